@@ -1,0 +1,133 @@
+import { z } from "zod";
+
+/** Every setting, read once from the environment and validated. */
+const cron = z.string().refine((s) => s.trim().split(/\s+/).length >= 5, "expected a cron expression like '30 8 * * 1-5'");
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("it-IT", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "unknown time zone");
+
+const schema = z.object({
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be a bot token starting with xoxb-"),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "must be an app-level token starting with xapp-").optional(),
+  SLACK_API_URL: z.string().url().endsWith("/api/", "must end with /api/").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().startsWith("file:", "must be a SQLite URL like file:./data/credito.db").default("file:./data/credito.db"),
+  CREDITO_CHANNEL: z.string().regex(/^[CG][A-Z0-9]+$/, "must be a Slack channel id like C0123ABCD"),
+  CREDITO_TIMEZONE: timeZone.default("Europe/Rome"),
+  CREDITO_DIGEST_CRON: cron.default("30 8 * * 1-5"),
+  CREDITO_REMINDER_CRON: cron.default("* * * * *"),
+  CREDITO_LOCALE: z.enum(["it", "en"]).default("it"),
+  CREDITO_CADENCE: z.string().optional(),
+  CREDITO_PROMISE_TOLERANCE_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  CREDITO_CREDIT_HOLD_DAYS: z.coerce.number().int().min(1).default(30),
+  CREDITO_AGENCY_DAYS: z.coerce.number().int().min(1).default(45),
+  CREDITO_RECONTACT_MIN_DAYS: z.coerce.number().int().min(1).default(20),
+  CREDITO_RECONTACT_MAX_DAYS: z.coerce.number().int().min(1).default(40),
+  CREDITO_EXTRA_HOLIDAYS: z
+    .string()
+    .regex(/^(\d\d-\d\d)(,\d\d-\d\d)*$/, "comma-separated MM-DD dates, e.g. 06-24 for a patron saint")
+    .optional(),
+  CREDITO_POST_INTERVAL_MS: z.coerce.number().int().min(0).default(1100),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_MODEL: z.string().default("gpt-4o-mini"),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    port: number;
+    channel: string;
+    /** minimum gap between two posts in one channel (Slack allows about one per second) */
+    postIntervalMs: number;
+  };
+  databaseUrl: string;
+  timeZone: string;
+  digestCron: string;
+  reminderCron: string;
+  locale: "it" | "en";
+  rules: {
+    cadenceSpec?: string;
+    promiseToleranceDays: number;
+    creditHoldDays: number;
+    agencyDays: number;
+    recontactMinDays: number;
+    recontactMaxDays: number;
+    extraHolidays: string[];
+  };
+  openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
+  logLevel: Env["LOG_LEVEL"];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+  }
+}
+
+/** Parses the environment; throws ConfigError with one line per missing or wrong setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0]);
+      const missing = cleaned[key] === undefined;
+      problems.push(missing ? `${key}: missing (required)` : `${key}: ${issue.message}`);
+    }
+  }
+  const e = parsed.data;
+  if (e && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push("SLACK_SIGNING_SECRET: missing (required in HTTP mode, i.e. when SLACK_APP_TOKEN is not set)");
+  }
+  if (e && e.CREDITO_RECONTACT_MIN_DAYS > e.CREDITO_RECONTACT_MAX_DAYS) {
+    problems.push("CREDITO_RECONTACT_MIN_DAYS: must not exceed CREDITO_RECONTACT_MAX_DAYS");
+  }
+  if (problems.length > 0 || !e) throw new ConfigError(problems);
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      port: e.PORT,
+      channel: e.CREDITO_CHANNEL,
+      postIntervalMs: e.CREDITO_POST_INTERVAL_MS,
+    },
+    databaseUrl: e.DATABASE_URL,
+    timeZone: e.CREDITO_TIMEZONE,
+    digestCron: e.CREDITO_DIGEST_CRON,
+    reminderCron: e.CREDITO_REMINDER_CRON,
+    locale: e.CREDITO_LOCALE,
+    rules: {
+      cadenceSpec: e.CREDITO_CADENCE,
+      promiseToleranceDays: e.CREDITO_PROMISE_TOLERANCE_DAYS,
+      creditHoldDays: e.CREDITO_CREDIT_HOLD_DAYS,
+      agencyDays: e.CREDITO_AGENCY_DAYS,
+      recontactMinDays: e.CREDITO_RECONTACT_MIN_DAYS,
+      recontactMaxDays: e.CREDITO_RECONTACT_MAX_DAYS,
+      extraHolidays: e.CREDITO_EXTRA_HOLIDAYS?.split(",") ?? [],
+    },
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+      timeoutMs: e.OPENAI_TIMEOUT_MS,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}

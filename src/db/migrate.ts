@@ -1,0 +1,60 @@
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+
+const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
+
+/** "file:./data/credito.db" -> absolute path (relative to the working directory, as Prisma does). */
+export function sqlitePath(databaseUrl: string): string {
+  const path = databaseUrl.replace(/^file:/, "").split("?")[0] ?? "";
+  return path === ":memory:" ? path : resolve(path);
+}
+
+/**
+ * Applies prisma/migrations/* that are not yet applied, in the bookkeeping table `prisma migrate deploy`
+ * uses, so the database is created and migrated on first use with no extra command (and the Prisma
+ * CLI stays compatible with it).
+ */
+export function migrate(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): string[] {
+  const file = sqlitePath(databaseUrl);
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = WAL");
+    db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
+      "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
+      "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
+    const applied = new Set(
+      db
+        .prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`)
+        .all()
+        .map((r) => (r as { migration_name: string }).migration_name),
+    );
+    const names = existsSync(migrationsDir)
+      ? readdirSync(migrationsDir, { withFileTypes: true })
+          .filter((d) => d.isDirectory())
+          .map((d) => d.name)
+          .sort()
+      : [];
+    const done: string[] = [];
+    for (const name of names) {
+      if (applied.has(name)) continue;
+      const sql = readFileSync(join(migrationsDir, name, "migration.sql"), "utf8");
+      const checksum = createHash("sha256").update(sql).digest("hex");
+      db.transaction(() => {
+        db.exec(sql);
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+           VALUES (?, ?, ?, ?, 1)`,
+        ).run(randomUUID(), checksum, Date.now(), name);
+      })();
+      done.push(name);
+    }
+    return done;
+  } finally {
+    db.close();
+  }
+}

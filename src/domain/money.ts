@@ -1,0 +1,109 @@
+// Euro amounts as integer cents: formatting and parsing without floating-point arithmetic on money.
+
+export type Cents = number; // integer euro cents everywhere
+
+type MoneyLocale = "it" | "en";
+
+const SEPARATORS: Record<MoneyLocale, { thousands: string; decimal: string; prefix: string }> = {
+  it: { thousands: ".", decimal: ",", prefix: "€ " },
+  en: { thousands: ",", decimal: ".", prefix: "€" },
+};
+
+function assertCents(cents: Cents): void {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`Not an integer amount of cents: ${cents}`);
+}
+
+// Done by hand because Intl "it-IT" omits the separator for 4-digit amounts ("1234,56").
+function groupThousands(digits: string, separator: string): string {
+  return digits.replace(/\B(?=(\d{3})+$)/g, separator);
+}
+
+function withSign(negative: boolean, body: string): string {
+  return negative ? `-${body}` : body;
+}
+
+/** it: "€ 1.234,56", "-€ 12,00"; en: "€1,234.56". */
+export function formatEuro(cents: Cents, locale: MoneyLocale = "it"): string {
+  assertCents(cents);
+  const sep = SEPARATORS[locale];
+  const abs = Math.abs(cents);
+  const euros = groupThousands(String(Math.floor(abs / 100)), sep.thousands);
+  const rest = String(abs % 100).padStart(2, "0");
+  return withSign(cents < 0, `${sep.prefix}${euros}${sep.decimal}${rest}`);
+}
+
+/** Whole euros, half rounded away from zero: 123450 -> "€ 1.235". */
+export function formatEuroRound(cents: Cents, locale: MoneyLocale = "it"): string {
+  assertCents(cents);
+  const sep = SEPARATORS[locale];
+  const euros = Math.floor((Math.abs(cents) + 50) / 100);
+  return withSign(cents < 0 && euros > 0, `${sep.prefix}${groupThousands(String(euros), sep.thousands)}`);
+}
+
+// Integer groups after the first must have exactly 3 digits; the first 1 to 3.
+function isGrouped(groups: readonly string[]): boolean {
+  return groups.every((g, i) => (i === 0 ? g.length >= 1 && g.length <= 3 : g.length === 3));
+}
+
+// Splits an unsigned amount into integer digits and decimal digits, deciding which separator is which.
+function splitAmount(body: string): { intDigits: string; decimals: string } | null {
+  const lastDot = body.lastIndexOf(".");
+  const lastComma = body.lastIndexOf(",");
+  const dots = body.split(".").length - 1;
+  const commas = body.split(",").length - 1;
+  let decimalSep: string | null;
+  if (dots > 0 && commas > 0) {
+    decimalSep = lastDot > lastComma ? "." : ","; // "1.234,56" and "1,234.56": the last one is decimal
+  } else if (commas === 1) {
+    decimalSep = ","; // Italian first: a lone comma is decimal ("1,234" then fails on 3 decimals)
+  } else if (dots === 1) {
+    decimalSep = /\.\d{1,2}$/.test(body) ? "." : null; // "1500.50" decimal, "1.500" thousands
+  } else {
+    decimalSep = null; // no separator, or repeated ones which can only be thousands ("1.234.567")
+  }
+  const cut = decimalSep === null ? body.length : body.lastIndexOf(decimalSep);
+  const intPart = body.slice(0, cut);
+  const decimals = body.slice(cut + 1);
+  if (decimalSep !== null && !/^\d{1,2}$/.test(decimals)) return null;
+  const thousandsSeps = new Set(intPart.replace(/\d/g, ""));
+  if (thousandsSeps.size > 1) return null;
+  const groups = intPart.split(/[., ]/);
+  if (thousandsSeps.size === 1 && !isGrouped(groups)) return null;
+  return { intDigits: groups.join(""), decimals };
+}
+
+/**
+ * Parses user/CSV amounts, Italian conventions first: "1.500" -> 150000, "1.234,56", "12,5", "€ 1.500,00",
+ * "1 500,00", "1500.50", "1,500.50", "-12,00". Ambiguous or malformed input -> null.
+ */
+export function parseEuroAmount(input: string): Cents | null {
+  const cleaned = input
+    .replace(/€|\beuro?\b/gi, "")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim();
+  const match = /^([-+\u2212]?)\s?(\d[\d., ]*)$/.exec(cleaned);
+  if (!match || !/\d$/.test(match[2] ?? "") || /[., ]{2}/.test(match[2] ?? "")) return null;
+  const split = splitAmount(match[2] ?? "");
+  if (!split) return null;
+  const cents = Number(split.intDigits) * 100 + Number(split.decimals.padEnd(2, "0"));
+  if (!Number.isSafeInteger(cents)) return null;
+  return match[1] === "" || match[1] === "+" || cents === 0 ? cents : -cents;
+}
+
+export function sumCents(values: readonly Cents[]): Cents {
+  return values.reduce((total, v) => total + v, 0);
+}
+
+/** part / whole as a percentage with one decimal (half away from zero); 0 when whole is 0. */
+export function percent(part: number, whole: number): number {
+  if (whole === 0) return 0;
+  const tenths = (part * 1000) / whole;
+  return (Math.sign(tenths) * Math.round(Math.abs(tenths))) / 10;
+}
+
+/** "42,5%" / "42.5%"; whole numbers without decimals ("40%"). */
+export function formatPercent(p: number, locale: MoneyLocale = "it"): string {
+  const rounded = Math.round(p * 10) / 10;
+  const text = String(Math.abs(rounded) < 0.05 ? 0 : rounded);
+  return `${locale === "it" ? text.replace(".", ",") : text}%`;
+}
