@@ -16,7 +16,7 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "must be an app-level token starting with xapp-").optional(),
   SLACK_API_URL: z.string().url().endsWith("/api/", "must end with /api/").optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number("must be a port number").int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().startsWith("file:", "must be a SQLite URL like file:./data/credito.db").default("file:./data/credito.db"),
   CREDITO_CHANNEL: z.string().regex(/^[CG][A-Z0-9]+$/, "must be a Slack channel id like C0123ABCD"),
   CREDITO_TIMEZONE: timeZone.default("Europe/Rome"),
@@ -91,7 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   const e = parsed.data;
-  if (e && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+  if (!cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
     problems.push("SLACK_SIGNING_SECRET: missing (required in HTTP mode, i.e. when SLACK_APP_TOKEN is not set)");
   }
   if (e && e.CREDITO_RECONTACT_MIN_DAYS > e.CREDITO_RECONTACT_MAX_DAYS) {

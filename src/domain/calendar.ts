@@ -186,7 +186,10 @@ export function addBusinessDays(d: IsoDate, n: number, extra: readonly string[] 
 }
 
 // Wall-clock fields of an instant in a zone. h23 avoids the "24:00" midnight some ICU versions emit.
-function wallClock(instant: Date, timeZone: string): Record<"year" | "month" | "day" | "hour" | "minute", number> {
+function wallClock(
+  instant: Date,
+  timeZone: string,
+): Record<"year" | "month" | "day" | "hour" | "minute", number> {
   const fmt = new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
@@ -289,7 +292,12 @@ function monthIndex(word: string): number {
 }
 
 // A date without a year is the next occurrence on or after today (in December "15/1" is January).
-function resolveDayMonth(day: number, month: number, yearText: string | undefined, today: IsoDate): IsoDate | null {
+function resolveDayMonth(
+  day: number,
+  month: number,
+  yearText: string | undefined,
+  today: IsoDate,
+): IsoDate | null {
   if (yearText !== undefined) {
     const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
     return isValidYmd(year, month, day) ? ymd(year, month, day) : null;

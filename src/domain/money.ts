@@ -98,12 +98,13 @@ export function sumCents(values: readonly Cents[]): Cents {
 export function percent(part: number, whole: number): number {
   if (whole === 0) return 0;
   const tenths = (part * 1000) / whole;
-  return (Math.sign(tenths) * Math.round(Math.abs(tenths))) / 10;
+  const rounded = Math.round(Math.abs(tenths)) / 10;
+  return tenths < 0 && rounded > 0 ? -rounded : rounded;
 }
 
 /** "42,5%" / "42.5%"; whole numbers without decimals ("40%"). */
 export function formatPercent(p: number, locale: MoneyLocale = "it"): string {
   const rounded = Math.round(p * 10) / 10;
-  const text = String(Math.abs(rounded) < 0.05 ? 0 : rounded);
+  const text = String(rounded === 0 ? 0 : rounded); // no "-0%"
   return `${locale === "it" ? text.replace(".", ",") : text}%`;
 }

@@ -1,0 +1,126 @@
+// The timing table of internal recovery: which contact is due how many days after the due date.
+
+export type CadenceChannel = "phone" | "email" | "pec" | "letter" | "visit";
+export type CadenceTone = "friendly" | "firm" | "formal" | "final";
+
+export interface CadenceStep {
+  day: number; // days after the due date of the oldest overdue invoice
+  channel: CadenceChannel;
+  tone: CadenceTone;
+  label: string; // Italian, shown in the digest
+}
+
+export const DEFAULT_CADENCE_SPEC = "3:phone,7:email,15:phone,30:pec,40:letter";
+
+export const DEFAULT_CADENCE: readonly CadenceStep[] = [
+  { day: 3, channel: "phone", tone: "friendly", label: "Telefonata di cortesia" },
+  { day: 7, channel: "email", tone: "friendly", label: "Email di cortesia" },
+  { day: 15, channel: "phone", tone: "firm", label: "Telefonata di sollecito" },
+  { day: 30, channel: "pec", tone: "formal", label: "PEC di messa in mora" },
+  { day: 40, channel: "letter", tone: "final", label: "Lettera di diffida ad adempiere" },
+];
+
+const TONE_RANK: Record<CadenceTone, number> = { friendly: 0, firm: 1, formal: 2, final: 3 };
+
+// Admins type the setting, so the Italian channel names are accepted too.
+const CHANNEL_NAMES: Readonly<Record<string, CadenceChannel>> = {
+  phone: "phone",
+  telefono: "phone",
+  email: "email",
+  mail: "email",
+  pec: "pec",
+  letter: "letter",
+  lettera: "letter",
+  visit: "visit",
+  visita: "visit",
+};
+
+const CHANNEL_NOUN: Record<CadenceChannel, string> = {
+  phone: "Telefonata",
+  email: "Email",
+  pec: "PEC",
+  letter: "Lettera",
+  visit: "Visita",
+};
+
+const isWritten = (channel: CadenceChannel) =>
+  channel === "pec" || channel === "letter" || channel === "email";
+
+export function cadenceLabel(channel: CadenceChannel, tone: CadenceTone): string {
+  const noun = CHANNEL_NOUN[channel];
+  switch (tone) {
+    case "friendly":
+      return `${noun} di cortesia`;
+    case "firm":
+      return `${noun} di sollecito`;
+    case "formal":
+      return isWritten(channel) ? `${noun} di messa in mora` : `${noun} formale`;
+    case "final":
+      return isWritten(channel) ? `${noun} di diffida ad adempiere` : `${noun} di ultimo avviso`;
+  }
+}
+
+/**
+ * Tone by position, and it never softens along the table: the last step of a multi-step table is the
+ * final notice; a PEC or a letter is formal; a channel already used earlier (the second call) is firm.
+ */
+function toneAt(channels: readonly CadenceChannel[], index: number, previous: CadenceTone): CadenceTone {
+  const channel = channels[index]!;
+  let own: CadenceTone = "friendly";
+  if (channels.length > 1 && index === channels.length - 1) own = "final";
+  else if (channel === "pec" || channel === "letter") own = "formal";
+  else if (channels.slice(0, index).includes(channel)) own = "firm";
+  return TONE_RANK[own] >= TONE_RANK[previous] ? own : previous;
+}
+
+/** Parses a setting like "3:phone,7:email,15:phone,30:pec,40:letter" (days strictly increasing, >= 1). */
+export function parseCadence(spec: string): CadenceStep[] | { error: string } {
+  const items = spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (items.length === 0) return { error: "Tabella dei solleciti vuota" };
+  const days: number[] = [];
+  const channels: CadenceChannel[] = [];
+  for (const item of items) {
+    const match = /^(\d+)\s*:\s*([a-z]+)$/i.exec(item);
+    const channel = match ? CHANNEL_NAMES[match[2]!.toLowerCase()] : undefined;
+    if (!match || !channel)
+      return { error: `Passo non valido: "${item}" (atteso giorni:canale, es. 7:email)` };
+    const day = Number(match[1]);
+    if (day < 1) return { error: `Passo "${item}": i giorni devono essere almeno 1` };
+    const last = days[days.length - 1];
+    if (last !== undefined && day <= last)
+      return { error: `Passo "${item}": i giorni devono essere crescenti` };
+    days.push(day);
+    channels.push(channel);
+  }
+  const steps: CadenceStep[] = [];
+  let tone: CadenceTone = "friendly";
+  for (const [index, channel] of channels.entries()) {
+    tone = toneAt(channels, index, tone);
+    steps.push({ day: days[index]!, channel, tone, label: cadenceLabel(channel, tone) });
+  }
+  return steps;
+}
+
+/**
+ * The step due for an invoice `daysOverdue` days past its due date: the latest step reached, unless it is
+ * already done, i.e. there was a contact on or after its day (`lastContactDay`: days after the due date of
+ * the last contact, negative if before). Earlier steps that were skipped are superseded by the latest one.
+ */
+export function dueCadenceStep(
+  steps: readonly CadenceStep[],
+  daysOverdue: number,
+  lastContactDay?: number,
+): CadenceStep | undefined {
+  let reached: CadenceStep | undefined;
+  for (const step of steps) if (step.day <= daysOverdue) reached = step;
+  if (!reached || (lastContactDay !== undefined && lastContactDay >= reached.day)) return undefined;
+  return reached;
+}
+
+/** A step that the owner or the salesperson must hear about first for relationship-preservation customers. */
+export function isHardStep(step: CadenceStep): boolean {
+  return TONE_RANK[step.tone] >= TONE_RANK.formal;
+}

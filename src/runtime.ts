@@ -1,0 +1,48 @@
+import { WebClient } from "@slack/web-api";
+import type { Config } from "./config";
+import { type AppContext, type Clock, systemClock } from "./context";
+import { openDb } from "./db/client";
+import { createLogger, type Logger } from "./log";
+import { registerAnchorRecorders, resolveAnchor } from "./slack/anchors";
+import { buildSlackApp, type SlackApp } from "./slack/app";
+import { Outbox } from "./slack/outbox";
+
+export interface Runtime {
+  ctx: AppContext;
+  slack: SlackApp;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Wires config -> database -> outbox -> Slack app. main.ts, the demo and the end-to-end tests use it. */
+export async function createRuntime(
+  config: Config,
+  opts: { clock?: Clock; log?: Logger; fetchFn?: typeof fetch } = {},
+): Promise<Runtime> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const db = await openDb(config.databaseUrl);
+  // The outbox does its own retrying (persisted, honouring Retry-After), so its client must not.
+  const client = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: undefined,
+  });
+  const outbox = new Outbox(db, client, log, resolveAnchor, config.slack.postIntervalMs, opts.fetchFn);
+  registerAnchorRecorders(outbox);
+  const ctx: AppContext = { config, db, outbox, clock: opts.clock ?? systemClock, log };
+  const slack = buildSlackApp(ctx);
+  return {
+    ctx,
+    slack,
+    async start() {
+      await slack.start();
+      outbox.kick(); // whatever was pending when the bot stopped goes out now
+    },
+    async stop() {
+      await outbox.stop();
+      await slack.stop().catch(() => undefined);
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { helpMessage } from "../../views/help";
+import type { Subcommand } from "./subcommand";
+
+export function helpSubcommand(all: () => readonly Subcommand[]): Subcommand {
+  return {
+    name: "help",
+    aliases: ["aiuto", "?"],
+    usage: {
+      it: { syntax: "help", text: "questo elenco" },
+      en: { syntax: "help", text: "this list" },
+    },
+    async run({ ack, t, locale }) {
+      await ack({ response_type: "ephemeral", ...helpMessage(all(), t, locale) });
+    },
+  };
+}

@@ -1,0 +1,257 @@
+import { ErrorCode, type WebClient } from "@slack/web-api";
+import Bottleneck from "bottleneck";
+import type { Db, Tx } from "../db/client";
+import type { Logger } from "../log";
+
+/** What leaves for Slack. `respond` posts to a response_url (payload.url) instead of the Web API. */
+export type OutboxMethod = "chat.postMessage" | "chat.update" | "chat.postEphemeral" | "respond";
+
+/** The message a row belongs to, resolved when it is sent (the parent may not exist yet when queued). */
+export type Anchor = { caseId: number } | { tripId: number } | { digestDate: string };
+
+export interface OutgoingMessage {
+  method: OutboxMethod;
+  /** channel id, user id (DM) or, for `respond`, any stable key */
+  channel: string;
+  payload: Record<string, unknown>;
+  /** post in this anchor's thread; for chat.update: edit the anchor's message */
+  anchor?: Anchor;
+  /** recorded once sent, by the handler registered for `kind` (e.g. store a case's thread ts) */
+  onSent?: { kind: string; [key: string]: unknown };
+  /** a second message with the same key is not queued again */
+  dedupeKey?: string;
+}
+
+export type SentHandler = (db: Db, sent: { ts?: string; channel: string }, data: Record<string, unknown>) => Promise<void>;
+export type AnchorResolver = (db: Db, anchor: Anchor) => Promise<{ channel: string; ts: string } | null>;
+
+interface Row {
+  id: number;
+  method: string;
+  channel: string;
+  payload: string;
+  anchor: string | null;
+  onSent: string | null;
+  attempts: number;
+  nextAttemptAt: Date;
+}
+
+/** Platform errors worth retrying; every other `ok: false` is a permanent failure of that message. */
+const TRANSIENT = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+const MAX_BACKOFF_MS = 15 * 60_000;
+
+/**
+ * The one way messages leave for Slack: persisted first, then sent in order per channel, spaced by
+ * bottleneck, retried on 429 (after Retry-After), 5xx and network errors with exponential backoff,
+ * and marked sent exactly once. Pending rows survive a restart and go out on the next start.
+ */
+export class Outbox {
+  private readonly limiters: Bottleneck.Group;
+  private readonly draining = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly sentHandlers = new Map<string, SentHandler>();
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly client: WebClient,
+    private readonly log: Logger,
+    private readonly resolveAnchor: AnchorResolver,
+    postIntervalMs: number,
+    private readonly fetchFn: typeof fetch = fetch,
+  ) {
+    this.limiters = new Bottleneck.Group({ maxConcurrent: 1, minTime: postIntervalMs });
+  }
+
+  onSent(kind: string, handler: SentHandler): void {
+    this.sentHandlers.set(kind, handler);
+  }
+
+  /** Queues a message (inside the caller's transaction when given) and returns its id. */
+  async enqueue(msg: OutgoingMessage, tx: Tx = this.db): Promise<number> {
+    if (msg.dedupeKey) {
+      const existing = await tx.outboxMessage.findUnique({ where: { dedupeKey: msg.dedupeKey } });
+      if (existing) return existing.id;
+    }
+    const row = await tx.outboxMessage.create({
+      data: {
+        method: msg.method,
+        channel: msg.channel,
+        payload: JSON.stringify(msg.payload),
+        anchor: msg.anchor ? JSON.stringify(msg.anchor) : null,
+        onSent: msg.onSent ? JSON.stringify(msg.onSent) : null,
+        dedupeKey: msg.dedupeKey ?? null,
+      },
+    });
+    return row.id;
+  }
+
+  /** Queues and starts sending at once (outside a transaction). */
+  async send(msg: OutgoingMessage): Promise<number> {
+    const id = await this.enqueue(msg);
+    this.kick();
+    return id;
+  }
+
+  /** Starts draining every channel that has due messages. Safe to call any time, any number of times. */
+  kick(): void {
+    if (this.stopped) return;
+    this.track(this.drainAll());
+  }
+
+  /** Resolves when nothing due is pending or in flight (messages waiting for a later retry don't count). */
+  async idle(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const due = await this.db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { lte: new Date() } } });
+      if (due === 0 && this.draining.size === 0) return;
+      this.kick();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error("outbox: not idle in time");
+  }
+
+  /** Stops sending; resolves once the message in flight (if any) is recorded. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(work: Promise<void>): void {
+    const p = work.catch((err) => this.log.error("outbox: drain failed", err)).finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
+  }
+
+  private async drainAll(): Promise<void> {
+    const channels = await this.db.outboxMessage.findMany({
+      where: { status: "pending" },
+      distinct: ["channel"],
+      select: { channel: true },
+    });
+    for (const { channel } of channels) {
+      if (!this.draining.has(channel) && !this.stopped) this.track(this.drainChannel(channel));
+    }
+  }
+
+  /** Sends one channel's messages strictly in order; a message waiting for a retry holds back the rest. */
+  private async drainChannel(channel: string): Promise<void> {
+    this.draining.add(channel);
+    try {
+      while (!this.stopped) {
+        const row = (await this.db.outboxMessage.findFirst({
+          where: { status: "pending", channel },
+          orderBy: { id: "asc" },
+        })) as Row | null;
+        if (!row) return;
+        const wait = row.nextAttemptAt.getTime() - Date.now();
+        if (wait > 0) {
+          this.wakeAfter(wait);
+          return;
+        }
+        const again = await this.limiters.key(channel).schedule(() => this.deliver(row));
+        if (!again) return;
+      }
+    } finally {
+      this.draining.delete(channel);
+    }
+  }
+
+  private wakeAfter(ms: number): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      this.kick();
+    }, ms);
+    t.unref?.();
+    this.timers.add(t);
+  }
+
+  /** Sends one row; returns true when the channel may go on with its next message. */
+  private async deliver(row: Row): Promise<boolean> {
+    const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    const anchor = row.anchor ? (JSON.parse(row.anchor) as Anchor) : undefined;
+    try {
+      if (anchor) {
+        const target = await this.resolveAnchor(this.db, anchor);
+        if (row.method === "chat.update") {
+          if (!target) throw new Error("anchor message not posted");
+          Object.assign(payload, { channel: target.channel, ts: target.ts });
+        } else if (target) {
+          payload.thread_ts = target.ts;
+        }
+      }
+      const ts = await this.call(row.method, row.channel, payload);
+      await this.db.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: "sent", sentAt: new Date(), resultTs: ts ?? null, attempts: row.attempts + 1, lastError: null },
+      });
+      if (row.onSent) await this.recordSent(row, ts, String(payload.channel ?? row.channel));
+      return true;
+    } catch (err) {
+      return this.failed(row, err);
+    }
+  }
+
+  private async call(method: string, channel: string, payload: Record<string, unknown>): Promise<string | undefined> {
+    if (method === "respond") {
+      const { url, ...body } = payload;
+      const res = await this.fetchFn(String(url), {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw Object.assign(new Error(`response_url answered ${res.status}`), { statusCode: res.status });
+      return undefined;
+    }
+    const args = { channel, ...payload };
+    const result = (await this.client.apiCall(method, args)) as { ts?: string; message_ts?: string };
+    return result.ts ?? result.message_ts;
+  }
+
+  private async recordSent(row: Row, ts: string | undefined, channel: string): Promise<void> {
+    const { kind, ...data } = JSON.parse(row.onSent as string) as { kind: string };
+    const handler = this.sentHandlers.get(kind);
+    if (!handler) {
+      this.log.warn(`outbox: no handler for onSent kind ${kind}`);
+      return;
+    }
+    await handler(this.db, { ts, channel }, data);
+  }
+
+  private async failed(row: Row, err: unknown): Promise<boolean> {
+    const e = err as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
+    const attempts = row.attempts + 1;
+    let delayMs: number | null;
+    if (e.code === ErrorCode.RateLimitedError) {
+      delayMs = (e.retryAfter ?? 1) * 1000;
+    } else if (e.code === ErrorCode.PlatformError) {
+      delayMs = TRANSIENT.has(e.data?.error ?? "") ? backoff(attempts) : null;
+    } else if (e.statusCode !== undefined && e.statusCode < 500 && e.statusCode !== 429) {
+      delayMs = null; // a 4xx from a response_url will not get better
+    } else {
+      delayMs = backoff(attempts); // 5xx, network down, anchor not yet posted
+    }
+    const reason = e.data?.error ?? e.message ?? String(err);
+    if (delayMs === null) {
+      this.log.error(`outbox: message ${row.id} (${row.method}) failed for good: ${reason}`);
+      await this.db.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: "failed", attempts, lastError: reason },
+      });
+      return true;
+    }
+    this.log.warn(`outbox: message ${row.id} (${row.method}) retry in ${Math.round(delayMs / 100) / 10}s: ${reason}`);
+    await this.db.outboxMessage.update({
+      where: { id: row.id },
+      data: { attempts, lastError: reason, nextAttemptAt: new Date(Date.now() + delayMs) },
+    });
+    this.wakeAfter(delayMs);
+    return false;
+  }
+}
+
+function backoff(attempts: number): number {
+  return Math.min(500 * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+}
