@@ -1,0 +1,50 @@
+import { CliError, type CliCommand } from "./cli/command";
+import { ConfigError } from "./config";
+
+/** The `credito` command. Each command lives in src/cli/<name>.ts and is listed here. */
+const commands: CliCommand[] = [];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    "Credito: the credit-collection assistant. Usage: credito <command> [options]",
+    "",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "credito <command> --help shows the options of a command.",
+  ].join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${help()}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`credito: unknown command "${name}"\n\n${help()}\n`);
+    return 1;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(`Usage: credito ${command.usage}\n${command.summary}\n`);
+    return 0;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`credito: fix these settings:\n${err.problems.map((p) => `  ${p}`).join("\n")}\n`);
+      process.exit(2);
+    }
+    if (err instanceof CliError) {
+      process.stderr.write(`credito: ${err.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`credito: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

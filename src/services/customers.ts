@@ -1,0 +1,72 @@
+import type { Db, Tx } from "../db/client";
+import { daysBetween, type IsoDate } from "../domain/calendar";
+
+export interface CustomerPosition {
+  id: number;
+  code: string;
+  name: string;
+  vatNumber: string | null;
+  city: string | null;
+  province: string | null;
+  phone: string | null;
+  mobile: string | null;
+  email: string | null;
+  pec: string | null;
+  creditHold: boolean;
+  preserveRelationship: boolean;
+  salesperson: { name: string; slackUserId: string } | null;
+  note: { approach: string | null; attention: string | null; referencePerson: string | null };
+  openCents: number;
+  overdueCents: number;
+  oldestDueDate: IsoDate | null;
+  daysOverdue: number;
+  openInvoices: { number: string; installment: number; dueDate: IsoDate; openCents: number; status: string }[];
+  lastContact: { date: IsoDate; channel: string; outcome: string; by: string | null } | null;
+  openPromises: { id: number; amountCents: number; dueDate: IsoDate; status: string }[];
+}
+
+/** What a collector needs before a call: exposure, oldest due date, last contact, promises, the note. */
+export async function customerPosition(db: Db | Tx, customerId: number, today: IsoDate): Promise<CustomerPosition | null> {
+  const c = await db.customer.findUnique({
+    where: { id: customerId },
+    include: {
+      salesperson: true,
+      invoices: { where: { status: { in: ["open", "disputed"] }, openCents: { gt: 0 } }, orderBy: { dueDate: "asc" } },
+      interactions: { orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 1, include: { member: true } },
+      promises: { where: { status: { in: ["open", "partial", "broken"] } }, orderBy: { dueDate: "asc" } },
+    },
+  });
+  if (!c) return null;
+  const overdue = c.invoices.filter((i) => i.dueDate < today);
+  const oldest = overdue[0]?.dueDate ?? null;
+  const last = c.interactions[0];
+  return {
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    vatNumber: c.vatNumber,
+    city: c.city,
+    province: c.province,
+    phone: c.phone,
+    mobile: c.mobile,
+    email: c.email,
+    pec: c.pec,
+    creditHold: c.creditHold,
+    preserveRelationship: c.preserveRelationship,
+    salesperson: c.salesperson && { name: c.salesperson.name, slackUserId: c.salesperson.slackUserId },
+    note: { approach: c.noteApproach, attention: c.noteAttention, referencePerson: c.noteReferencePerson },
+    openCents: c.invoices.reduce((s, i) => s + i.openCents, 0),
+    overdueCents: overdue.reduce((s, i) => s + i.openCents, 0),
+    oldestDueDate: oldest,
+    daysOverdue: oldest ? daysBetween(oldest, today) : 0,
+    openInvoices: c.invoices.map((i) => ({
+      number: i.number,
+      installment: i.installment,
+      dueDate: i.dueDate,
+      openCents: i.openCents,
+      status: i.status,
+    })),
+    lastContact: last ? { date: last.date, channel: last.channel, outcome: last.outcome, by: last.member?.name ?? null } : null,
+    openPromises: c.promises.map((p) => ({ id: p.id, amountCents: p.amountCents, dueDate: p.dueDate, status: p.status })),
+  };
+}

@@ -1,0 +1,74 @@
+import type { KnownBlock } from "@slack/types";
+import { formatDateCompact } from "../../domain/calendar";
+import { formatEuro } from "../../domain/money";
+import { escapeMrkdwn } from "../../domain/text";
+import type { Locale, Messages } from "../../i18n";
+import type { CustomerPosition } from "../../services/customers";
+
+export interface CaseCard {
+  caseId: number;
+  stage: string;
+  closedOn: string | null;
+  closeReason: string | null;
+  assignee: { name: string; slackUserId: string } | null;
+  position: CustomerPosition;
+}
+
+export const CASE_ACTIONS = {
+  log: "case_log_outcome",
+  note: "case_edit_note",
+} as const;
+
+/** The case's parent message in the channel: kept up to date with chat.update. */
+export function caseParentMessage(card: CaseCard, t: Messages, locale: Locale): { text: string; blocks: KnownBlock[] } {
+  const p = card.position;
+  const euro = (c: number) => formatEuro(c, locale);
+  const closed = card.closedOn !== null;
+  const icon = closed ? "✅" : p.creditHold ? "⛔" : "📁";
+  const title = `${icon} *${escapeMrkdwn(p.name)}* · ${escapeMrkdwn(p.code)}`;
+  const stage = closed
+    ? t.case.closedAs(t.case.closeReason[card.closeReason ?? ""] ?? card.closeReason ?? "")
+    : (t.stage[card.stage] ?? card.stage);
+  const who = (m: { slackUserId: string } | null) => (m ? `<@${m.slackUserId}>` : t.case.nobody);
+  const last = p.lastContact
+    ? `${formatDateCompact(p.lastContact.date, locale)} · ${t.channel[p.lastContact.channel] ?? p.lastContact.channel} · ${t.outcome[p.lastContact.outcome] ?? p.lastContact.outcome}`
+    : t.case.never;
+  const flags = [p.preserveRelationship ? `🤝 ${t.case.preserve}` : null, p.creditHold ? `⛔ ${t.case.creditHold}` : null]
+    .filter(Boolean)
+    .join("\n");
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: `${title}\n*${stage}*` } },
+    {
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: `*${t.case.exposure}*\n${euro(p.openCents)}` },
+        {
+          type: "mrkdwn",
+          text: `*${t.case.overdue}*\n${euro(p.overdueCents)} · ${p.daysOverdue > 0 ? t.case.daysOverdue(p.daysOverdue) : t.case.notOverdue}`,
+        },
+        { type: "mrkdwn", text: `*${t.case.assignee}*\n${who(card.assignee)}` },
+        { type: "mrkdwn", text: `*${t.case.salesperson}*\n${who(p.salesperson)}` },
+      ],
+    },
+    { type: "context", elements: [{ type: "mrkdwn", text: `${t.case.lastContact}: ${last}` }] },
+  ];
+  if (flags) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: flags }] });
+  if (!closed) {
+    blocks.push({
+      type: "actions",
+      block_id: `case_actions:${card.caseId}`,
+      elements: [
+        {
+          type: "button",
+          action_id: CASE_ACTIONS.log,
+          text: { type: "plain_text", text: t.case.logButton },
+          value: String(p.id),
+          style: "primary",
+        },
+        { type: "button", action_id: CASE_ACTIONS.note, text: { type: "plain_text", text: t.case.noteButton }, value: String(p.id) },
+      ],
+    });
+  }
+  const text = `${p.name} (${p.code}): ${stage}, ${euro(p.overdueCents)} ${t.case.overdue.toLowerCase()}`;
+  return { text, blocks };
+}
