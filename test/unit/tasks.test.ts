@@ -339,9 +339,9 @@ describe("credit_hold and credit_release", () => {
         invoice(13, "2026-01-20", 40_000, true), // disputed: does not count
       ],
       contacts: [
-        { customerId: 9, date: "2026-03-09", channel: "pec", outcome: "sent" },
-        { customerId: 10, date: "2026-03-09", channel: "pec", outcome: "sent" },
-        { customerId: 11, date: "2026-03-09", channel: "email", outcome: "sent" },
+        { customerId: 9, date: TUESDAY, channel: "pec", outcome: "sent" },
+        { customerId: 10, date: TUESDAY, channel: "pec", outcome: "sent" },
+        { customerId: 11, date: TUESDAY, channel: "email", outcome: "sent" },
       ],
     }),
   );
@@ -660,16 +660,16 @@ describe("followup", () => {
     }),
   );
 
-  it("lists today's and overdue follow-ups next to the chase, not future or snoozed ones", () => {
+  it("lists today's and overdue follow-ups (before the chase, by kind order), not future or snoozed ones", () => {
     expect(tasks.map((t) => [t.kind, t.refId ?? null, t.reason, t.action])).toEqual([
+      ["followup", 61, "Nuovo cellulare dal giro di visite", "Chiamare il 333 1234567"],
+      ["followup", 62, "Proposta di piano di rientro (dal 5/3)", "Verificare la proposta"],
       [
         "cadence",
         null,
         "Telefonata di cortesia (+3 gg): scaduto da 3 giorni",
         "Telefonare (tono cordiale, data di pagamento precisa)",
       ],
-      ["followup", 61, "Nuovo cellulare dal giro di visite", "Chiamare il 333 1234567"],
-      ["followup", 62, "Proposta di piano di rientro (dal 5/3)", "Verificare la proposta"],
     ]);
   });
 });

@@ -14,8 +14,9 @@ export interface CaseCard {
   position: CustomerPosition;
 }
 
+/** Buttons whose action_id starts with "log_outcome" open the /credito log modal for the customer in `value`. */
 export const CASE_ACTIONS = {
-  log: "case_log_outcome",
+  log: "log_outcome:case",
   note: "case_edit_note",
 } as const;
 
