@@ -1,8 +1,9 @@
 import { CliError, type CliCommand } from "./cli/command";
+import { digestCommand } from "./cli/digest";
 import { ConfigError } from "./config";
 
 /** The `credito` command. Each command lives in src/cli/<name>.ts and is listed here. */
-const commands: CliCommand[] = [];
+const commands: CliCommand[] = [digestCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,7 +1,8 @@
+import { validate as validCron } from "node-cron";
 import { z } from "zod";
 
 /** Every setting, read once from the environment and validated. */
-const cron = z.string().refine((s) => s.trim().split(/\s+/).length >= 5, "expected a cron expression like '30 8 * * 1-5'");
+const cron = z.string().refine((s) => validCron(s), "expected a cron expression like '30 8 * * 1-5'");
 const timeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat("it-IT", { timeZone: tz });

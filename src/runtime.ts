@@ -2,6 +2,7 @@ import { WebClient } from "@slack/web-api";
 import type { Config } from "./config";
 import { type AppContext, type Clock, systemClock } from "./context";
 import { openDb } from "./db/client";
+import { type Scheduler, startScheduler } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./log";
 import { registerAnchorRecorders, resolveAnchor } from "./slack/anchors";
 import { buildSlackApp, type SlackApp } from "./slack/app";
@@ -10,7 +11,8 @@ import { Outbox } from "./slack/outbox";
 export interface Runtime {
   ctx: AppContext;
   slack: SlackApp;
-  start(): Promise<void>;
+  /** starts the Slack app and the outbox; the scheduled jobs too unless `jobs: false` (tests, demo) */
+  start(opts?: { jobs?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,14 +34,17 @@ export async function createRuntime(
   registerAnchorRecorders(outbox);
   const ctx: AppContext = { config, db, outbox, clock: opts.clock ?? systemClock, log };
   const slack = buildSlackApp(ctx);
+  let scheduler: Scheduler | undefined;
   return {
     ctx,
     slack,
-    async start() {
+    async start({ jobs = true } = {}) {
       await slack.start();
       outbox.kick(); // whatever was pending when the bot stopped goes out now
+      if (jobs) scheduler = await startScheduler(ctx);
     },
     async stop() {
+      await scheduler?.stop();
       await outbox.stop();
       await slack.stop().catch(() => undefined);
       await db.$disconnect();

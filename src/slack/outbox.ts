@@ -7,7 +7,7 @@ import type { Logger } from "../log";
 export type OutboxMethod = "chat.postMessage" | "chat.update" | "chat.postEphemeral" | "respond";
 
 /** The message a row belongs to, resolved when it is sent (the parent may not exist yet when queued). */
-export type Anchor = { caseId: number } | { tripId: number } | { digestDate: string };
+export type Anchor = { caseId: number } | { tripId: number } | { digestDate: string } | { outboxKey: string };
 
 export interface OutgoingMessage {
   method: OutboxMethod;

@@ -157,6 +157,12 @@ export class FakeSlack {
         if (!user) return { ok: false, error: "user_not_found" };
         return { ok: true, user: { id: user.id, name: user.name, real_name: user.name, tz: user.tz ?? "Europe/Rome" } };
       }
+      case "chat.getPermalink":
+        return {
+          ok: true,
+          channel: args.channel,
+          permalink: `https://demo.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace(".", "")}`,
+        };
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, "")}` } };
       case "files.getUploadURLExternal": {

@@ -43,7 +43,7 @@ export async function startHarness(
   const clock = fixedClock(opts.now ?? "2026-03-02T08:30:00+01:00");
   const boot = async () => {
     const runtime = await createRuntime(config, { clock, log: silentLogger });
-    await runtime.start();
+    await runtime.start({ jobs: false });
     return runtime;
   };
   const h: Harness = {

@@ -1,0 +1,39 @@
+import type { KnownBlock } from "@slack/types";
+import { today } from "../../../context";
+import { formatDateLong } from "../../../domain/calendar";
+import { buildDigest, tasksFor } from "../../../services/digest";
+import { resolveMember } from "../../../services/team";
+import { taskLine } from "../../views/digest";
+import type { Subcommand } from "./subcommand";
+
+const MAX_LINES = 40;
+
+/** `/credito oggi`: the caller's own tasks of the day, ephemeral. */
+export const oggiSubcommand: Subcommand = {
+  name: "oggi",
+  aliases: ["today", "miei"],
+  usage: {
+    it: { syntax: "oggi", text: "i tuoi compiti di oggi" },
+    en: { syntax: "oggi", text: "your tasks for today" },
+  },
+  async run({ ctx, command, ack, respond, client, t, locale }) {
+    await ack();
+    const member = await resolveMember(ctx.db, command.user_id, client);
+    if (!member) {
+      await respond({ response_type: "ephemeral", text: t.errors.notMember });
+      return;
+    }
+    const day = today(ctx);
+    const digest = await buildDigest(ctx, day);
+    const mine = tasksFor(digest.tasks, member.slackUserId);
+    const unassigned = digest.tasks.filter((x) => !x.assigneeSlackId).length;
+    const title = t.digest.myTitle(formatDateLong(day, locale));
+    const lines = mine.slice(0, MAX_LINES).map((task) => taskLine(task, t, locale));
+    const blocks: KnownBlock[] = [
+      { type: "section", text: { type: "mrkdwn", text: `*${title}*` } },
+      ...lines.map((text): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } })),
+      { type: "context", elements: [{ type: "mrkdwn", text: mine.length ? t.digest.unassigned(unassigned) : `${t.digest.myEmpty} ${t.digest.unassigned(unassigned)}` }] },
+    ];
+    await respond({ response_type: "ephemeral", text: `${title}: ${mine.length}`, blocks });
+  },
+};
