@@ -1,4 +1,5 @@
-import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { App, type Authorize, HTTPReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
 import type { AppContext } from "../context";
 import type { Logger } from "../log";
 import { registerListeners } from "./listeners";
@@ -23,10 +24,11 @@ export function buildSlackApp(ctx: AppContext): SlackApp {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
     retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 },
   };
+  const authorize = botAuthorization(slack.botToken, new WebClient(slack.botToken, clientOptions));
   let app: App;
   let receiver: HTTPReceiver | undefined;
   if (slack.appToken) {
-    app = new App({ token: slack.botToken, appToken: slack.appToken, socketMode: true, logger, clientOptions });
+    app = new App({ authorize, appToken: slack.appToken, socketMode: true, logger, clientOptions });
   } else {
     receiver = new HTTPReceiver({
       signingSecret: slack.signingSecret ?? "",
@@ -45,7 +47,7 @@ export function buildSlackApp(ctx: AppContext): SlackApp {
         },
       ],
     });
-    app = new App({ token: slack.botToken, receiver, logger, clientOptions });
+    app = new App({ authorize, receiver, logger, clientOptions });
   }
   app.use(dedupeEvents(ctx.db));
   registerListeners(app, ctx);
@@ -65,6 +67,25 @@ export function buildSlackApp(ctx: AppContext): SlackApp {
     },
   };
   return handle;
+}
+
+/**
+ * The bot's identity from auth.test, asked on the first request and cached; a failure is retried on the next
+ * request. (Bolt's own `token` option calls auth.test while the app is being built, and an unreachable Slack
+ * at that moment becomes an unhandled rejection.)
+ */
+function botAuthorization(botToken: string, client: WebClient): Authorize<boolean> {
+  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  return async () => {
+    identity ??= client.auth.test().then(
+      (r) => ({ botId: r.bot_id, botUserId: r.user_id }),
+      (err: unknown) => {
+        identity = undefined;
+        throw err;
+      },
+    );
+    return { botToken, ...(await identity) };
+  };
 }
 
 async function health(ctx: AppContext): Promise<{ ok: boolean; status: string; outboxPending?: number }> {
