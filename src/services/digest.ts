@@ -5,7 +5,7 @@ import { computeTasks, type Task, windowStart } from "../domain/tasks";
 import { messages } from "../i18n";
 import { type DigestData, digestMessages } from "../slack/views/digest";
 import { loadDigestInput, taskRules } from "./digest-input";
-import { refreshPromiseStatuses } from "./promises";
+import { announcePromiseChanges, refreshPromiseStatuses } from "./promises";
 
 /** The day's tasks and totals, without touching Slack. */
 export async function buildDigest(ctx: AppContext, date: IsoDate): Promise<DigestData> {
@@ -32,7 +32,7 @@ export type DigestResult =
  */
 export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)): Promise<DigestResult> {
   if (!isBusinessDay(date, ctx.config.rules.extraHolidays)) return { status: "skipped", reason: "not_business_day" };
-  await refreshPromiseStatuses(ctx, date);
+  const promiseChanges = await refreshPromiseStatuses(ctx, date);
   const data = await buildDigest(ctx, date);
   const locale = ctx.config.locale;
   const t = messages(locale);
@@ -72,6 +72,8 @@ export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)):
     }
     return existing ? "updated" : "posted";
   });
+  // after the digest, so the channel reads the day's list first
+  await announcePromiseChanges(ctx, promiseChanges, date);
   ctx.outbox.kick();
   return { status, tasks: data.tasks, messages: parts.length };
 }

@@ -16,7 +16,7 @@ export interface PromiseChange {
 
 /**
  * Re-evaluates every live promise from the payments received: kept stops the chasing, broken restarts it
- * at once. Changed statuses are stored, audited and told in the case thread.
+ * at once. Changes are stored and audited; `announcePromiseChanges` tells them in the case threads.
  */
 export async function refreshPromiseStatuses(ctx: AppContext, today: IsoDate): Promise<PromiseChange[]> {
   const tolerance = ctx.config.rules.promiseToleranceDays;
@@ -29,9 +29,12 @@ export async function refreshPromiseStatuses(ctx: AppContext, today: IsoDate): P
   for (const { customerId } of live) {
     const promises = await ctx.db.paymentPromise.findMany({
       where: { customerId, status: { not: "cancelled" } },
-      orderBy: { createdAt: "asc" },
+      include: { interaction: { select: { date: true } } },
     });
-    const since = dateInZone(promises[0]!.createdAt, ctx.config.timeZone);
+    // money counts from the day the first promise was made (the call's date, else when it was recorded)
+    const since = promises
+      .map((p) => p.interaction?.date ?? dateInZone(p.createdAt, ctx.config.timeZone))
+      .reduce((a, b) => (a < b ? a : b));
     const payments = await ctx.db.payment.findMany({
       where: { customerId, date: { gte: since } },
       select: { date: true, amountCents: true },
@@ -49,22 +52,34 @@ export async function refreshPromiseStatuses(ctx: AppContext, today: IsoDate): P
     }
   }
   if (changes.length === 0) return changes;
-  const t = messages(ctx.config.locale);
   await ctx.db.$transaction(async (tx) => {
     for (const c of changes) {
-      const p = await tx.paymentPromise.update({
+      await tx.paymentPromise.update({
         where: { id: c.promiseId },
         data: { status: c.to, paidCents: c.paidCents, evaluatedOn: today },
       });
       await audit(tx, { actor: "system", action: "promise_evaluated", customerId: c.customerId, detail: c });
-      if (c.to === "open") continue;
+    }
+  });
+  return changes;
+}
+
+/** One line in the case thread for each promise that became kept, partly kept or broken. */
+export async function announcePromiseChanges(ctx: AppContext, changes: readonly PromiseChange[], today: IsoDate): Promise<void> {
+  const t = messages(ctx.config.locale);
+  const euro = (c: number) => formatEuro(c, ctx.config.locale);
+  const decided = changes.filter((c) => c.to !== "open" && c.to !== c.from);
+  if (decided.length === 0) return;
+  await ctx.db.$transaction(async (tx) => {
+    for (const c of decided) {
       const kase = await tx.case.findFirst({ where: { customerId: c.customerId, closedOn: null } });
       if (!kase) continue;
+      const p = await tx.paymentPromise.findUniqueOrThrow({ where: { id: c.promiseId } });
       const icon = c.to === "kept" ? "✅" : c.to === "partial" ? "◐" : "❌";
-      const text = `${icon} ${t.promiseLine(formatEuro(p.amountCents, ctx.config.locale), formatDateCompact(p.dueDate, ctx.config.locale), t.promiseStatus[c.to] ?? c.to, formatEuro(c.paidCents, ctx.config.locale))}`;
+      const status = t.promiseStatus[c.to] ?? c.to;
+      const text = `${icon} ${t.promiseLine(euro(p.amountCents), formatDateCompact(p.dueDate, ctx.config.locale), status, euro(c.paidCents))}`;
       await postToCase(ctx, kase.id, { text }, today, tx);
     }
   });
   ctx.outbox.kick();
-  return changes;
 }

@@ -1,0 +1,139 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { loadConfig } from "../config";
+import { fixedClock } from "../context";
+import { dateInZone, formatDateLong, onOrAfterBusinessDay } from "../domain/calendar";
+import { runDigestJob } from "../jobs/digest-job";
+import { createLogger } from "../log";
+import { createRuntime, type Runtime } from "../runtime";
+import { sqlitePath } from "../db/migrate";
+import { FakeSlack } from "../standin/fake-slack";
+import { SlackRequester } from "../standin/signed-requests";
+import { DEMO_MEMBERS, generateDemoData } from "./generate";
+import { renderCalls } from "./render";
+import { seedDemo } from "./seed";
+
+const CHANNEL = "C0CREDITO";
+const TZ = "Europe/Rome";
+
+export interface DemoOptions {
+  databaseUrl: string;
+  /** where the recorded Slack calls are written, for ../shared/tools/slack-preview.mjs */
+  callsFile: string;
+  write: (text: string) => void;
+}
+
+/** One scene of the scripted morning: what happens, then what the team sees in Slack. */
+interface Scene {
+  title: string;
+  act(d: DemoWorld): Promise<void>;
+}
+
+export interface DemoWorld {
+  runtime: Runtime;
+  slack: FakeSlack;
+  requester: SlackRequester;
+  clock: ReturnType<typeof fixedClock>;
+  /** waits until everything queued has reached the stand-in */
+  settle(): Promise<void>;
+}
+
+const scenes: Scene[] = [
+  {
+    title: "08:30 · Credito pubblica nel canale il lavoro del giorno",
+    async act(d) {
+      await runDigestJob(d.runtime.ctx);
+    },
+  },
+  {
+    title: "Giulia (amministrazione) apre la scheda Home di Credito",
+    async act(d) {
+      await d.requester.event({ type: "app_home_opened", user: "U0ADMIN", tab: "home", channel: "D0ADMIN" }, "EvDemoHome1");
+    },
+  },
+  {
+    title: "Marco (commerciale) scrive /credito oggi",
+    async act(d) {
+      await d.requester.command("U0SALES1", "/credito", "oggi");
+    },
+  },
+  {
+    title: "Giulia scrive /credito help",
+    async act(d) {
+      const res = await d.requester.command("U0ADMIN", "/credito", "help");
+      d.slack.calls.push({ method: "response_url", args: res.json as Record<string, unknown>, at: Date.now() });
+    },
+  },
+];
+
+/**
+ * `npm run demo`: a fresh demo database, the real bot on the built-in Slack stand-in, and a short scripted
+ * morning printed as the channel and the users would see it. No token, no network.
+ */
+export async function runDemo(opts: DemoOptions): Promise<void> {
+  const file = sqlitePath(opts.databaseUrl);
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
+  const day = onOrAfterBusinessDay(dateInZone(new Date(), TZ));
+  const clock = fixedClock(`${day}T08:30:00${offsetFor(day)}`);
+  const slack = await new FakeSlack().start();
+  for (const m of DEMO_MEMBERS) slack.addUser({ id: m.slackUserId, name: m.name });
+  const secret = randomBytes(16).toString("hex");
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: "xoxb-demo",
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: "0",
+    DATABASE_URL: opts.databaseUrl,
+    CREDITO_CHANNEL: CHANNEL,
+    CREDITO_POST_INTERVAL_MS: "0",
+    LOG_LEVEL: "warn",
+  });
+  const runtime = await createRuntime(config, { clock, log: createLogger("warn") });
+  await runtime.start({ jobs: false });
+  const requester = new SlackRequester(`http://127.0.0.1:${runtime.slack.port}/slack/events`, secret, {
+    teamId: "T0DEMO",
+    channelId: CHANNEL,
+    responseUrl: (id) => slack.responseUrl(id),
+  });
+  const world: DemoWorld = {
+    runtime,
+    slack,
+    requester,
+    clock,
+    async settle() {
+      await new Promise((r) => setTimeout(r, 150));
+      await runtime.ctx.outbox.idle(30_000);
+    },
+  };
+  const names = new Map<string, string>([...DEMO_MEMBERS.map((m) => [m.slackUserId, m.name] as const), [CHANNEL, "crediti"]]);
+  try {
+    const data = generateDemoData({ today: day });
+    const summary = await seedDemo(runtime.ctx.db, data);
+    opts.write(
+      `Credito · demo di ${formatDateLong(day)}: ${summary.customers} clienti, ${summary.invoices} fatture, ` +
+        `${summary.promises} promesse, ${summary.openCases} pratiche aperte (database ${file}).\n`,
+    );
+    for (const [i, scene] of scenes.entries()) {
+      const from = slack.calls.length;
+      await scene.act(world);
+      await world.settle();
+      opts.write(`\n━━ ${i + 1}. ${scene.title}\n`);
+      opts.write(`${renderCalls(slack.calls.slice(from), names)}\n`);
+    }
+    mkdirSync(dirname(opts.callsFile), { recursive: true });
+    writeFileSync(opts.callsFile, JSON.stringify(slack.calls.map(({ method, args }) => ({ method, args })), null, 1));
+    opts.write(`\nLe chiamate a Slack della demo sono in ${opts.callsFile} (node ../shared/tools/slack-preview.mjs le disegna).\n`);
+  } finally {
+    await runtime.stop();
+    await slack.stop();
+  }
+}
+
+/** "+01:00" or "+02:00": Rome's offset on that day at 08:30 (summer time from late March to late October). */
+function offsetFor(day: string): string {
+  const probe = new Date(`${day}T08:30:00Z`);
+  const local = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, hour: "2-digit", hourCycle: "h23" }).format(probe);
+  const hours = Number(local) - 8;
+  return `+0${hours}:00`;
+}
