@@ -26,7 +26,8 @@ export const caseThreadsEn: typeof caseThreadsIt = {
     approvedBy: (who: string, date: string) => `✅ Approved by ${who} on ${date}`,
     rejectedBy: (who: string, date: string, reason: string) => `❌ Rejected by ${who} on ${date}: ${reason}`,
     approvedLine: (kind: string, who: string) => `✍️ ${kind}: approved by ${who}`,
-    rejectedLine: (kind: string, who: string, reason: string) => `✍️ ${kind}: rejected by ${who}. Reason: ${reason}`,
+    rejectedLine: (kind: string, who: string, reason: string) =>
+      `✍️ ${kind}: rejected by ${who}. Reason: ${reason}`,
     requestedLine: (kind: string, who: string) => `✍️ ${kind}: requested by ${who}`,
     objectionLine: (who: string, kind: string, owners: string) =>
       `🤝 ${who} objects to the "${kind}" request. ${owners}: talk it over before deciding.`,
@@ -72,7 +73,7 @@ export const caseThreadsEn: typeof caseThreadsIt = {
     summaryDeterministic: "Automatic summary from the case data.",
     notCaseThread: 'Mention me in a case thread, e.g. "@Credito summary".',
     sPosition: (open: string, overdue: string, days: number, invoices: number, stage: string) =>
-      `Exposure ${open}, overdue ${overdue}${days > 0 ? ` for ${days} days` : ""} on ${invoices} ${invoices === 1 ? "invoice" : "invoices"}. Stage: ${stage}.`,
+      `Exposure ${open}, overdue ${overdue}${days > 0 ? ` for ${days} ${days === 1 ? "day" : "days"}` : ""} on ${invoices} ${invoices === 1 ? "invoice" : "invoices"}. Stage: ${stage}.`,
     sCreditHold: "Credit on hold.",
     sPreserve: "Relationship to preserve.",
     sClosed: (reason: string) => `Case closed: ${reason}.`,
@@ -80,7 +81,8 @@ export const caseThreadsEn: typeof caseThreadsIt = {
     sContacts: (n: number, last: string) => `${n} ${n === 1 ? "contact" : "contacts"}; last: ${last}.`,
     sMessages: (n: number) => `${n} team ${n === 1 ? "message" : "messages"} in the thread.`,
     sNoPromises: "No payment promises.",
-    sPromises: (kept: number, broken: number, open: number) => `${kept} kept, ${broken} broken, ${open} open.`,
+    sPromises: (kept: number, broken: number, open: number) =>
+      `${kept} kept, ${broken} broken, ${open} open.`,
     sLastBroken: (amount: string, date: string) => `Last broken: ${amount} due ${date}.`,
     sNextOpen: (amount: string, date: string) => `Next: ${amount} by ${date}.`,
     nClosed: "None: the case is closed.",

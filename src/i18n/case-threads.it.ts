@@ -8,7 +8,8 @@ export const caseThreadsIt = {
       write_off: "Passaggio a perdita",
     } as Record<string, string>,
     title: (kind: string) => `✍️ Richiesta di approvazione: *${kind}*`,
-    settlementTerms: (amount: string, writeOff: string) => `Incasso ${amount} subito, stralcio di ${writeOff}`,
+    settlementTerms: (amount: string, writeOff: string) =>
+      `Incasso ${amount} subito, stralcio di ${writeOff}`,
     writeOffAmount: (amount: string) => `Da passare a perdita: ${amount}`,
     exposure: (amount: string) => `Esposizione attuale: ${amount}`,
     terms: "Condizioni",
@@ -24,7 +25,8 @@ export const caseThreadsIt = {
     approvedBy: (who: string, date: string) => `✅ Approvata da ${who} il ${date}`,
     rejectedBy: (who: string, date: string, reason: string) => `❌ Respinta da ${who} il ${date}: ${reason}`,
     approvedLine: (kind: string, who: string) => `✍️ ${kind}: approvata da ${who}`,
-    rejectedLine: (kind: string, who: string, reason: string) => `✍️ ${kind}: respinta da ${who}. Motivo: ${reason}`,
+    rejectedLine: (kind: string, who: string, reason: string) =>
+      `✍️ ${kind}: respinta da ${who}. Motivo: ${reason}`,
     requestedLine: (kind: string, who: string) => `✍️ ${kind}: richiesta da ${who}`,
     objectionLine: (who: string, kind: string, owners: string) =>
       `🤝 ${who} obietta alla richiesta «${kind}». ${owners}: parlatene prima di decidere.`,
@@ -40,14 +42,16 @@ export const caseThreadsIt = {
     cancel: "Annulla",
     reasonRequired: "Scrivi il motivo del rifiuto.",
     alreadyPending: (kind: string) => `C'è già una richiesta «${kind}» in attesa per questa pratica.`,
-    requested: (kind: string, name: string) => `Richiesta «${kind}» per ${name} inviata nel thread della pratica.`,
+    requested: (kind: string, name: string) =>
+      `Richiesta «${kind}» per ${name} inviata nel thread della pratica.`,
     notAllowedRequest: "Solo amministrazione e titolare possono chiedere un'approvazione.",
   },
   caseThread: {
     stageLine: (from: string, to: string, who: string) => `📁 Fase: ${from} → ${to} (${who})`,
     closedLine: (reason: string) => `✅ Pratica chiusa: ${reason}.`,
     closedPaid: "✅ Pratica chiusa: tutto lo scaduto è stato pagato.",
-    closedSettled: (writeOff: string) => `✅ Pratica chiusa: saldo e stralcio incassato, ${writeOff} passati a perdita.`,
+    closedSettled: (writeOff: string) =>
+      `✅ Pratica chiusa: saldo e stralcio incassato, ${writeOff} passati a perdita.`,
     closedWrittenOff: (amount: string) => `✅ Pratica chiusa: ${amount} passati a perdita.`,
     noteLine: (who: string) => `🗒 ${who} ha aggiornato la nota commerciale`,
     salespersonLine: (who: string, by: string) => `🤝 Commerciale assegnato: ${who} (da ${by})`,
@@ -89,7 +93,8 @@ export const caseThreadsIt = {
     nDispute: "Risolvere la contestazione prima di sollecitare ancora.",
     nRefusal: "Rifiuto totale: proporre il passaggio al legale.",
     nCallback: (date: string, time: string) => `Richiamata fissata ${date} alle ${time}.`,
-    nOpenPromise: (amount: string, date: string) => `Verificare l'incasso di ${amount} promesso entro il ${date}.`,
+    nOpenPromise: (amount: string, date: string) =>
+      `Verificare l'incasso di ${amount} promesso entro il ${date}.`,
     nAgency: "Pratica all'agenzia: seguire l'agenzia e registrare gli incassi.",
     nLegal: "Pratica al legale: fornire al legale il dossier e seguire l'azione.",
     nSettlement: "Seguire l'incasso del saldo e stralcio approvato.",

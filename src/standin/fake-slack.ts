@@ -30,6 +30,7 @@ export class FakeSlack {
   private readonly usedTriggers = new Set<string>();
   private readonly users = new Map<string, FakeUser>();
   private readonly waiters: Array<() => void> = [];
+  private readonly served = new Map<string, { bytes: Uint8Array; info?: Record<string, unknown> }>();
 
   /** Starts listening on a free loopback port (or the given one). */
   async start(port = 0): Promise<this> {
@@ -62,6 +63,16 @@ export class FakeSlack {
 
   responseUrl(id: string): string {
     return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  /**
+   * Serves `bytes` at /files/<path> (a file's url_private; downloads are recorded as "file.download" with
+   * the Authorization header); `info` (with its `id`) is what files.info answers for that file.
+   */
+  serveFile(path: string, bytes: Uint8Array, info?: Record<string, unknown>): string {
+    const url = `http://127.0.0.1:${this.port}/files/${path}`;
+    this.served.set(`/files/${path}`, { bytes, info: info && { ...info, url_private: url } });
+    return url;
   }
 
   addUser(user: FakeUser): void {
@@ -97,8 +108,15 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === "POST" && req.url?.startsWith("/upload/")) return this.handleUpload(req, res);
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname.startsWith("/files/")) {
+      const file = this.served.get(url.pathname);
+      this.record("file.download", { path: url.pathname, authorization: req.headers.authorization ?? "" });
+      res.writeHead(file ? 200 : 404, { "content-type": "application/octet-stream" });
+      return void res.end(file ? Buffer.from(file.bytes) : "");
+    }
     if (url.pathname.startsWith("/response/")) {
       this.record("response_url", { ...(parseBody(raw, req.headers["content-type"]) as object), url: url.pathname });
       return send(res, 200, { ok: true });
@@ -116,6 +134,20 @@ export class FakeSlack {
     }
     this.record(method, args);
     return send(res, 200, this.answer(method, args));
+  }
+
+  /** Bytes posted to an upload_url from files.getUploadURLExternal, by file id. */
+  readonly uploads = new Map<string, Buffer>();
+
+  private async handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const fileId = (req.url ?? "").replace(/^\/upload\//, "");
+    const bytes = Buffer.concat(chunks);
+    this.uploads.set(fileId, bytes);
+    this.record("upload", { fileId, size: bytes.length, contentType: req.headers["content-type"] });
+    res.writeHead(200, { "content-type": "text/plain" });
+    res.end(`OK - ${bytes.length}`);
   }
 
   private record(method: string, args: Record<string, unknown>): void {
@@ -163,6 +195,10 @@ export class FakeSlack {
           channel: args.channel,
           permalink: `https://demo.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace(".", "")}`,
         };
+      case "files.info": {
+        const file = [...this.served.values()].find((f) => f.info?.id === args.file);
+        return file ? { ok: true, file: file.info } : { ok: false, error: "file_not_found" };
+      }
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users).replace(/^U/, "")}` } };
       case "files.getUploadURLExternal": {

@@ -1,0 +1,59 @@
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config";
+import { systemClock, today } from "../context";
+import { openDb } from "../db/client";
+import { isIsoDate } from "../domain/calendar";
+import { messages } from "../i18n";
+import { dossierData, dossierFileName } from "../services/dossier";
+import { renderDossierPdf } from "../services/dossier-pdf";
+import { type CliCommand, CliError } from "./command";
+
+/**
+ * `credito dossier <customer code> [--out file.pdf] [--date YYYY-MM-DD]`: writes the same PDF the
+ * /credito dossier command uploads to the case thread (interest computed up to --date, default today).
+ */
+export const dossierCommand: CliCommand = {
+  name: "dossier",
+  summary:
+    "write a customer's dossier PDF for the agency or the lawyer (late interest under D.Lgs. 231/2002)",
+  usage: "dossier <customer code> [--out file.pdf] [--date YYYY-MM-DD]",
+  async run(argv) {
+    let parsed: ReturnType<typeof parse>;
+    try {
+      parsed = parse(argv);
+    } catch (err) {
+      throw new CliError(err instanceof Error ? err.message : String(err));
+    }
+    const { values, positionals } = parsed;
+    const code = positionals.join(" ").trim();
+    if (!code) throw new CliError(`missing customer code. Usage: credito ${dossierCommand.usage}`);
+    if (values.date !== undefined && !isIsoDate(values.date)) {
+      throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
+    }
+    const config = loadConfig(process.env, { slack: false });
+    const db = await openDb(config.databaseUrl);
+    try {
+      const customer = await db.customer.findUnique({ where: { code } });
+      if (!customer) throw new CliError(`no customer with code "${code}"`);
+      const day = values.date ?? today({ clock: systemClock, config });
+      const data = await dossierData(db, customer.id, day);
+      const pdf = await renderDossierPdf(data, messages(config.locale), config.locale);
+      const out = values.out ?? dossierFileName(customer.code, day);
+      await writeFile(out, pdf);
+      process.stdout.write(`${out} (${pdf.length} bytes)\n`);
+      return 0;
+    } finally {
+      await db.$disconnect();
+    }
+  },
+};
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: { out: { type: "string", short: "o" }, date: { type: "string" } },
+    allowPositionals: true,
+    strict: true,
+  });
+}

@@ -1,0 +1,73 @@
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config";
+import { openDb } from "../db/client";
+import { halfYearLabel } from "../services/dossier";
+import { type CliCommand, CliError } from "./command";
+
+/** "2026-07-01", "2026H2", "2026-H2", "2026 h2" -> "2026-07-01"; null when not a half-year. */
+export function parseHalfYear(input: string): string | null {
+  const s = input.trim().toUpperCase();
+  const iso = /^(\d{4})-(01|07)-01$/.exec(s);
+  if (iso) return s;
+  const h = /^(\d{4})[\s-]?H([12])$/.exec(s);
+  if (h) return `${h[1]}-${h[2] === "1" ? "01" : "07"}-01`;
+  return null;
+}
+
+/** "2,15" / "2.15" / "2.15%" -> 215 basis points; null when not a plausible rate. */
+export function parseRatePercent(input: string): number | null {
+  const s = input.trim().replace("%", "").replace(",", ".");
+  if (!/^-?\d{1,2}(\.\d{1,2})?$/.test(s)) return null;
+  const bps = Math.round(Number(s) * 100);
+  return bps >= -500 && bps <= 3000 ? bps : null;
+}
+
+/**
+ * `credito tassi`: the semester reference rates for D.Lgs. 231/2002 interest (before the 8 points).
+ *   credito tassi                        list the table
+ *   credito tassi <half-year> <rate>     add or correct a half-year, e.g. `credito tassi 2026H2 2,15`
+ */
+export const tassiCommand: CliCommand = {
+  name: "tassi",
+  summary: "list or extend the reference-rate table for late-payment interest (D.Lgs. 231/2002)",
+  usage: "tassi [<half-year: 2026H2 | 2026-07-01> <rate %: 2,15>]",
+  async run(argv) {
+    const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true });
+    if (positionals.length !== 0 && positionals.length !== 2) {
+      throw new CliError(`expected a half-year and a rate. Usage: credito ${tassiCommand.usage}`);
+    }
+    const config = loadConfig(process.env, { slack: false });
+    const db = await openDb(config.databaseUrl);
+    try {
+      if (positionals.length === 2) {
+        const period = parseHalfYear(positionals[0] ?? "");
+        if (!period) throw new CliError(`"${positionals[0]}" is not a half-year like 2026H2 or 2026-07-01`);
+        const bps = parseRatePercent(positionals[1] ?? "");
+        if (bps === null) throw new CliError(`"${positionals[1]}" is not a rate in percent like 2,15`);
+        await db.$transaction(async (tx) => {
+          const before = await tx.referenceRate.findUnique({ where: { periodStart: period } });
+          await tx.referenceRate.upsert({
+            where: { periodStart: period },
+            create: { periodStart: period, rateBps: bps },
+            update: { rateBps: bps },
+          });
+          await tx.auditEntry.create({
+            data: {
+              actor: "cli",
+              action: "reference_rate.set",
+              detail: JSON.stringify({ periodStart: period, rateBps: bps, before: before?.rateBps ?? null }),
+            },
+          });
+        });
+      }
+      const rows = await db.referenceRate.findMany({ orderBy: { periodStart: "asc" } });
+      const lines = rows.map(
+        (r) => `${halfYearLabel(r.periodStart)}  ${r.periodStart}  ${(r.rateBps / 100).toFixed(2)}%`,
+      );
+      process.stdout.write(`${lines.join("\n")}\n`);
+      return 0;
+    } finally {
+      await db.$disconnect();
+    }
+  },
+};

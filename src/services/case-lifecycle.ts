@@ -1,0 +1,140 @@
+import type { AppContext } from "../context";
+import type { Tx } from "../db/client";
+import type { IsoDate } from "../domain/calendar";
+import { formatEuro } from "../domain/money";
+import { messages } from "../i18n";
+import { audit } from "./audit";
+import { postToCase, refreshCaseParent } from "./cases";
+
+export type CaseStage = "internal" | "credit_hold" | "settlement" | "agency" | "legal";
+export type CloseReason = "paid" | "settled" | "agency" | "legal" | "written_off";
+
+/** Who did it, as shown in a thread line: a Slack mention, or nothing for the system. */
+export function actorMention(actor: string): string {
+  return /^[UW][A-Z0-9]+$/.test(actor) ? `<@${actor}>` : actor;
+}
+
+/**
+ * Moves an open case to another stage: audited, a compact line in the thread, the parent message
+ * updated. A case already in that stage (or closed) is left alone; returns whether it changed.
+ */
+export async function setCaseStage(
+  ctx: AppContext,
+  tx: Tx,
+  caseId: number,
+  stage: CaseStage,
+  actor: string,
+  today: IsoDate,
+): Promise<boolean> {
+  const c = await tx.case.findUniqueOrThrow({ where: { id: caseId } });
+  if (c.closedOn || c.stage === stage) return false;
+  await tx.case.update({ where: { id: caseId }, data: { stage } });
+  await audit(tx, {
+    actor,
+    action: "case.stage",
+    caseId,
+    customerId: c.customerId,
+    detail: { from: c.stage, to: stage },
+  });
+  const t = messages(ctx.config.locale);
+  const text = t.caseThread.stageLine(
+    t.stage[c.stage] ?? c.stage,
+    t.stage[stage] ?? stage,
+    actorMention(actor),
+  );
+  await postToCase(ctx, caseId, { text }, today, tx);
+  await refreshCaseParent(ctx, caseId, today, tx);
+  return true;
+}
+
+/**
+ * Closes an open case: stage "closed", closedOn and the reason; audited, the final line in the
+ * thread, the parent message shows it. A later overdue opens a new case (openCase only looks at
+ * open ones). Returns false when the case was already closed.
+ */
+export async function closeCase(
+  ctx: AppContext,
+  tx: Tx,
+  caseId: number,
+  reason: CloseReason,
+  actor: string,
+  today: IsoDate,
+  finalLine?: string,
+): Promise<boolean> {
+  const c = await tx.case.findUniqueOrThrow({ where: { id: caseId } });
+  if (c.closedOn) return false;
+  await tx.case.update({
+    where: { id: caseId },
+    data: { stage: "closed", closedOn: today, closeReason: reason },
+  });
+  await audit(tx, {
+    actor,
+    action: "case.closed",
+    caseId,
+    customerId: c.customerId,
+    detail: { reason, stage: c.stage },
+  });
+  const t = messages(ctx.config.locale);
+  const text = finalLine ?? t.caseThread.closedLine(t.case.closeReason[reason] ?? reason);
+  await postToCase(ctx, caseId, { text }, today, tx);
+  await refreshCaseParent(ctx, caseId, today, tx);
+  return true;
+}
+
+/** Writes off every open invoice of a customer (status written_off); returns the cents written off. */
+export async function writeOffOpenInvoices(tx: Tx, customerId: number, today: IsoDate): Promise<number> {
+  const open = await tx.invoice.findMany({
+    where: { customerId, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
+  });
+  for (const inv of open) {
+    await tx.invoice.update({ where: { id: inv.id }, data: { status: "written_off", closedOn: today } });
+  }
+  return open.reduce((s, i) => s + i.openCents, 0);
+}
+
+/**
+ * For the payments engineer, after recording payments: closes the customer's open case when
+ * - nothing is open any more (reason "paid"), or
+ * - an approved settlement is being collected and what is still open is no more than the agreed
+ *   write-off: the rest is written off and the case closes as "settled".
+ * Returns the reason it closed with, or null when the case stays open (or there is none).
+ */
+export async function closeCaseIfSettled(
+  ctx: AppContext,
+  tx: Tx,
+  customerId: number,
+  today: IsoDate,
+): Promise<CloseReason | null> {
+  const c = await tx.case.findFirst({ where: { customerId, closedOn: null } });
+  if (!c) return null;
+  const open = await tx.invoice.aggregate({
+    _sum: { openCents: true },
+    where: { customerId, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
+  });
+  const openCents = open._sum.openCents ?? 0;
+  const t = messages(ctx.config.locale);
+  if (openCents === 0) {
+    await closeCase(ctx, tx, c.id, "paid", "system", today, t.caseThread.closedPaid);
+    return "paid";
+  }
+  if (c.stage === "settlement") {
+    const settlement = await tx.approvalRequest.findFirst({
+      where: { caseId: c.id, kind: "settlement", status: "approved" },
+      orderBy: { id: "desc" },
+    });
+    if (settlement?.writeOffCents != null && openCents <= settlement.writeOffCents) {
+      const written = await writeOffOpenInvoices(tx, customerId, today);
+      await audit(tx, {
+        actor: "system",
+        action: "invoices.written_off",
+        caseId: c.id,
+        customerId,
+        detail: { cents: written, approvalId: settlement.id },
+      });
+      const line = t.caseThread.closedSettled(formatEuro(written, ctx.config.locale));
+      await closeCase(ctx, tx, c.id, "settled", "system", today, line);
+      return "settled";
+    }
+  }
+  return null;
+}

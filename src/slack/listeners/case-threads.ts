@@ -1,0 +1,23 @@
+import type { App } from "@slack/bolt";
+import type { AppContext } from "../../context";
+import { registerCaseThreadActions } from "./actions/case-thread";
+import { dossierSubcommand } from "./commands/dossier";
+import { praticaSubcommand } from "./commands/pratica";
+import type { Subcommand } from "./commands/subcommand";
+import { teamSubcommand } from "./commands/team";
+import { registerCaseThreadEvents } from "./events/case-thread";
+import { registerCaseThreadViews } from "./views/case-thread";
+
+/** The /credito sub-commands of the case threads: team, pratica (approvals), dossier. */
+export const caseThreadSubcommands: readonly Subcommand[] = [
+  teamSubcommand,
+  praticaSubcommand,
+  dossierSubcommand,
+];
+
+/** Case threads: approval and note buttons, their modals, thread messages and "@Credito riassunto". */
+export function registerCaseThreads(app: App, ctx: AppContext): void {
+  registerCaseThreadActions(app, ctx);
+  registerCaseThreadViews(app, ctx);
+  registerCaseThreadEvents(app, ctx);
+}

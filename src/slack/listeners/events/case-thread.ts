@@ -1,0 +1,61 @@
+import type { App } from "@slack/bolt";
+import type { AppContext } from "../../../context";
+import { today } from "../../../context";
+import { messages } from "../../../i18n";
+import { caseByThread, recordCaseMessage } from "../../../services/case-messages";
+import { summarizeCase } from "../../../services/case-summary";
+import { postToCase } from "../../../services/cases";
+import { caseSummaryMessage } from "../../views/case-summary";
+
+/** Subtypes that are still a person writing in the thread. */
+const PERSON_SUBTYPES = new Set([undefined, "thread_broadcast", "file_share"]);
+
+interface ThreadMessage {
+  channel?: string;
+  user?: string;
+  text?: string;
+  ts?: string;
+  thread_ts?: string;
+  bot_id?: string;
+  subtype?: string;
+}
+
+/**
+ * People's own messages in a case thread are stored as CaseMessage (bot messages and edits ignored;
+ * a retried event is dropped by the event_id middleware, and (case, ts) is unique anyway).
+ * "@Credito riassunto" in a case thread answers there with the case summary.
+ */
+export function registerCaseThreadEvents(app: App, ctx: AppContext): void {
+  app.event("message", async ({ event }) => {
+    const m = event as unknown as ThreadMessage;
+    if (m.channel !== ctx.config.slack.channel || !m.thread_ts || !m.ts || m.thread_ts === m.ts) return;
+    if (m.bot_id || !m.user || !PERSON_SUBTYPES.has(m.subtype)) return;
+    await recordCaseMessage(ctx.db, {
+      channel: m.channel,
+      threadTs: m.thread_ts,
+      ts: m.ts,
+      user: m.user,
+      text: m.text ?? "",
+    });
+  });
+
+  app.event("app_mention", async ({ event }) => {
+    const e = event as unknown as ThreadMessage;
+    const t = messages(ctx.config.locale);
+    const kase = e.thread_ts && e.channel ? await caseByThread(ctx.db, e.channel, e.thread_ts) : null;
+    if (!kase) {
+      if (e.channel && e.user) {
+        await ctx.outbox.send({
+          method: "chat.postEphemeral",
+          channel: e.channel,
+          payload: { user: e.user, text: t.caseThread.notCaseThread },
+        });
+      }
+      return;
+    }
+    const day = today(ctx);
+    const { summary, source, customerName } = await summarizeCase(ctx, kase.id, day);
+    await postToCase(ctx, kase.id, caseSummaryMessage(summary, source, customerName, t), day);
+    ctx.outbox.kick();
+  });
+}
