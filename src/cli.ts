@@ -1,9 +1,13 @@
 import { CliError, type CliCommand } from "./cli/command";
+import { demoCommand } from "./cli/demo";
 import { digestCommand } from "./cli/digest";
+import { dossierCommand } from "./cli/dossier";
+import { importCommand } from "./cli/import";
+import { tassiCommand } from "./cli/tassi";
 import { ConfigError } from "./config";
 
 /** The `credito` command. Each command lives in src/cli/<name>.ts and is listed here. */
-const commands: CliCommand[] = [digestCommand];
+const commands: CliCommand[] = [demoCommand, digestCommand, importCommand, dossierCommand, tassiCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,0 +1,129 @@
+// Import of a 100,000-row scadenzario: rows/s and peak memory, against a plain parse of the same file
+// (bytes -> records, no database) measured in the same run. `npx tsx bench/import.bench.ts [rows]`
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../src/config";
+import { fixedClock } from "../src/context";
+import { openDb } from "../src/db/client";
+import { vatCheckDigit } from "../src/domain/vat";
+import { readImportFile } from "../src/import/read";
+import { importFiles } from "../src/services/import";
+
+const ROWS = Number(process.argv[2] ?? 100_000);
+const CUSTOMERS = Math.max(1, Math.round(ROWS / 50));
+
+function it(cents: number): string {
+  const euros = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+$)/g, ".");
+  return `${euros},${String(cents % 100).padStart(2, "0")}`;
+}
+
+function date(dayOffset: number): string {
+  const d = new Date(Date.UTC(2025, 0, 1) + dayOffset * 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
+}
+
+/** A deterministic scadenzario: CUSTOMERS customers, invoices of 1 to 3 instalments, some partly paid. */
+function generate(rows: number): string {
+  const lines = [
+    "Codice cliente;Ragione sociale;Partita IVA;N. documento;Data documento;Data scadenza;Importo;Residuo",
+  ];
+  let seed = 42;
+  const rnd = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  let n = 0;
+  let doc = 0;
+  while (n < rows) {
+    doc += 1;
+    const c = Math.floor(rnd() * CUSTOMERS) + 1;
+    const first10 = String(1_000_000_000 + c).padStart(10, "0");
+    const vat = first10 + vatCheckDigit(first10);
+    const issued = Math.floor(rnd() * 420);
+    const rate = Math.min(rows - n, 1 + Math.floor(rnd() * 3));
+    for (let r = 0; r < rate; r++) {
+      const amount = 5_000 + Math.floor(rnd() * 2_000_000);
+      const open = rnd() < 0.2 ? Math.floor(amount / 2) : amount;
+      lines.push(
+        `C${String(c).padStart(5, "0")};Cliente ${c} S.r.l.;IT${vat};${2025 + Math.floor(issued / 365)}/${doc};${date(issued)};${date(issued + 30 * (r + 1))};${it(amount)};${it(open)}`,
+      );
+      n += 1;
+    }
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+/** Peak RSS and heap while `work` runs, sampled every 20 ms. */
+async function measured<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; ms: number; rssMb: number; heapMb: number }> {
+  global.gc?.();
+  let rss = process.memoryUsage().rss;
+  let heap = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  }, 20);
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  clearInterval(timer);
+  const m = process.memoryUsage();
+  return { result, ms, rssMb: Math.max(rss, m.rss) / 1e6, heapMb: Math.max(heap, m.heapUsed) / 1e6 };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "credito-bench-import-"));
+  try {
+    const file = join(dir, "scadenzario.csv");
+    writeFileSync(file, generate(ROWS));
+    const bytes = readFileSync(file);
+    const url = `file:${join(dir, "bench.db")}`;
+    const db = await openDb(url);
+    const ctx = {
+      db,
+      clock: fixedClock("2026-03-02T08:30:00+01:00"),
+      config: loadConfig({ DATABASE_URL: url }, { slack: false }),
+    };
+    const input = { name: "scadenzario.csv", bytes };
+
+    await readImportFile(input); // warm-up, so the baseline is not a cold-JIT figure
+    const parse = await measured(() => readImportFile(input));
+    if (parse.result.errors.length > 0)
+      throw new Error(`generated file has errors: ${parse.result.errors[0]?.key}`);
+    const first = await measured(() => importFiles(ctx, [input], {}, { actor: "bench" }));
+    if (!first.result.written || first.result.invoices.created !== ROWS) {
+      throw new Error(`import did not create ${ROWS} invoices: ${JSON.stringify(first.result.invoices)}`);
+    }
+    const again = await measured(() => importFiles(ctx, [input], {}, { actor: "bench" }));
+    if (again.result.invoices.unchanged !== ROWS) throw new Error("re-import changed something");
+    await db.$disconnect();
+
+    const perSec = (ms: number) => Math.round(ROWS / (ms / 1000));
+    const lines = [
+      ["import.rows", ROWS, "rows"],
+      ["import.file_size", (bytes.length / 1e6).toFixed(1), "MB"],
+      ["import.parse_only", perSec(parse.ms), "rows/s"],
+      ["import.first_import", perSec(first.ms), "rows/s"],
+      ["import.reimport_unchanged", perSec(again.ms), "rows/s"],
+      ["import.first_import_time", (first.ms / 1000).toFixed(1), "s"],
+      ["import.ratio_first_import_vs_parse", (first.ms / parse.ms).toFixed(1), "x"],
+      ["import.ratio_reimport_vs_parse", (again.ms / parse.ms).toFixed(1), "x"],
+      ["import.peak_rss_parse", parse.rssMb.toFixed(0), "MB"],
+      ["import.peak_rss_import", first.rssMb.toFixed(0), "MB"],
+      ["import.peak_heap_parse", parse.heapMb.toFixed(0), "MB"],
+      ["import.peak_heap_import", first.heapMb.toFixed(0), "MB"],
+    ] as const;
+    for (const [name, value, unit] of lines) process.stdout.write(`${name}: ${value} ${unit}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,123 @@
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config";
+import { systemClock } from "../context";
+import { openDb } from "../db/client";
+import { messages } from "../i18n";
+import { ColumnMapError, parseColumnMap } from "../import/headers";
+import { expandPaths, loadInput } from "../import/read";
+import { importReportLines } from "../import/report";
+import { IMPORT_KINDS, type ImportKind } from "../import/types";
+import { importFiles } from "../services/import";
+import { type CliCommand, CliError } from "./command";
+
+const PHASES: Record<string, string> = {
+  read: "lettura",
+  customers: "clienti",
+  invoices: "fatture",
+  payments: "pagamenti",
+};
+
+/** Progress on stderr, at most twice a second: a rewritten line on a terminal, plain lines otherwise. */
+function progressPrinter(stream: NodeJS.WriteStream): {
+  report: (p: { phase: string; done: number; total: number }) => void;
+  end: () => void;
+} {
+  let last = 0;
+  let shown = false;
+  return {
+    report({ phase, done, total }) {
+      const now = Date.now();
+      if (now - last < 500 || total < 2000) return;
+      last = now;
+      const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
+      const line = `${PHASES[phase] ?? phase}: ${done}/${total} (${pct}%)`;
+      if (stream.isTTY) stream.write(`\r${line.padEnd(60)}`);
+      else stream.write(`${line}\n`);
+      shown = true;
+    },
+    end() {
+      if (shown && stream.isTTY) stream.write("\n");
+    },
+  };
+}
+
+export const importCommand: CliCommand = {
+  name: "import",
+  summary: "imports a scadenzario, customers, payments (CSV/XLSX) or FatturaPA XML invoices",
+  usage:
+    'import <file|folder>... [--kind scadenzario|clienti|pagamenti|fatturapa] [--map "colonna=campo,..."] ' +
+    "[--skip-invalid] [--keep-missing] [--dry-run] [--source <name>]",
+  async run(argv) {
+    let parsed: ReturnType<typeof parse>;
+    try {
+      parsed = parse(argv);
+    } catch (err) {
+      throw new CliError(err instanceof Error ? err.message : String(err));
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length === 0) throw new CliError(`missing file. Usage: credito ${importCommand.usage}`);
+    const kind = values.kind as ImportKind | undefined;
+    if (kind && !IMPORT_KINDS.includes(kind)) {
+      throw new CliError(`--kind must be one of ${IMPORT_KINDS.join(", ")} (got "${kind}")`);
+    }
+    let map: Map<string, never> | ReturnType<typeof parseColumnMap>;
+    try {
+      map = parseColumnMap(values.map);
+    } catch (err) {
+      if (err instanceof ColumnMapError) throw new CliError(messages("it").import.reason.badMap!(err.entry));
+      throw err;
+    }
+    let paths: string[];
+    try {
+      paths = await expandPaths(positionals);
+    } catch (err) {
+      throw new CliError(
+        `cannot read ${(err as { path?: string }).path ?? positionals.join(" ")}: no such file or folder`,
+      );
+    }
+    if (paths.length === 0) throw new CliError(`no CSV, XLSX or XML files in ${positionals.join(" ")}`);
+    const config = loadConfig(process.env, { slack: false });
+    const t = messages(config.locale);
+    const inputs = await Promise.all(paths.map(loadInput));
+    const db = await openDb(config.databaseUrl);
+    const progress = progressPrinter(process.stderr);
+    try {
+      const names = inputs.map((i) => i.name).join(",");
+      const summary = await importFiles(
+        { db, clock: systemClock, config },
+        inputs,
+        { kind, map },
+        {
+          actor: `import:${names.length > 200 ? `${names.slice(0, 199)}…` : names}`,
+          skipInvalid: values["skip-invalid"],
+          keepMissing: values["keep-missing"],
+          dryRun: values["dry-run"],
+          source: values.source,
+          onProgress: progress.report,
+        },
+      );
+      progress.end();
+      const lines = importReportLines(summary, t, config.locale, { maxIssues: 200 });
+      process.stdout.write(`${lines.join("\n")}\n`);
+      return summary.rejected ? 1 : 0;
+    } finally {
+      await db.$disconnect();
+    }
+  },
+};
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      kind: { type: "string" },
+      map: { type: "string" },
+      source: { type: "string" },
+      "skip-invalid": { type: "boolean", default: false },
+      "keep-missing": { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
+    },
+  });
+}

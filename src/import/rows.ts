@@ -1,0 +1,271 @@
+// Table rows -> domain records, with one precise reason per rejected row.
+
+import { isValidTaxCode, isValidVatNumber, normalizeVatNumber } from "../domain/vat";
+import type { Cell } from "./fields";
+import {
+  cellText,
+  isPlausibleEmail,
+  parseAmountCell,
+  parseBooleanCell,
+  parseDateCell,
+  parseIntegerCell,
+} from "./fields";
+import { type ColumnIndex, type Field, headerScore, missingRequired, recognizeColumns } from "./headers";
+import type { Table } from "./table";
+import type { CustomerRecord, ImportKind, ParsedFile, ReasonKey, RowIssue } from "./types";
+import { ImportFileError } from "./types";
+
+type TableKind = Exclude<ImportKind, "fatturapa">;
+
+/** The header row: among the first 20 rows, the first with at least two known headers. */
+export function findHeader(table: Table, map: Map<string, Field>): number {
+  const limit = Math.min(table.rows.length, 20);
+  for (let i = 0; i < limit; i++) if (headerScore(table.rows[i]!.cells, map) >= 2) return i;
+  return -1;
+}
+
+class RowError extends Error {
+  constructor(
+    readonly key: ReasonKey,
+    readonly args: string[],
+  ) {
+    super(key);
+  }
+}
+
+function fail(key: ReasonKey, ...args: string[]): never {
+  throw new RowError(key, args);
+}
+
+/** Reads one row's fields by column index. */
+class RowReader {
+  constructor(
+    private readonly cells: readonly Cell[],
+    private readonly index: ColumnIndex,
+  ) {}
+
+  raw(f: Field): Cell | undefined {
+    const i = this.index[f];
+    return i === undefined ? undefined : this.cells[i];
+  }
+
+  text(f: Field): string | undefined {
+    const t = cellText(this.raw(f));
+    return t === "" ? undefined : t;
+  }
+
+  /** Codes: XLSX may hold them as numbers; never "1001.0". */
+  code(f: Field): string | undefined {
+    const v = this.raw(f);
+    if (typeof v === "number" && Number.isInteger(v)) return String(v);
+    return this.text(f);
+  }
+
+  date(f: Field, required: boolean): string | undefined {
+    const t = this.text(f);
+    if (t === undefined) return required ? fail("missingField", f) : undefined;
+    return parseDateCell(this.raw(f)) ?? fail("badDate", f, t);
+  }
+
+  amount(f: Field): number | undefined {
+    const t = this.text(f);
+    if (t === undefined) return undefined;
+    const cents = parseAmountCell(this.raw(f));
+    return cents ?? fail("badAmount", f, t);
+  }
+
+  integer(f: Field): number | undefined {
+    const t = this.text(f);
+    if (t === undefined) return undefined;
+    return parseIntegerCell(this.raw(f)) ?? fail("badInteger", f, t);
+  }
+
+  isEmpty(): boolean {
+    return this.cells.every((c) => cellText(c) === "");
+  }
+}
+
+/** VAT number normalized; an invalid one is an error (customers file) or a warning (kept as read). */
+function vatOf(
+  r: RowReader,
+  strict: boolean,
+  warn: (key: ReasonKey, ...args: string[]) => void,
+): string | undefined {
+  const raw = r.text("vatNumber");
+  if (raw === undefined) return undefined;
+  const vat = normalizeVatNumber(raw);
+  // foreign VAT numbers (two letters + code) are kept as they are; Italian ones must pass the checksum
+  if (/^\d+$/.test(vat) && !isValidVatNumber(vat)) {
+    if (strict) fail("badVat", raw);
+    warn("badVat", raw);
+  }
+  return vat;
+}
+
+function customerIdentity(r: RowReader, strict: boolean, warn: (key: ReasonKey, ...args: string[]) => void) {
+  const vatNumber = vatOf(r, strict, warn);
+  const code = r.code("code") ?? vatNumber;
+  if (!code) fail("missingField", "code");
+  const taxCodeRaw = r.text("taxCode");
+  const taxCode = taxCodeRaw?.replace(/\s+/g, "").toUpperCase();
+  if (taxCode && !isValidTaxCode(taxCode)) {
+    if (strict) fail("badTaxCode", taxCodeRaw ?? "");
+    warn("badTaxCode", taxCodeRaw ?? "");
+  }
+  const customer: CustomerRecord = { row: 0, code, name: r.text("name") };
+  if (vatNumber) customer.vatNumber = vatNumber;
+  if (taxCode) customer.taxCode = taxCode;
+  return customer;
+}
+
+function customerRow(
+  r: RowReader,
+  row: number,
+  warn: (key: ReasonKey, ...args: string[]) => void,
+): CustomerRecord {
+  const c = customerIdentity(r, true, warn);
+  c.row = row;
+  if (!c.name) fail("missingField", "name");
+  const set = <K extends keyof CustomerRecord>(k: K, v: CustomerRecord[K] | undefined) => {
+    if (v !== undefined) c[k] = v;
+  };
+  set("address", r.text("address"));
+  set("postalCode", r.code("postalCode")?.padStart(5, "0"));
+  set("city", r.text("city"));
+  set("province", r.text("province")?.toUpperCase());
+  set("phone", r.code("phone"));
+  set("mobile", r.code("mobile"));
+  for (const f of ["email", "pec"] as const) {
+    const v = r.text(f);
+    if (v !== undefined && !isPlausibleEmail(v)) fail("badEmail", f, v);
+    set(f, v?.toLowerCase());
+  }
+  const limit = r.amount("creditLimit");
+  if (limit !== undefined && limit < 0) fail("badAmount", "creditLimit", r.text("creditLimit") ?? "");
+  set("creditLimitCents", limit);
+  set("paymentTermsDays", r.integer("paymentTerms"));
+  set("salesperson", r.text("salesperson"));
+  set("noteApproach", r.text("noteApproach"));
+  set("noteAttention", r.text("noteAttention"));
+  set("noteReferencePerson", r.text("noteReferencePerson"));
+  const preserve = r.text("preserveRelationship");
+  if (preserve !== undefined) {
+    const b = parseBooleanCell(r.raw("preserveRelationship"));
+    if (b === null) fail("badInteger", "preserveRelationship", preserve);
+    c.preserveRelationship = b;
+  }
+  return c;
+}
+
+/**
+ * Reads a table of the given kind. Rows with problems go to `errors` (row number + reason); the good rows
+ * become records. Duplicates are reported on the second occurrence, naming the first.
+ */
+export function readTable(
+  table: Table,
+  file: string,
+  kind: TableKind,
+  map: Map<string, Field>,
+  format: "csv" | "xlsx",
+): ParsedFile {
+  const headerAt = findHeader(table, map);
+  if (headerAt < 0) {
+    const first = table.rows.find((r) => r.cells.some((c) => cellText(c) !== ""));
+    throw new ImportFileError(file, "noHeader", (first?.cells ?? []).map(cellText).join(" | ").slice(0, 200));
+  }
+  const header = table.rows[headerAt]!.cells;
+  const index = recognizeColumns(header, kind, map);
+  const missing = missingRequired(kind, index);
+  if (missing.length > 0) {
+    throw new ImportFileError(file, "missingColumns", missing.join(", "), header.map(cellText).join(" | "));
+  }
+  const out: ParsedFile = {
+    file,
+    kind,
+    format,
+    encoding: table.encoding,
+    rows: 0,
+    customers: [],
+    receivables: [],
+    payments: [],
+    errors: [],
+    warnings: [],
+    rejectedKeys: [],
+  };
+  const seen = new Map<string, number>();
+  for (const { row, cells } of table.rows.slice(headerAt + 1)) {
+    const r = new RowReader(cells, index);
+    if (r.isEmpty()) continue;
+    out.rows += 1;
+    const rowWarnings: RowIssue[] = [];
+    const warn = (key: ReasonKey, ...args: string[]) => rowWarnings.push({ file, row, key, args });
+    try {
+      if (kind === "clienti") {
+        const c = customerRow(r, row, warn);
+        const key = c.code!.toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined) fail("duplicate", String(first));
+        seen.set(key, row);
+        out.customers.push(c);
+      } else if (kind === "scadenzario") {
+        const customer = customerIdentity(r, false, warn);
+        customer.row = row;
+        const number = r.code("number") ?? fail("missingField", "number");
+        const dueDate = r.date("dueDate", true)!;
+        const issueDate = r.date("issueDate", false) ?? dueDate;
+        let amount = r.amount("amount");
+        let open = r.amount("open");
+        if (amount === undefined && open === undefined) fail("missingField", "amount");
+        amount ??= open!;
+        open ??= amount;
+        if (amount < 0 || open < 0) {
+          warn("creditNoteSkipped", number);
+          out.warnings.push(...rowWarnings);
+          continue;
+        }
+        if (open > amount) fail("openExceedsAmount", String(open), String(amount));
+        const installment = r.integer("installment");
+        if (installment === 0) fail("badInteger", "installment", "0");
+        const key = `${customer.code!.toLowerCase()}|${number.toLowerCase()}|${installment ?? dueDate}`;
+        const first = seen.get(key);
+        if (first !== undefined) fail("duplicate", String(first));
+        seen.set(key, row);
+        out.receivables.push({
+          row,
+          customer,
+          number,
+          installment,
+          issueDate,
+          dueDate,
+          amountCents: amount,
+          openCents: open,
+        });
+      } else {
+        const date = r.date("date", true)!;
+        const amount = r.amount("amount") ?? fail("missingField", "amount");
+        if (amount <= 0) fail("notPositive", r.text("amount") ?? "");
+        const customerCode = r.code("code");
+        const vatRaw = r.text("vatNumber");
+        const invoiceNumber = r.code("number");
+        if (!customerCode && !vatRaw && !invoiceNumber) fail("missingField", "code");
+        out.payments.push({
+          row,
+          date,
+          customerCode,
+          vatNumber: vatRaw ? normalizeVatNumber(vatRaw) : undefined,
+          invoiceNumber,
+          installment: r.integer("installment"),
+          amountCents: amount,
+          method: r.text("method"),
+          reference: r.text("reference"),
+        });
+      }
+      out.warnings.push(...rowWarnings);
+    } catch (err) {
+      if (!(err instanceof RowError)) throw err;
+      out.errors.push({ file, row, key: err.key, args: err.args });
+      out.rejectedKeys.push({ code: r.code("code") ?? r.text("vatNumber"), number: r.code("number") });
+    }
+  }
+  return out;
+}
