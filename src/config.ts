@@ -23,6 +23,7 @@ const schema = z.object({
   CREDITO_TIMEZONE: timeZone.default("Europe/Rome"),
   CREDITO_DIGEST_CRON: cron.default("30 8 * * 1-5"),
   CREDITO_REMINDER_CRON: cron.default("* * * * *"),
+  CREDITO_REPORT_CRON: cron.default("45 8 * * 1"),
   CREDITO_LOCALE: z.enum(["it", "en"]).default("it"),
   CREDITO_CADENCE: z.string().optional(),
   CREDITO_PROMISE_TOLERANCE_DAYS: z.coerce.number().int().min(0).max(30).default(2),
@@ -61,6 +62,8 @@ export interface Config {
   timeZone: string;
   digestCron: string;
   reminderCron: string;
+  /** the weekly report (last week's figures), after the Monday digest */
+  reportCron: string;
   locale: "it" | "en";
   rules: {
     cadenceSpec?: string;
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
     timeZone: e.CREDITO_TIMEZONE,
     digestCron: e.CREDITO_DIGEST_CRON,
     reminderCron: e.CREDITO_REMINDER_CRON,
+    reportCron: e.CREDITO_REPORT_CRON,
     locale: e.CREDITO_LOCALE,
     rules: {
       cadenceSpec: e.CREDITO_CADENCE,

@@ -1,11 +1,13 @@
 import { formatEuro } from "../domain/money";
 import { caseThreadsEn } from "./case-threads.en";
-import { logEn } from "./log.en";
 import type { Messages } from "./it";
+import { logEn } from "./log.en";
+import { reportEn } from "./report.en";
 
 export const en: Messages = {
   ...caseThreadsEn,
   ...logEn,
+  ...reportEn,
   help: {
     title: "Credito: commands",
     intro: "Type `/credito` followed by a command:",
@@ -56,7 +58,13 @@ export const en: Messages = {
     paid_already: "Says already paid",
     info: "New information",
   },
-  mood: { calm: "calm", cooperative: "cooperative", evasive: "evasive", annoyed: "annoyed", aggressive: "aggressive" },
+  mood: {
+    calm: "calm",
+    cooperative: "cooperative",
+    evasive: "evasive",
+    annoyed: "annoyed",
+    aggressive: "aggressive",
+  },
   case: {
     exposure: "Exposure",
     overdue: "Overdue",
@@ -107,7 +115,8 @@ export const en: Messages = {
       approval_pending: "✍️ Waiting for the owner's approval",
     },
     days: (n: number) => `${n} d`,
-    lastContact: (when: string, channel: string, outcome: string) => `last contact ${when}, ${channel}: ${outcome}`,
+    lastContact: (when: string, channel: string, outcome: string) =>
+      `last contact ${when}, ${channel}: ${outcome}`,
     neverContacted: "never contacted",
     menu: {
       log: "Log outcome",
@@ -129,15 +138,18 @@ export const en: Messages = {
     released: (name: string) => `*${name}*: credit line marked as released.`,
     done: "Marked as done.",
     caseLink: (name: string, link: string) => `📁 Case *${name}*: <${link}|open the thread>`,
-    caseWait: (name: string) => `📁 The case of *${name}* is being posted in the channel: it will be there in a few seconds.`,
+    caseWait: (name: string) =>
+      `📁 The case of *${name}* is being posted in the channel: it will be there in a few seconds.`,
     myTitle: (date: string) => `Your tasks for ${date}`,
     myEmpty: "No tasks assigned to you today.",
-    unassigned: (n: number) => (n === 1 ? "1 unassigned task in the channel digest." : `${n} unassigned tasks in the channel digest.`),
+    unassigned: (n: number) =>
+      n === 1 ? "1 unassigned task in the channel digest." : `${n} unassigned tasks in the channel digest.`,
     lineAssigned: (user: string) => `👤 ${user} is following the case.`,
     lineSnoozed: (user: string, date: string) => `💤 Snoozed by ${user} until ${date}.`,
     lineHold: (user: string) => `⛔ Credit line on hold (marked by ${user}).`,
     lineRelease: (user: string) => `✅ Credit line released (marked by ${user}).`,
-    postedNow: (updated: boolean, n: number) => `${updated ? "Digest updated" : "Digest posted"}: ${n} tasks.`,
+    postedNow: (updated: boolean, n: number) =>
+      `${updated ? "Digest updated" : "Digest posted"}: ${n} tasks.`,
     notBusinessDay: (date: string) => `${date} is not a business day: no digest.`,
   },
   import: {
@@ -181,28 +193,34 @@ export const en: Messages = {
       badEmail: (f: string, v: string) => `invalid ${f}: "${v}"`,
       badVat: (v: string) => `invalid VAT number: "${v}"`,
       badTaxCode: (v: string) => `invalid tax code: "${v}"`,
-      openExceedsAmount: (open: string, amount: string) => `open amount (${open}) exceeds the amount (${amount})`,
+      openExceedsAmount: (open: string, amount: string) =>
+        `open amount (${open}) exceeds the amount (${amount})`,
       notPositive: (v: string) => `the amount must be positive: "${v}"`,
       creditNoteSkipped: (n: string) => `credit note ${n} not imported`,
       documentSkipped: (n: string, type: string) => `${n}: document ${type} is not a receivable, skipped`,
+      sdiFileSkipped: (root: string) => `Exchange System (SDI) file (${root}), not an invoice: skipped`,
       duplicate: (first: string) => `duplicate of row ${first}`,
       unknownCustomer: (c: string) => `unknown customer: ${c}`,
       customerWithoutName: (c: string) => `customer ${c} unknown and without a name`,
       unknownInvoice: (n: string) => `invoice not found: ${n}`,
-      ambiguousInvoice: (n: string, count: string) => `invoice ${n} exists for ${count} customers: give the customer code`,
+      ambiguousInvoice: (n: string, count: string) =>
+        `invoice ${n} exists for ${count} customers: give the customer code`,
       unknownSalesperson: (n: string) => `salesperson "${n}" is not in the team: not assigned`,
       overpayment: (cents: string) => `payment exceeds what is owed by ${formatEuro(Number(cents), "en")}`,
       noDueDate: (n: string) => `invoice ${n} has no due date: using the document date`,
-      missingSkipped: () => "some rejected rows cannot be identified: invoices missing from the scadenzario were not closed",
+      missingSkipped: () =>
+        "some rejected rows cannot be identified: invoices missing from the scadenzario were not closed",
       notText: () => "not a CSV, Excel (.xlsx) or FatturaPA XML file",
       oldExcel: () => "Excel 97-2003 (.xls) is not supported: save it as .xlsx or CSV",
-      signedP7m: () => "signed invoice (.p7m): import the XML inside it (extract it with your signing software)",
+      signedP7m: () =>
+        "signed invoice (.p7m): import the XML inside it (extract it with your signing software)",
       emptyFile: () => "the file is empty",
       noHeader: (first: string) => `cannot find the column header row (first row: ${first})`,
       missingColumns: (cols: string, found: string) =>
         `missing columns: ${cols} (headers found: ${found}); use --map "header=field"`,
-      unknownKind: (first: string) => `cannot tell whether this is a scadenzario, customers or payments (${first}): use --kind`,
-      badXml: (msg: string) => `invalid XML: ${msg}`,
+      unknownKind: (first: string) =>
+        `cannot tell whether this is a scadenzario, customers or payments (${first}): use --kind`,
+      badXml: (msg: string) => `invalid or truncated XML: ${msg}`,
       notFatturaPA: (what: string) => `not a FatturaPA FPR12/FPA12 (${what})`,
       badMap: (entry: string) => `--map: bad entry "${entry}" (expected column=field)`,
       unsupported: (what: string) => `unsupported file type: ${what}`,
@@ -229,7 +247,8 @@ export const en: Messages = {
       `Payments: ${recorded} recorded${duplicates > 0 ? `, ${duplicates} already imported` : ""}`,
     promises: (kept: number, partial: number, broken: number) =>
       `Promises re-evaluated: ${kept} kept, ${partial} partly kept, ${broken} broken`,
-    open: (amount: string, n: number) => `Total open: ${amount} on ${n === 1 ? "1 invoice" : `${n} invoices`}`,
+    open: (amount: string, n: number) =>
+      `Total open: ${amount} on ${n === 1 ? "1 invoice" : `${n} invoices`}`,
     more: (n: number) => `…and ${n} more`,
     progress: (phase: string, done: number, total: number) => `${phase}: ${done}/${total}`,
     slack: {

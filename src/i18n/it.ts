@@ -2,10 +2,12 @@ import { formatEuro } from "../domain/money";
 /** Italian messages (the default). en.ts must provide the same keys. */
 import { caseThreadsIt } from "./case-threads.it";
 import { logIt } from "./log.it";
+import { reportIt } from "./report.it";
 
 export const it = {
   ...caseThreadsIt,
   ...logIt,
+  ...reportIt,
   help: {
     title: "Credito: i comandi",
     intro: "Scrivi `/credito` seguito da un comando:",
@@ -78,7 +80,8 @@ export const it = {
     assignee: "Assegnata a",
     salesperson: "Commerciale",
     nobody: "nessuno",
-    preserve: "Relazione da preservare: tono morbido, commerciale e titolare informati prima di ogni passo duro",
+    preserve:
+      "Relazione da preservare: tono morbido, commerciale e titolare informati prima di ogni passo duro",
     creditHold: "Fido sospeso",
     lastContact: "Ultimo contatto",
     never: "mai contattato",
@@ -119,7 +122,8 @@ export const it = {
       approval_pending: "✍️ Approvazioni in attesa del titolare",
     } as Record<string, string>,
     days: (n: number) => `${n} gg`,
-    lastContact: (when: string, channel: string, outcome: string) => `ultimo contatto ${when}, ${channel}: ${outcome}`,
+    lastContact: (when: string, channel: string, outcome: string) =>
+      `ultimo contatto ${when}, ${channel}: ${outcome}`,
     neverContacted: "mai contattato",
     menu: {
       log: "Registra esito",
@@ -141,15 +145,20 @@ export const it = {
     released: (name: string) => `Fido di *${name}* segnato come riattivato.`,
     done: "Segnato come fatto.",
     caseLink: (name: string, link: string) => `📁 Pratica *${name}*: <${link}|apri il thread>`,
-    caseWait: (name: string) => `📁 La pratica di *${name}* è in preparazione nel canale: la trovi tra pochi secondi.`,
+    caseWait: (name: string) =>
+      `📁 La pratica di *${name}* è in preparazione nel canale: la trovi tra pochi secondi.`,
     myTitle: (date: string) => `I tuoi compiti di ${date}`,
     myEmpty: "Nessun compito assegnato a te oggi.",
-    unassigned: (n: number) => (n === 1 ? "1 compito non assegnato nel riepilogo del canale." : `${n} compiti non assegnati nel riepilogo del canale.`),
+    unassigned: (n: number) =>
+      n === 1
+        ? "1 compito non assegnato nel riepilogo del canale."
+        : `${n} compiti non assegnati nel riepilogo del canale.`,
     lineAssigned: (user: string) => `👤 ${user} segue la pratica.`,
     lineSnoozed: (user: string, date: string) => `💤 Rimandata da ${user} fino al ${date}.`,
     lineHold: (user: string) => `⛔ Fido sospeso (segnato da ${user}).`,
     lineRelease: (user: string) => `✅ Fido riattivato (segnato da ${user}).`,
-    postedNow: (updated: boolean, n: number) => `${updated ? "Riepilogo aggiornato" : "Riepilogo pubblicato"}: ${n} compiti.`,
+    postedNow: (updated: boolean, n: number) =>
+      `${updated ? "Riepilogo aggiornato" : "Riepilogo pubblicato"}: ${n} compiti.`,
     notBusinessDay: (date: string) => `${date} non è un giorno lavorativo: nessun riepilogo.`,
   },
   import: {
@@ -193,15 +202,19 @@ export const it = {
       badEmail: (f: string, v: string) => `${f} non valida: "${v}"`,
       badVat: (v: string) => `partita IVA non valida: "${v}"`,
       badTaxCode: (v: string) => `codice fiscale non valido: "${v}"`,
-      openExceedsAmount: (open: string, amount: string) => `il residuo (${open}) supera l'importo (${amount})`,
+      openExceedsAmount: (open: string, amount: string) =>
+        `il residuo (${open}) supera l'importo (${amount})`,
       notPositive: (v: string) => `l'importo deve essere positivo: "${v}"`,
       creditNoteSkipped: (n: string) => `nota di credito ${n} non importata`,
       documentSkipped: (n: string, type: string) => `${n}: documento ${type} non è un credito, saltato`,
+      sdiFileSkipped: (root: string) =>
+        `file del Sistema di Interscambio (${root}), non è una fattura: saltato`,
       duplicate: (first: string) => `duplicato della riga ${first}`,
       unknownCustomer: (c: string) => `cliente sconosciuto: ${c}`,
       customerWithoutName: (c: string) => `cliente ${c} sconosciuto e senza ragione sociale`,
       unknownInvoice: (n: string) => `fattura non trovata: ${n}`,
-      ambiguousInvoice: (n: string, count: string) => `la fattura ${n} esiste per ${count} clienti: indica il codice cliente`,
+      ambiguousInvoice: (n: string, count: string) =>
+        `la fattura ${n} esiste per ${count} clienti: indica il codice cliente`,
       unknownSalesperson: (n: string) => `commerciale "${n}" non è nel team: non assegnato`,
       overpayment: (cents: string) => `pagamento superiore al dovuto di ${formatEuro(Number(cents), "it")}`,
       noDueDate: (n: string) => `fattura ${n} senza data di scadenza: uso la data del documento`,
@@ -209,14 +222,15 @@ export const it = {
         "ci sono righe scartate non identificabili: le fatture sparite dallo scadenzario non sono state chiuse",
       notText: () => "non è un file CSV, Excel (.xlsx) o XML FatturaPA",
       oldExcel: () => "formato Excel 97-2003 (.xls) non supportato: salvalo come .xlsx o CSV",
-      signedP7m: () => "fattura firmata (.p7m): importa il file XML contenuto (estrailo con il tuo software di firma)",
+      signedP7m: () =>
+        "fattura firmata (.p7m): importa il file XML contenuto (estrailo con il tuo software di firma)",
       emptyFile: () => "il file è vuoto",
       noHeader: (first: string) => `non trovo la riga di intestazione delle colonne (prima riga: ${first})`,
       missingColumns: (cols: string, found: string) =>
         `mancano le colonne: ${cols} (intestazioni trovate: ${found}); usa --map "intestazione=campo"`,
       unknownKind: (first: string) =>
         `non capisco se è uno scadenzario, un elenco clienti o di pagamenti (${first}): usa --kind`,
-      badXml: (msg: string) => `XML non valido: ${msg}`,
+      badXml: (msg: string) => `XML non valido o incompleto: ${msg}`,
       notFatturaPA: (what: string) => `non è una FatturaPA FPR12/FPA12 (${what})`,
       badMap: (entry: string) => `--map: voce non valida "${entry}" (atteso colonna=campo)`,
       unsupported: (what: string) => `tipo di file non supportato: ${what}`,
@@ -243,7 +257,8 @@ export const it = {
       `Pagamenti: ${recorded} registrati${duplicates > 0 ? `, ${duplicates} già importati` : ""}`,
     promises: (kept: number, partial: number, broken: number) =>
       `Promesse rivalutate: ${kept} mantenute, ${partial} in parte, ${broken} non mantenute`,
-    open: (amount: string, n: number) => `Totale aperto: ${amount} su ${n === 1 ? "1 fattura" : `${n} fatture`}`,
+    open: (amount: string, n: number) =>
+      `Totale aperto: ${amount} su ${n === 1 ? "1 fattura" : `${n} fatture`}`,
     more: (n: number) => `…e altre ${n}`,
     progress: (phase: string, done: number, total: number) => `${phase}: ${done}/${total}`,
     slack: {
@@ -259,7 +274,8 @@ export const it = {
   errors: {
     adminOnly: "Solo gli amministratori di Credito possono farlo.",
     generic: "Qualcosa è andato storto: riprova tra poco. Se succede ancora, avvisa l'amministratore.",
-    notMember: "Non fai parte del team di Credito. Chiedi a un amministratore di aggiungerti con `/credito team`.",
+    notMember:
+      "Non fai parte del team di Credito. Chiedi a un amministratore di aggiungerti con `/credito team`.",
   },
 };
 

@@ -1,14 +1,6 @@
 /** Italian messages of `/credito log`, `/credito cliente` and the callback reminders (issue 5). Spread into it.ts. */
 export const logIt = {
   log: {
-    usage: {
-      syntax: "log [cliente] [esito …]",
-      text: "registra l'esito di una chiamata o visita (es. `log ROSSI promessa 1.500 16/3`, `log ROSSI richiamare domani 10:30`)",
-    },
-    clienteUsage: {
-      syntax: "cliente <nome, codice o P. IVA>",
-      text: "la scheda del cliente: posizione, fatture, promesse, contatti",
-    },
     title: "Registra esito",
     submit: "Salva",
     close: "Annulla",
@@ -135,7 +127,6 @@ export const logIt = {
       mood: (mood: string) => `umore ${mood}`,
       sincerity: (n: number) => `sincerità ${n}/5`,
       contacts: (list: string) => `nuovi recapiti: ${list}`,
-      stage: (stage: string) => `fase: ${stage}`,
       approval: "✍️ serve l'approvazione del titolare",
       legal: "⚖️ proposto il passaggio al legale",
     },
@@ -192,7 +183,6 @@ export const logIt = {
       noMatch: (q: string) => `Nessun cliente corrisponde a "${q}". Prova con il codice o la partita IVA.`,
       show: "Scheda",
       usage: "Scrivi `/credito cliente` seguito da nome, codice o partita IVA.",
-      caseOpened: (name: string) => `📁 Pratica aperta per ${name}: il messaggio arriva nel canale.`,
     },
   },
 };

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { AppContext } from "../context";
 import { catchUpDigest, runDigestJob } from "./digest-job";
+import { runWeeklyReportJob } from "./report-job";
 
 export interface Job {
   name: string;
@@ -10,7 +11,10 @@ export interface Job {
 
 /** The scheduled jobs, in CREDITO_TIMEZONE. Each is a service call, also runnable from the CLI. */
 export function jobs(ctx: AppContext): Job[] {
-  return [{ name: "digest", cron: ctx.config.digestCron, run: runDigestJob }];
+  return [
+    { name: "digest", cron: ctx.config.digestCron, run: runDigestJob },
+    { name: "weekly-report", cron: ctx.config.reportCron, run: runWeeklyReportJob },
+  ];
 }
 
 export interface Scheduler {

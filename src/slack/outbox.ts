@@ -3,8 +3,12 @@ import Bottleneck from "bottleneck";
 import type { Db, Tx } from "../db/client";
 import type { Logger } from "../log";
 
-/** What leaves for Slack. `respond` posts to a response_url (payload.url) instead of the Web API. */
-export type OutboxMethod = "chat.postMessage" | "chat.update" | "chat.postEphemeral" | "respond";
+/**
+ * What leaves for Slack. `respond` posts to a response_url (payload.url) instead of the Web API. `files.upload`
+ * uploads payload.data (base64) as payload.filename/title into the channel (in the anchor's thread) through
+ * files.getUploadURLExternal, a POST of the bytes and files.completeUploadExternal.
+ */
+export type OutboxMethod = "chat.postMessage" | "chat.update" | "chat.postEphemeral" | "respond" | "files.upload";
 
 /** The message a row belongs to, resolved when it is sent (the parent may not exist yet when queued). */
 export type Anchor = { caseId: number } | { tripId: number } | { digestDate: string } | { outboxKey: string };
@@ -205,9 +209,29 @@ export class Outbox {
       if (!res.ok) throw Object.assign(new Error(`response_url answered ${res.status}`), { statusCode: res.status });
       return undefined;
     }
+    if (method === "files.upload") return this.upload(channel, payload);
     const args = { channel, ...payload };
     const result = (await this.client.apiCall(method, args)) as { ts?: string; message_ts?: string };
     return result.ts ?? result.message_ts;
+  }
+
+  /** One attempt of the three-step upload; a failed step throws like any call, so the whole upload is retried. */
+  private async upload(channel: string, payload: Record<string, unknown>): Promise<undefined> {
+    const bytes = Buffer.from(String(payload.data), "base64");
+    const target = (await this.client.apiCall("files.getUploadURLExternal", {
+      filename: payload.filename,
+      length: bytes.length,
+      ...(payload.alt_text ? { alt_text: payload.alt_text } : {}),
+    })) as { upload_url?: string; file_id?: string };
+    if (!target.upload_url || !target.file_id) throw new Error("files.getUploadURLExternal: no upload_url");
+    const res = await this.fetchFn(target.upload_url, { method: "POST", body: new Uint8Array(bytes) });
+    if (!res.ok) throw Object.assign(new Error(`upload_url answered ${res.status}`), { statusCode: res.status });
+    await this.client.apiCall("files.completeUploadExternal", {
+      files: [{ id: target.file_id, title: payload.title ?? payload.filename }],
+      channel_id: channel,
+      ...(payload.thread_ts ? { thread_ts: payload.thread_ts } : {}),
+    });
+    return undefined;
   }
 
   private async recordSent(row: Row, ts: string | undefined, channel: string): Promise<void> {

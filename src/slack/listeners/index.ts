@@ -1,15 +1,40 @@
 import type { App } from "@slack/bolt";
 import type { AppContext } from "../../context";
+import { registerCustomerCardActions } from "./actions/customer-card";
 import { registerDigestTaskActions } from "./actions/digest-task";
+import { openLogModal, registerLogOutcomeActions } from "./actions/log-outcome";
+import { caseThreadSubcommands, registerCaseThreads } from "./case-threads";
 import { registerCommands } from "./commands";
+import { clienteSubcommand } from "./commands/cliente";
 import { digestSubcommand } from "./commands/digest";
+import { importaSubcommand } from "./commands/importa";
+import { logSubcommand } from "./commands/log";
 import { oggiSubcommand } from "./commands/oggi";
+import { reportSubcommand } from "./commands/report";
 import { registerAppHome } from "./events/app-home-opened";
+import { registerFileShared } from "./events/file-shared";
+import { registerCustomerOptions } from "./options/customers";
+import { registerLogSubmission } from "./views/log-submission";
 
 /** Every listener of the app, registered in one place. */
 export function registerListeners(app: App, ctx: AppContext): void {
-  registerCommands(app, ctx, [oggiSubcommand, digestSubcommand]);
+  registerCommands(app, ctx, [
+    oggiSubcommand,
+    digestSubcommand,
+    ...caseThreadSubcommands,
+    logSubcommand,
+    clienteSubcommand,
+    importaSubcommand,
+    reportSubcommand,
+  ]);
+  registerCaseThreads(app, ctx);
   registerAppHome(app, ctx);
-  // TODO(lead): wire to the /credito log modal opener once it lands
-  registerDigestTaskActions(app, ctx, async () => undefined);
+  registerFileShared(app, ctx);
+  registerLogOutcomeActions(app, ctx);
+  registerCustomerOptions(app, ctx);
+  registerLogSubmission(app, ctx);
+  registerCustomerCardActions(app, ctx);
+  registerDigestTaskActions(app, ctx, async (args) => {
+    await openLogModal(ctx, app.client, args);
+  });
 }

@@ -1,0 +1,120 @@
+import { today } from "../../../context";
+import { type LogDraft, type LogField, parseLogLine, validateLogDraft } from "../../../domain/log-entry";
+import type { Messages } from "../../../i18n";
+import { resolveCustomer } from "../../../services/customer-search";
+import { loadLogCustomer, logOutcome, validationContextFor } from "../../../services/log-outcome";
+import { resolveMember } from "../../../services/team";
+import { logConfirmation } from "../../views/log-modal";
+import { openLogModal, type ReplyTarget, tellUser } from "../actions/log-outcome";
+import type { Subcommand } from "./subcommand";
+
+/**
+ * `/credito log [customer] [outcome …]`. Acks at once. A complete line (`ROSSI promessa 1.500 16/3`,
+ * `ROSSI richiamare domani 10:30`) naming one customer and passing validation is recorded without a modal;
+ * anything else opens the modal (trigger_id first) prefilled with what was understood and what is missing.
+ * Only team members may log.
+ */
+export const logSubcommand: Subcommand = {
+  name: "log",
+  aliases: ["esito", "registra"],
+  usage: {
+    it: {
+      syntax: "log [cliente] [esito …]",
+      text: "registra l'esito di una chiamata o visita (es. `log ROSSI promessa 1.500 16/3`)",
+    },
+    en: {
+      syntax: "log [customer] [outcome …]",
+      text: "record the outcome of a call or visit (e.g. `log ROSSI promise 1,500 16/3`)",
+    },
+  },
+  async run({ ctx, command, args, ack, client, t }) {
+    await ack();
+    // let the other requests waiting in this turn of the event loop be acked before this one's work
+    await new Promise((resolve) => setImmediate(resolve));
+    const userId = command.user_id;
+    const target: ReplyTarget = { userId, channelId: command.channel_id, responseUrl: command.response_url };
+    const member = await resolveMember(ctx.db, userId, client);
+    if (!member) {
+      await tellUser(ctx, target, { text: t.errors.notMember });
+      return;
+    }
+    const day = today(ctx);
+    const parsed = parseLogLine(args, day);
+    const open = (extra: {
+      customerId?: number;
+      customerQuery?: string;
+      draft?: LogDraft;
+      notices?: string[];
+    }) =>
+      openLogModal(ctx, client, {
+        triggerId: command.trigger_id,
+        userId,
+        channelId: command.channel_id,
+        responseUrl: command.response_url,
+        ...extra,
+      });
+
+    if (parsed.kind === "empty") {
+      await open({});
+      return;
+    }
+    if (parsed.kind === "partial") {
+      const notices =
+        parsed.gap === "no_outcome" || parsed.gap === "no_customer" ? [] : [t.log.gap[parsed.gap]];
+      if (parsed.gap === "no_outcome") notices.push(t.log.gap.no_outcome);
+      await open({ customerQuery: parsed.customerQuery || undefined, draft: parsed.draft, notices });
+      return;
+    }
+    // complete line: the customer must be clear and the values valid, else the modal shows what to fix
+    const found = await resolveCustomer(ctx.db, parsed.customerQuery);
+    if (found.kind !== "one") {
+      await open({ customerQuery: parsed.customerQuery, draft: parsed.draft });
+      return;
+    }
+    const customer = await loadLogCustomer(ctx.db, found.customer.id, day);
+    const draft: LogDraft = { ...parsed.draft, customerId: found.customer.id };
+    if (draft.outcome === "dispute" && customer) {
+      // as in the modal: the overdue invoices are the disputed ones
+      draft.disputedInvoiceIds = customer.invoices
+        .filter((i) => i.status === "open" && i.dueDate < day)
+        .map((i) => String(i.id));
+    }
+    const result = validateLogDraft(draft, validationContextFor(ctx, customer), t.log.errors);
+    if (!result.ok) {
+      await open({ customerId: found.customer.id, draft, notices: errorNotices(result.errors, t) });
+      return;
+    }
+    const saved = await logOutcome(ctx, result.entry, member);
+    await tellUser(
+      ctx,
+      target,
+      logConfirmation(
+        {
+          customerName: saved.customer.name,
+          summary: saved.summary,
+          nextSteps: saved.nextSteps,
+          inCase: saved.caseId !== null,
+        },
+        t,
+      ),
+    );
+  },
+};
+
+/** "Importo promesso (€): È più di quanto dovuto (€ 1.200,00)." for the top of a prefilled modal. */
+function errorNotices(errors: Partial<Record<LogField, string>>, t: Messages): string[] {
+  const L = t.log;
+  const labels: Record<string, string> = {
+    customer: L.customer,
+    outcome: L.outcome,
+    promiseAmount: L.promiseAmount,
+    promiseDate: L.promiseDate,
+    callbackDate: L.callbackDate,
+    callbackTime: L.callbackTime,
+    settlementAmount: L.settlementAmount,
+    notes: L.notes,
+  };
+  return Object.entries(errors).map(([field, message]) =>
+    labels[field] ? `${labels[field]}: ${message}` : String(message),
+  );
+}

@@ -1,0 +1,32 @@
+import { today } from "../../../context";
+import { parsePeriod, postReport } from "../../../services/report";
+import { resolveMember } from "../../../services/team";
+import type { Subcommand } from "./subcommand";
+
+/**
+ * `/credito report [mese [AAAA-MM]|settimana]`: posts the owner's report (KPIs, aging, collectors, trips) in the
+ * team channel, with its charts as images in the message's thread. Acks at once; the work follows the ack.
+ */
+export const reportSubcommand: Subcommand = {
+  name: "report",
+  aliases: ["rapporto", "kpi"],
+  usage: {
+    it: { syntax: "report [mese|settimana]", text: "📊 indicatori del recupero, anzianità e grafici nel canale" },
+    en: { syntax: "report [mese|settimana]", text: "📊 collection KPIs, aging and charts in the channel" },
+  },
+  async run({ ctx, command, args, ack, respond, client, t }) {
+    const period = parsePeriod(args, today(ctx));
+    if (!period) {
+      await ack({ response_type: "ephemeral", text: t.report.badArgs });
+      return;
+    }
+    await ack();
+    const member = await resolveMember(ctx.db, command.user_id, client);
+    if (!member) {
+      await respond({ response_type: "ephemeral", text: t.errors.notMember });
+      return;
+    }
+    await respond({ response_type: "ephemeral", text: t.report.working });
+    await postReport(ctx, period);
+  },
+};
