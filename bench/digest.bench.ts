@@ -34,7 +34,15 @@ function seed(file: string): void {
       `INSERT INTO "Customer" (code, name, searchText, creditHold, preserveRelationship, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     for (let i = 1; i <= CUSTOMERS; i++) {
-      customer.run(`C${i}`, `Cliente ${i} Srl`, `c${i} cliente ${i} srl`, i % 17 === 0 ? 1 : 0, i % 9 === 0 ? 1 : 0, now, now);
+      customer.run(
+        `C${i}`,
+        `Cliente ${i} Srl`,
+        `c${i} cliente ${i} srl`,
+        i % 17 === 0 ? 1 : 0,
+        i % 9 === 0 ? 1 : 0,
+        now,
+        now,
+      );
     }
     const invoice = db.prepare(
       `INSERT INTO "Invoice" (customerId, number, installment, issueDate, dueDate, amountCents, openCents, status, createdAt, updatedAt)
@@ -49,13 +57,25 @@ function seed(file: string): void {
       `INSERT INTO "PaymentPromise" (customerId, amountCents, dueDate, sequence, status, paidCents, createdAt) VALUES (?, ?, ?, 1, ?, 0, ?)`,
     );
     for (let i = 1; i <= PROMISES; i++) {
-      promise.run(1 + ((i * 7) % CUSTOMERS), 50_000 + Math.floor(rand() * 500_000), addDays(TODAY, Math.floor(rand() * 30) - 20), "open", now);
+      promise.run(
+        1 + ((i * 7) % CUSTOMERS),
+        50_000 + Math.floor(rand() * 500_000),
+        addDays(TODAY, Math.floor(rand() * 30) - 20),
+        "open",
+        now,
+      );
     }
     const contact = db.prepare(
       `INSERT INTO "Interaction" (customerId, channel, outcome, date, occurredAt, createdAt) VALUES (?, 'phone', ?, ?, ?, ?)`,
     );
     for (let i = 1; i <= CUSTOMERS * 2; i++) {
-      contact.run(1 + (i % CUSTOMERS), i % 5 === 0 ? "promise" : "not_reached", addDays(TODAY, -Math.floor(rand() * 60)), now, now);
+      contact.run(
+        1 + (i % CUSTOMERS),
+        i % 5 === 0 ? "promise" : "not_reached",
+        addDays(TODAY, -Math.floor(rand() * 60)),
+        now,
+        now,
+      );
     }
   })();
   db.close();
@@ -77,7 +97,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "credito-bench-"));
   const file = join(dir, "bench.db");
   const config = loadConfig({ DATABASE_URL: `file:${file}` }, { slack: false });
-  const runtime = await createRuntime(config, { clock: fixedClock(`${TODAY}T08:30:00+01:00`), log: silentLogger });
+  const runtime = await createRuntime(config, {
+    clock: fixedClock(`${TODAY}T08:30:00+01:00`),
+    log: silentLogger,
+  });
   seed(file);
   try {
     await buildDigest(runtime.ctx, TODAY); // warm-up (JIT, statement caches)

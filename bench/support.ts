@@ -12,7 +12,9 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /** Samples RSS and heap every 10 ms while `fn` runs; returns the peaks above the starting point. */
-export async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{ value: T; peakRssMb: number; peakHeapMb: number }> {
+export async function withPeakMemory<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; peakRssMb: number; peakHeapMb: number }> {
   const base = process.memoryUsage();
   let rss = base.rss;
   let heap = base.heapUsed;
@@ -33,5 +35,7 @@ export async function withPeakMemory<T>(fn: () => Promise<T>): Promise<{ value: 
 }
 
 export function figure(name: string, value: number, unit: string): void {
-  process.stdout.write(`${name}: ${Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : value} ${unit}\n`);
+  process.stdout.write(
+    `${name}: ${Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : value} ${unit}\n`,
+  );
 }

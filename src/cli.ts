@@ -1,13 +1,21 @@
-import { CliError, type CliCommand } from "./cli/command";
+import { type CliCommand, CliError } from "./cli/command";
 import { demoCommand } from "./cli/demo";
 import { digestCommand } from "./cli/digest";
 import { dossierCommand } from "./cli/dossier";
 import { importCommand } from "./cli/import";
+import { reportCommand } from "./cli/report";
 import { tassiCommand } from "./cli/tassi";
 import { ConfigError } from "./config";
 
 /** The `credito` command. Each command lives in src/cli/<name>.ts and is listed here. */
-const commands: CliCommand[] = [demoCommand, digestCommand, importCommand, dossierCommand, tassiCommand];
+const commands: CliCommand[] = [
+  demoCommand,
+  digestCommand,
+  importCommand,
+  dossierCommand,
+  tassiCommand,
+  reportCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

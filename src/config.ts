@@ -15,10 +15,16 @@ const timeZone = z.string().refine((tz) => {
 const schema = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be a bot token starting with xoxb-"),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, "must be an app-level token starting with xapp-").optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, "must be an app-level token starting with xapp-")
+    .optional(),
   SLACK_API_URL: z.string().url().endsWith("/api/", "must end with /api/").optional(),
   PORT: z.coerce.number("must be a port number").int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.string().startsWith("file:", "must be a SQLite URL like file:./data/credito.db").default("file:./data/credito.db"),
+  DATABASE_URL: z
+    .string()
+    .startsWith("file:", "must be a SQLite URL like file:./data/credito.db")
+    .default("file:./data/credito.db"),
   CREDITO_CHANNEL: z.string().regex(/^[CG][A-Z0-9]+$/, "must be a Slack channel id like C0123ABCD"),
   CREDITO_TIMEZONE: timeZone.default("Europe/Rome"),
   CREDITO_DIGEST_CRON: cron.default("30 8 * * 1-5"),
@@ -40,6 +46,12 @@ const schema = z.object({
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  CREDITO_KM_RATE_CENTS: z.coerce.number().int().min(0).max(1000).default(35),
+  CREDITO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "must be an SMTP URL like smtps://user:password@smtp.pec.example.it:465")
+    .optional(),
+  CREDITO_PEC_FROM: z.string().email("must be the sender's PEC address").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -75,6 +87,10 @@ export interface Config {
     extraHolidays: string[];
   };
   openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
+  /** field trips: the refund per kilometre driven */
+  trip: { kmRateCents: number };
+  /** certified email: sent through this SMTP server when set, else kept as a draft to copy */
+  pec: { smtpUrl?: string; from?: string };
   logLevel: Env["LOG_LEVEL"];
 }
 
@@ -110,7 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
   }
   const e = parsed.data;
   if (!cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
-    problems.push("SLACK_SIGNING_SECRET: missing (required in HTTP mode, i.e. when SLACK_APP_TOKEN is not set)");
+    problems.push(
+      "SLACK_SIGNING_SECRET: missing (required in HTTP mode, i.e. when SLACK_APP_TOKEN is not set)",
+    );
   }
   if (e && e.CREDITO_RECONTACT_MIN_DAYS > e.CREDITO_RECONTACT_MAX_DAYS) {
     problems.push("CREDITO_RECONTACT_MIN_DAYS: must not exceed CREDITO_RECONTACT_MAX_DAYS");
@@ -148,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
       model: e.OPENAI_MODEL,
       timeoutMs: e.OPENAI_TIMEOUT_MS,
     },
+    trip: { kmRateCents: e.CREDITO_KM_RATE_CENTS },
+    pec: { smtpUrl: e.CREDITO_SMTP_URL, from: e.CREDITO_PEC_FROM },
     logLevel: e.LOG_LEVEL,
   };
 }

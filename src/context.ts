@@ -1,6 +1,6 @@
 import type { Config } from "./config";
 import type { Db } from "./db/client";
-import { type IsoDate, dateInZone } from "./domain/calendar";
+import { dateInZone, type IsoDate } from "./domain/calendar";
 import type { Logger } from "./log";
 import type { Outbox } from "./slack/outbox";
 

@@ -15,7 +15,10 @@ export interface Logger {
   error(msg: string, extra?: unknown): void;
 }
 
-export function createLogger(level: LogLevel = "info", sink: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
+export function createLogger(
+  level: LogLevel = "info",
+  sink: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Logger {
   const write = (lvl: LogLevel, msg: string, extra?: unknown) => {
     if (ORDER[lvl] < ORDER[level]) return;
     const tail = extra === undefined ? "" : ` ${extra instanceof Error ? extra.message : safeJson(extra)}`;

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   }
   const runtime = await createRuntime(config);
   await runtime.start();
-  const mode = config.slack.appToken ? "Socket Mode" : `HTTP on port ${runtime.slack.port ?? config.slack.port}`;
+  const mode = config.slack.appToken
+    ? "Socket Mode"
+    : `HTTP on port ${runtime.slack.port ?? config.slack.port}`;
   runtime.ctx.log.info(`Credito is running (${mode}), channel ${config.slack.channel}`);
   let stopping = false;
   const shutdown = (signal: string) => {

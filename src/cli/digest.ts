@@ -7,7 +7,7 @@ import { groupTasksByKind } from "../domain/tasks";
 import { messages } from "../i18n";
 import { createRuntime } from "../runtime";
 import { buildDigest, postDigest } from "../services/digest";
-import { CliError, type CliCommand } from "./command";
+import { type CliCommand, CliError } from "./command";
 
 /** `credito digest`: the same service as the 08:30 job; --dry-run prints, --json prints JSON, else it posts. */
 export const digestCommand: CliCommand = {
@@ -45,14 +45,20 @@ export const digestCommand: CliCommand = {
           }));
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         } else {
-          const lines = [`${t.digest.header(formatDateLong(date, locale))}: ${digest.tasks.length} ${t.digest.tasks.toLowerCase()}`];
-          lines.push(`${t.digest.overdue}: ${formatEuro(digest.overdueCents, locale)} · ${t.digest.promisedToday}: ${formatEuro(digest.promisedTodayCents, locale)}`);
+          const lines = [
+            `${t.digest.header(formatDateLong(date, locale))}: ${digest.tasks.length} ${t.digest.tasks.toLowerCase()}`,
+          ];
+          lines.push(
+            `${t.digest.overdue}: ${formatEuro(digest.overdueCents, locale)} · ${t.digest.promisedToday}: ${formatEuro(digest.promisedTodayCents, locale)}`,
+          );
           for (const group of groupTasksByKind(digest.tasks)) {
             lines.push("", `${t.digest.kinds[group.kind] ?? group.kind} (${group.tasks.length})`);
             for (const x of group.tasks) {
               const who = x.assignee ? ` · ${x.assignee}` : "";
               const time = x.time ? ` · ${x.time}` : "";
-              lines.push(`  ${x.customerName} (${x.customerCode}) · ${formatEuro(x.amountCents, locale)} · ${x.daysOverdue} gg${time}${who}`);
+              lines.push(
+                `  ${x.customerName} (${x.customerCode}) · ${formatEuro(x.amountCents, locale)} · ${x.daysOverdue} gg${time}${who}`,
+              );
               lines.push(`    ${x.reason} → ${x.action}`);
             }
           }
@@ -66,7 +72,9 @@ export const digestCommand: CliCommand = {
         return 0;
       }
       await ctx.outbox.idle(60_000);
-      const failed = await ctx.db.outboxMessage.count({ where: { status: "failed", dedupeKey: { startsWith: `digest:${date}:` } } });
+      const failed = await ctx.db.outboxMessage.count({
+        where: { status: "failed", dedupeKey: { startsWith: `digest:${date}:` } },
+      });
       process.stdout.write(`${t.digest.postedNow(result.status === "updated", result.tasks.length)}\n`);
       return failed > 0 ? 1 : 0;
     } finally {

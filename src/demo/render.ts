@@ -10,14 +10,27 @@ export function renderCalls(calls: readonly RecordedCall[], names: ReadonlyMap<s
     const a = call.args;
     switch (call.method) {
       case "chat.postMessage": {
-        const where = String(a.channel).startsWith("U") || String(a.channel).startsWith("D")
-          ? `DM a ${names.get(String(a.channel)) ?? a.channel}`
-          : `#${a.channel}`;
-        out.push(frame(a.thread_ts ? `↳ nel thread (${where})` : `💬 ${where}`, renderMessage(a, names), a.thread_ts ? "    " : ""));
+        const where =
+          String(a.channel).startsWith("U") || String(a.channel).startsWith("D")
+            ? `DM a ${names.get(String(a.channel)) ?? a.channel}`
+            : `#${a.channel}`;
+        out.push(
+          frame(
+            a.thread_ts ? `↳ nel thread (${where})` : `💬 ${where}`,
+            renderMessage(a, names),
+            a.thread_ts ? "    " : "",
+          ),
+        );
         break;
       }
       case "chat.update":
-        out.push(frame(`✏️  messaggio aggiornato (#${a.channel})`, renderMessage(a, names), a.thread_ts ? "    " : ""));
+        out.push(
+          frame(
+            `✏️  messaggio aggiornato (#${a.channel})`,
+            renderMessage(a, names),
+            a.thread_ts ? "    " : "",
+          ),
+        );
         break;
       case "chat.postEphemeral":
         out.push(frame(`👁  solo per ${names.get(String(a.user)) ?? a.user}`, renderMessage(a, names)));
@@ -33,7 +46,12 @@ export function renderCalls(calls: readonly RecordedCall[], names: ReadonlyMap<s
         break;
       }
       case "views.publish":
-        out.push(frame(`🏠 scheda Home di ${names.get(String(a.user_id)) ?? a.user_id}`, renderBlocks((a.view as { blocks?: unknown[] }).blocks ?? [], names)));
+        out.push(
+          frame(
+            `🏠 scheda Home di ${names.get(String(a.user_id)) ?? a.user_id}`,
+            renderBlocks((a.view as { blocks?: unknown[] }).blocks ?? [], names),
+          ),
+        );
         break;
       case "files.completeUploadExternal":
         out.push(frame("📎 file caricato", [`${JSON.stringify(a.files)}`]));
@@ -63,7 +81,13 @@ type AnyBlock = {
   elements?: ({ type: string; text?: Text | string; options?: { text: Text }[] } & Text)[];
   accessory?: { type: string; text?: Text; options?: { text: Text }[] };
   label?: Text;
-  element?: { type: string; placeholder?: Text; initial_value?: string; initial_date?: string; initial_option?: { text: Text } };
+  element?: {
+    type: string;
+    placeholder?: Text;
+    initial_value?: string;
+    initial_date?: string;
+    initial_option?: { text: Text };
+  };
   hint?: Text;
   optional?: boolean;
 };
@@ -85,7 +109,8 @@ export function renderBlocks(blocks: readonly unknown[], names: ReadonlyMap<stri
         }
         if (b.accessory?.type === "button") out.push(`  [${md(b.accessory.text)}]`);
         if (b.accessory?.type === "overflow") {
-          out[out.length - 1] = `${out[out.length - 1]}   ⋯ ${b.accessory.options?.map((o) => md(o.text)).join(" | ")}`;
+          out[out.length - 1] =
+            `${out[out.length - 1]}   ⋯ ${b.accessory.options?.map((o) => md(o.text)).join(" | ")}`;
         }
         break;
       }
@@ -98,14 +123,19 @@ export function renderBlocks(blocks: readonly unknown[], names: ReadonlyMap<stri
       case "actions":
         out.push(
           (b.elements ?? [])
-            .map((e) => (e.type === "button" ? `[${md(e.text as Text)}]` : `[${e.type.replace(/_/g, " ")} ▾]`))
+            .map((e) =>
+              e.type === "button" ? `[${md(e.text as Text)}]` : `[${e.type.replace(/_/g, " ")} ▾]`,
+            )
             .join(" "),
         );
         break;
       case "input": {
         const el = b.element;
-        const value = el?.initial_value ?? el?.initial_date ?? (el?.initial_option ? md(el.initial_option.text) : "");
-        out.push(`${md(b.label)}${b.optional ? " (facoltativo)" : ""}: [${value || md(el?.placeholder) || "…"}]`);
+        const value =
+          el?.initial_value ?? el?.initial_date ?? (el?.initial_option ? md(el.initial_option.text) : "");
+        out.push(
+          `${md(b.label)}${b.optional ? " (facoltativo)" : ""}: [${value || md(el?.placeholder) || "…"}]`,
+        );
         break;
       }
       case "image":

@@ -6,7 +6,8 @@ import { postDigest } from "../services/digest";
 /** The morning digest at its scheduled time (weekends and Italian holidays are skipped by postDigest). */
 export async function runDigestJob(ctx: AppContext): Promise<void> {
   const result = await postDigest(ctx, today(ctx));
-  if (result.status === "skipped") ctx.log.info(`digest: ${today(ctx)} is not a business day, nothing posted`);
+  if (result.status === "skipped")
+    ctx.log.info(`digest: ${today(ctx)} is not a business day, nothing posted`);
   else ctx.log.info(`digest: ${result.status} for ${today(ctx)} with ${result.tasks.length} tasks`);
 }
 

@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { AppContext } from "../context";
+import { sendDueCallbackReminders } from "./callback-reminders";
 import { catchUpDigest, runDigestJob } from "./digest-job";
 import { runWeeklyReportJob } from "./report-job";
 
@@ -13,6 +14,7 @@ export interface Job {
 export function jobs(ctx: AppContext): Job[] {
   return [
     { name: "digest", cron: ctx.config.digestCron, run: runDigestJob },
+    { name: "callback-reminders", cron: ctx.config.reminderCron, run: sendDueCallbackReminders },
     { name: "weekly-report", cron: ctx.config.reportCron, run: runWeeklyReportJob },
   ];
 }

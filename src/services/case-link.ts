@@ -9,7 +9,11 @@ import { ensureCaseThread, openCase } from "./cases";
  * A link to the customer's case thread for an ephemeral reply. The thread is created when missing; if Slack
  * has not answered within a couple of seconds the reply says it is on its way.
  */
-export async function openCaseLink(ctx: AppContext, client: WebClient, customer: { id: number; name: string }): Promise<string> {
+export async function openCaseLink(
+  ctx: AppContext,
+  client: WebClient,
+  customer: { id: number; name: string },
+): Promise<string> {
   const t = messages(ctx.config.locale);
   const day = today(ctx);
   const kase = await ctx.db.$transaction(async (tx) => {

@@ -1,8 +1,8 @@
-import type { Case } from "../generated/prisma/client";
 import type { AppContext } from "../context";
 import type { Db, Tx } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import type { IsoDate } from "../domain/calendar";
+import type { Case } from "../generated/prisma/client";
 import { messages } from "../i18n";
 import { type CaseCard, caseParentMessage } from "../slack/views/case";
 import { customerPosition } from "./customers";
@@ -38,7 +38,12 @@ export async function caseCard(db: Db | Tx, caseId: number, today: IsoDate): Pro
  * Queues the case's parent message in the team channel unless it exists or is already queued
  * (the dedupe key makes this idempotent); its ts is recorded when Slack answers.
  */
-export async function ensureCaseThread(ctx: AppContext, caseId: number, today: IsoDate, tx: Tx = ctx.db): Promise<void> {
+export async function ensureCaseThread(
+  ctx: AppContext,
+  caseId: number,
+  today: IsoDate,
+  tx: Tx = ctx.db,
+): Promise<void> {
   const c = await tx.case.findUniqueOrThrow({ where: { id: caseId } });
   if (c.threadTs) return;
   const card = await caseCard(tx, caseId, today);
@@ -64,13 +69,23 @@ export async function postToCase(
 ): Promise<void> {
   await ensureCaseThread(ctx, caseId, today, tx);
   await ctx.outbox.enqueue(
-    { method: "chat.postMessage", channel: ctx.config.slack.channel, payload: { ...message }, anchor: { caseId } },
+    {
+      method: "chat.postMessage",
+      channel: ctx.config.slack.channel,
+      payload: { ...message },
+      anchor: { caseId },
+    },
     tx,
   );
 }
 
 /** Queues a chat.update of the case's parent message with the current position. */
-export async function refreshCaseParent(ctx: AppContext, caseId: number, today: IsoDate, tx: Tx = ctx.db): Promise<void> {
+export async function refreshCaseParent(
+  ctx: AppContext,
+  caseId: number,
+  today: IsoDate,
+  tx: Tx = ctx.db,
+): Promise<void> {
   const c = await tx.case.findUniqueOrThrow({ where: { id: caseId } });
   const pending = await tx.outboxMessage.findUnique({ where: { dedupeKey: `case-parent:${caseId}` } });
   if (!c.threadTs && !pending) return ensureCaseThread(ctx, caseId, today, tx);

@@ -20,18 +20,31 @@ export interface CustomerPosition {
   overdueCents: number;
   oldestDueDate: IsoDate | null;
   daysOverdue: number;
-  openInvoices: { number: string; installment: number; dueDate: IsoDate; openCents: number; status: string }[];
+  openInvoices: {
+    number: string;
+    installment: number;
+    dueDate: IsoDate;
+    openCents: number;
+    status: string;
+  }[];
   lastContact: { date: IsoDate; channel: string; outcome: string; by: string | null } | null;
   openPromises: { id: number; amountCents: number; dueDate: IsoDate; status: string }[];
 }
 
 /** What a collector needs before a call: exposure, oldest due date, last contact, promises, the note. */
-export async function customerPosition(db: Db | Tx, customerId: number, today: IsoDate): Promise<CustomerPosition | null> {
+export async function customerPosition(
+  db: Db | Tx,
+  customerId: number,
+  today: IsoDate,
+): Promise<CustomerPosition | null> {
   const c = await db.customer.findUnique({
     where: { id: customerId },
     include: {
       salesperson: true,
-      invoices: { where: { status: { in: ["open", "disputed"] }, openCents: { gt: 0 } }, orderBy: { dueDate: "asc" } },
+      invoices: {
+        where: { status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
+        orderBy: { dueDate: "asc" },
+      },
       interactions: { orderBy: [{ occurredAt: "desc" }, { id: "desc" }], take: 1, include: { member: true } },
       promises: { where: { status: { in: ["open", "partial", "broken"] } }, orderBy: { dueDate: "asc" } },
     },
@@ -66,7 +79,14 @@ export async function customerPosition(db: Db | Tx, customerId: number, today: I
       openCents: i.openCents,
       status: i.status,
     })),
-    lastContact: last ? { date: last.date, channel: last.channel, outcome: last.outcome, by: last.member?.name ?? null } : null,
-    openPromises: c.promises.map((p) => ({ id: p.id, amountCents: p.amountCents, dueDate: p.dueDate, status: p.status })),
+    lastContact: last
+      ? { date: last.date, channel: last.channel, outcome: last.outcome, by: last.member?.name ?? null }
+      : null,
+    openPromises: c.promises.map((p) => ({
+      id: p.id,
+      amountCents: p.amountCents,
+      dueDate: p.dueDate,
+      status: p.status,
+    })),
   };
 }

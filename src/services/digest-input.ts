@@ -52,7 +52,11 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
         salesperson: { select: { name: true, slackUserId: true } },
         cases: {
           where: { closedOn: null },
-          select: { stage: true, snoozedUntil: true, assignee: { select: { name: true, slackUserId: true } } },
+          select: {
+            stage: true,
+            snoozedUntil: true,
+            assignee: { select: { name: true, slackUserId: true } },
+          },
         },
       },
     }),
@@ -66,11 +70,24 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
     }),
     db.callback.findMany({
       where: { status: "open", date: { lte: today } },
-      select: { id: true, customerId: true, date: true, time: true, note: true, member: { select: { slackUserId: true } } },
+      select: {
+        id: true,
+        customerId: true,
+        date: true,
+        time: true,
+        note: true,
+        member: { select: { slackUserId: true } },
+      },
     }),
     db.approvalRequest.findMany({
       where: { status: "pending" },
-      select: { id: true, kind: true, requestedOn: true, amountCents: true, case: { select: { customerId: true } } },
+      select: {
+        id: true,
+        kind: true,
+        requestedOn: true,
+        amountCents: true,
+        case: { select: { customerId: true } },
+      },
     }),
     db.dailyTask.findMany({
       where: { status: "open", date: { lte: today }, customerId: { not: null } },
@@ -147,6 +164,8 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
       action: f.action,
     })),
     // the latest word of the customer was a refusal: waiting to be passed to the lawyer
-    refusals: contacts.filter((c) => c.outcome === "refusal").map((c) => ({ customerId: c.customerId, date: c.date })),
+    refusals: contacts
+      .filter((c) => c.outcome === "refusal")
+      .map((c) => ({ customerId: c.customerId, date: c.date })),
   };
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from "../context";
 import { today as todayOf } from "../context";
-import { isBusinessDay, type IsoDate, timeInZone } from "../domain/calendar";
+import { type IsoDate, isBusinessDay, timeInZone } from "../domain/calendar";
 import { computeTasks, type Task, windowStart } from "../domain/tasks";
 import { messages } from "../i18n";
 import { type DigestData, digestMessages } from "../slack/views/digest";
@@ -31,7 +31,8 @@ export type DigestResult =
  * for the same day updates the messages already posted instead of posting new ones.
  */
 export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)): Promise<DigestResult> {
-  if (!isBusinessDay(date, ctx.config.rules.extraHolidays)) return { status: "skipped", reason: "not_business_day" };
+  if (!isBusinessDay(date, ctx.config.rules.extraHolidays))
+    return { status: "skipped", reason: "not_business_day" };
   const promiseChanges = await refreshPromiseStatuses(ctx, date);
   const data = await buildDigest(ctx, date);
   const locale = ctx.config.locale;
@@ -46,26 +47,49 @@ export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)):
     if (!existing) {
       await tx.digest.create({ data: { date, channelId: channel, taskCount: data.tasks.length } });
       await ctx.outbox.enqueue(
-        { method: "chat.postMessage", channel, payload: { ...main }, onSent: { kind: "digest", date }, dedupeKey: `digest:${date}:0` },
+        {
+          method: "chat.postMessage",
+          channel,
+          payload: { ...main },
+          onSent: { kind: "digest", date },
+          dedupeKey: `digest:${date}:0`,
+        },
         tx,
       );
     } else {
       await tx.digest.update({ where: { date }, data: { taskCount: data.tasks.length } });
-      const updated = { ...main!, blocks: [...main!.blocks, { type: "context", elements: [{ type: "mrkdwn", text: stamp }] }] };
-      await ctx.outbox.enqueue({ method: "chat.update", channel, payload: updated, anchor: { digestDate: date } }, tx);
+      const updated = {
+        ...main!,
+        blocks: [...main!.blocks, { type: "context", elements: [{ type: "mrkdwn", text: stamp }] }],
+      };
+      await ctx.outbox.enqueue(
+        { method: "chat.update", channel, payload: updated, anchor: { digestDate: date } },
+        tx,
+      );
     }
     // continuations in the thread: updated in place when they exist, posted otherwise
-    const previous = await tx.outboxMessage.count({ where: { dedupeKey: { startsWith: `digest:${date}:` } } });
+    const previous = await tx.outboxMessage.count({
+      where: { dedupeKey: { startsWith: `digest:${date}:` } },
+    });
     const count = Math.max(rest.length, previous - 1);
     for (let k = 1; k <= count; k++) {
       const key = `digest:${date}:${k}`;
       const part = rest[k - 1] ?? { text: t.digest.outdated, blocks: [] };
       const sent = await tx.outboxMessage.findUnique({ where: { dedupeKey: key } });
       if (sent) {
-        await ctx.outbox.enqueue({ method: "chat.update", channel, payload: { ...part }, anchor: { outboxKey: key } }, tx);
+        await ctx.outbox.enqueue(
+          { method: "chat.update", channel, payload: { ...part }, anchor: { outboxKey: key } },
+          tx,
+        );
       } else {
         await ctx.outbox.enqueue(
-          { method: "chat.postMessage", channel, payload: { ...part }, anchor: { digestDate: date }, dedupeKey: key },
+          {
+            method: "chat.postMessage",
+            channel,
+            payload: { ...part },
+            anchor: { digestDate: date },
+            dedupeKey: key,
+          },
           tx,
         );
       }

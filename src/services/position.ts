@@ -36,7 +36,10 @@ export async function teamPosition(ctx: AppContext): Promise<TeamPosition> {
       distinct: ["customerId"],
       select: { customerId: true },
     }),
-    db.invoice.aggregate({ _sum: { openCents: true }, where: { status: "open", customer: { creditHold: true } } }),
+    db.invoice.aggregate({
+      _sum: { openCents: true },
+      where: { status: "open", customer: { creditHold: true } },
+    }),
     db.case.groupBy({ by: ["stage"], where: { closedOn: null }, _count: { _all: true } }),
     db.paymentPromise.findMany({
       where: { dueDate: { gte: monday, lte: sunday }, status: { not: "cancelled" } },

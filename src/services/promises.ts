@@ -34,13 +34,18 @@ export async function refreshPromiseStatuses(ctx: AppContext, today: IsoDate): P
     // money counts from the day the first promise was made (the call's date, else when it was recorded)
     const since = promises
       .map((p) => p.interaction?.date ?? dateInZone(p.createdAt, ctx.config.timeZone))
-      .reduce((a, b) => (a < b ? a : b));
+      .sort()[0]!;
     const payments = await ctx.db.payment.findMany({
       where: { customerId, date: { gte: since } },
       select: { date: true, amountCents: true },
     });
     const evaluated = allocatePayments(
-      promises.map((p) => ({ id: p.id, amountCents: p.amountCents, dueDate: p.dueDate, status: p.status as PromiseStatus })),
+      promises.map((p) => ({
+        id: p.id,
+        amountCents: p.amountCents,
+        dueDate: p.dueDate,
+        status: p.status as PromiseStatus,
+      })),
       payments,
       today,
       tolerance,
@@ -65,7 +70,11 @@ export async function refreshPromiseStatuses(ctx: AppContext, today: IsoDate): P
 }
 
 /** One line in the case thread for each promise that became kept, partly kept or broken. */
-export async function announcePromiseChanges(ctx: AppContext, changes: readonly PromiseChange[], today: IsoDate): Promise<void> {
+export async function announcePromiseChanges(
+  ctx: AppContext,
+  changes: readonly PromiseChange[],
+  today: IsoDate,
+): Promise<void> {
   const t = messages(ctx.config.locale);
   const euro = (c: number) => formatEuro(c, ctx.config.locale);
   const decided = changes.filter((c) => c.to !== "open" && c.to !== c.from);

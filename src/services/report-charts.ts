@@ -27,7 +27,10 @@ const FONT_FILES = [join(FONT_DIR, "DejaVuSans.ttf"), join(FONT_DIR, "DejaVuSans
 const FONT = "DejaVu Sans";
 
 // d3-format locale specs (the View turns them into formatters; its typings only name the formatters)
-const NUMBER_LOCALE: Record<Locale, { decimal: string; thousands: string; grouping: number[]; currency: [string, string] }> = {
+const NUMBER_LOCALE: Record<
+  Locale,
+  { decimal: string; thousands: string; grouping: number[]; currency: [string, string] }
+> = {
   it: { decimal: ",", thousands: ".", grouping: [3], currency: ["€ ", ""] },
   en: { decimal: ".", thousands: ",", grouping: [3], currency: ["€", ""] },
 };
@@ -98,8 +101,12 @@ export async function renderReportCharts(report: Report, locale: Locale): Promis
     text: p.cents > 0 ? euroShort(p.cents, locale) : "",
     color: "#2a6f97",
   }));
-  const recoveredTitle = report.series.unit === "week" ? t.chart.recoveredTitleWeek : t.chart.recoveredTitleMonth;
-  const recovered = await renderVegaLite(barSpec(recoveredTitle, seriesData, "$,.0f", report.series.unit === "week" ? -45 : 0), locale);
+  const recoveredTitle =
+    report.series.unit === "week" ? t.chart.recoveredTitleWeek : t.chart.recoveredTitleMonth;
+  const recovered = await renderVegaLite(
+    barSpec(recoveredTitle, seriesData, "$,.0f", report.series.unit === "week" ? -45 : 0),
+    locale,
+  );
 
   const pr = report.promises;
   const promiseData = [
@@ -110,11 +117,27 @@ export async function renderReportCharts(report: Report, locale: Locale): Promis
   ].map((d, i) => ({ label: d.label, order: i, euros: d.n, text: String(d.n), color: d.color }));
   const promises = await renderVegaLite(barSpec(t.chart.promisesTitle, promiseData, "d"), locale);
 
-  const describe = (rows: { label: string; text: string }[]) => rows.map((r) => `${r.label}: ${r.text || "0"}`).join("; ");
+  const describe = (rows: { label: string; text: string }[]) =>
+    rows.map((r) => `${r.label}: ${r.text || "0"}`).join("; ");
   return [
-    { filename: `${t.chart.aging}-${stamp}.png`, title: t.chart.agingTitle, altText: describe(agingData), png: aging },
-    { filename: `${t.chart.recovered}-${stamp}.png`, title: recoveredTitle, altText: describe(seriesData), png: recovered },
-    { filename: `${t.chart.promises}-${stamp}.png`, title: t.chart.promisesTitle, altText: describe(promiseData), png: promises },
+    {
+      filename: `${t.chart.aging}-${stamp}.png`,
+      title: t.chart.agingTitle,
+      altText: describe(agingData),
+      png: aging,
+    },
+    {
+      filename: `${t.chart.recovered}-${stamp}.png`,
+      title: recoveredTitle,
+      altText: describe(seriesData),
+      png: recovered,
+    },
+    {
+      filename: `${t.chart.promises}-${stamp}.png`,
+      title: t.chart.promisesTitle,
+      altText: describe(promiseData),
+      png: promises,
+    },
   ];
 }
 
@@ -148,9 +171,18 @@ function barSpec(title: string, values: Bar[], axisFormat: string, labelAngle = 
       },
     },
     layer: [
-      { mark: { type: "bar", cornerRadiusEnd: 4 }, encoding: { color: { field: "color", type: "nominal", scale: null } } },
       {
-        mark: { type: "text", dy: -14, fontSize: values.length > 8 ? 14 : 20, fontWeight: "bold", color: "#222" },
+        mark: { type: "bar", cornerRadiusEnd: 4 },
+        encoding: { color: { field: "color", type: "nominal", scale: null } },
+      },
+      {
+        mark: {
+          type: "text",
+          dy: -14,
+          fontSize: values.length > 8 ? 14 : 20,
+          fontWeight: "bold",
+          color: "#222",
+        },
         encoding: { text: { field: "text", type: "nominal" } },
       },
     ],

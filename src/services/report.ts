@@ -20,15 +20,39 @@ import { renderReportCharts } from "./report-charts";
 export async function loadReportInput(db: Db): Promise<ReportInput> {
   const [invoices, payments, promises, interactions, customers, members, trips] = await Promise.all([
     db.invoice.findMany({
-      select: { id: true, customerId: true, issueDate: true, dueDate: true, amountCents: true, openCents: true, status: true, closedOn: true },
+      select: {
+        id: true,
+        customerId: true,
+        issueDate: true,
+        dueDate: true,
+        amountCents: true,
+        openCents: true,
+        status: true,
+        closedOn: true,
+      },
     }),
-    db.payment.findMany({ select: { id: true, customerId: true, invoiceId: true, date: true, amountCents: true } }),
+    db.payment.findMany({
+      select: { id: true, customerId: true, invoiceId: true, date: true, amountCents: true },
+    }),
     db.paymentPromise.findMany({
-      select: { customerId: true, interactionId: true, amountCents: true, paidCents: true, dueDate: true, status: true },
+      select: {
+        customerId: true,
+        interactionId: true,
+        amountCents: true,
+        paidCents: true,
+        dueDate: true,
+        status: true,
+      },
     }),
-    db.interaction.findMany({ select: { id: true, customerId: true, memberId: true, tripId: true, date: true } }),
+    db.interaction.findMany({
+      select: { id: true, customerId: true, memberId: true, tripId: true, date: true },
+    }),
     db.customer.findMany({
-      select: { id: true, creditHold: true, cases: { where: { closedOn: null }, select: { stage: true }, orderBy: { id: "desc" }, take: 1 } },
+      select: {
+        id: true,
+        creditHold: true,
+        cases: { where: { closedOn: null }, select: { stage: true }, orderBy: { id: "desc" }, take: 1 },
+      },
     }),
     db.teamMember.findMany({ select: { id: true, name: true } }),
     db.fieldTrip.findMany({
@@ -47,7 +71,11 @@ export async function loadReportInput(db: Db): Promise<ReportInput> {
     payments,
     promises,
     interactions,
-    customers: customers.map((c) => ({ id: c.id, creditHold: c.creditHold, caseStage: c.cases[0]?.stage ?? null })),
+    customers: customers.map((c) => ({
+      id: c.id,
+      creditHold: c.creditHold,
+      caseStage: c.cases[0]?.stage ?? null,
+    })),
     members,
     trips: trips.map((t) => ({
       id: t.id,
@@ -76,7 +104,9 @@ export function parsePeriod(args: string, today: IsoDate): Period | null {
   if (extra === undefined) return monthPeriod(today);
   const iso = /^(\d{4})-(\d{1,2})$/.exec(extra);
   const slashed = /^(\d{1,2})\/(\d{4})$/.exec(extra);
-  const named = MONTH_NAMES.findIndex((names) => names.includes(extra.normalize("NFD").replace(/[\u0300-\u036f]/g, "")));
+  const named = MONTH_NAMES.findIndex((names) =>
+    names.includes(extra.normalize("NFD").replace(/[\u0300-\u036f]/g, "")),
+  );
   let year: number;
   let month: number;
   if (iso) [year, month] = [Number(iso[1]), Number(iso[2])];
@@ -130,19 +160,29 @@ export async function postReport(
   const t = messages(locale);
   const report = await buildReport(ctx, period);
   const channel = ctx.config.slack.channel;
-  const key = opts.dedupeKey ?? `report:${period.from}:${period.to}:${ctx.clock.now().getTime()}:${Math.random().toString(36).slice(2, 8)}`;
+  const key =
+    opts.dedupeKey ??
+    `report:${period.from}:${period.to}:${ctx.clock.now().getTime()}:${Math.random().toString(36).slice(2, 8)}`;
   const existing = await ctx.db.outboxMessage.findUnique({ where: { dedupeKey: key } });
   if (existing) return { report, outboxId: existing.id, charts: 0 };
   const message = reportMessage(report, t, locale, todayOf(ctx));
   const charts = await renderReportCharts(report, locale);
   const outboxId = await ctx.db.$transaction(async (tx) => {
-    const id = await ctx.outbox.enqueue({ method: "chat.postMessage", channel, payload: { ...message }, dedupeKey: key }, tx);
+    const id = await ctx.outbox.enqueue(
+      { method: "chat.postMessage", channel, payload: { ...message }, dedupeKey: key },
+      tx,
+    );
     for (const [i, chart] of charts.entries()) {
       await ctx.outbox.enqueue(
         {
           method: "files.upload",
           channel,
-          payload: { filename: chart.filename, title: chart.title, alt_text: chart.altText, data: chart.png.toString("base64") },
+          payload: {
+            filename: chart.filename,
+            title: chart.title,
+            alt_text: chart.altText,
+            data: chart.png.toString("base64"),
+          },
           anchor: { outboxKey: key },
           dedupeKey: `${key}:chart:${i + 1}`,
         },

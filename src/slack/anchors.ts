@@ -24,7 +24,10 @@ export async function resolveAnchor(db: Db, anchor: Anchor): Promise<{ channel: 
 /** Records the ts of parent messages once Slack has them, so replies and updates can find them. */
 export function registerAnchorRecorders(outbox: Outbox): void {
   outbox.onSent("case_parent", async (db, sent, data) => {
-    await db.case.update({ where: { id: Number(data.caseId) }, data: { threadTs: sent.ts, channelId: sent.channel } });
+    await db.case.update({
+      where: { id: Number(data.caseId) },
+      data: { threadTs: sent.ts, channelId: sent.channel },
+    });
   });
   outbox.onSent("trip_parent", async (db, sent, data) => {
     await db.fieldTrip.update({
@@ -37,6 +40,9 @@ export function registerAnchorRecorders(outbox: Outbox): void {
     await db.approvalRequest.update({ where: { id: Number(data.approvalId) }, data: { messageTs: sent.ts } });
   });
   outbox.onSent("digest", async (db, sent, data) => {
-    await db.digest.update({ where: { date: String(data.date) }, data: { ts: sent.ts, channelId: sent.channel } });
+    await db.digest.update({
+      where: { date: String(data.date) },
+      data: { ts: sent.ts, channelId: sent.channel },
+    });
   });
 }

@@ -1,4 +1,4 @@
-import { App, type Authorize, HTTPReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { App, type Authorize, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { AppContext } from "../context";
 import type { Logger } from "../log";

@@ -8,7 +8,12 @@ import type { Logger } from "../log";
  * uploads payload.data (base64) as payload.filename/title into the channel (in the anchor's thread) through
  * files.getUploadURLExternal, a POST of the bytes and files.completeUploadExternal.
  */
-export type OutboxMethod = "chat.postMessage" | "chat.update" | "chat.postEphemeral" | "respond" | "files.upload";
+export type OutboxMethod =
+  | "chat.postMessage"
+  | "chat.update"
+  | "chat.postEphemeral"
+  | "respond"
+  | "files.upload";
 
 /** The message a row belongs to, resolved when it is sent (the parent may not exist yet when queued). */
 export type Anchor = { caseId: number } | { tripId: number } | { digestDate: string } | { outboxKey: string };
@@ -26,7 +31,11 @@ export interface OutgoingMessage {
   dedupeKey?: string;
 }
 
-export type SentHandler = (db: Db, sent: { ts?: string; channel: string }, data: Record<string, unknown>) => Promise<void>;
+export type SentHandler = (
+  db: Db,
+  sent: { ts?: string; channel: string },
+  data: Record<string, unknown>,
+) => Promise<void>;
 export type AnchorResolver = (db: Db, anchor: Anchor) => Promise<{ channel: string; ts: string } | null>;
 
 interface Row {
@@ -41,7 +50,13 @@ interface Row {
 }
 
 /** Platform errors worth retrying; every other `ok: false` is a permanent failure of that message. */
-const TRANSIENT = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+const TRANSIENT = new Set([
+  "ratelimited",
+  "internal_error",
+  "fatal_error",
+  "service_unavailable",
+  "request_timeout",
+]);
 const MAX_BACKOFF_MS = 15 * 60_000;
 
 /**
@@ -108,7 +123,9 @@ export class Outbox {
   async idle(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const due = await this.db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { lte: new Date() } } });
+      const due = await this.db.outboxMessage.count({
+        where: { status: "pending", nextAttemptAt: { lte: new Date() } },
+      });
       if (due === 0 && this.draining.size === 0) return;
       this.kick();
       await new Promise((r) => setTimeout(r, 20));
@@ -125,7 +142,9 @@ export class Outbox {
   }
 
   private track(work: Promise<void>): void {
-    const p = work.catch((err) => this.log.error("outbox: drain failed", err)).finally(() => this.inFlight.delete(p));
+    const p = work
+      .catch((err) => this.log.error("outbox: drain failed", err))
+      .finally(() => this.inFlight.delete(p));
     this.inFlight.add(p);
   }
 
@@ -189,7 +208,13 @@ export class Outbox {
       const ts = await this.call(row.method, row.channel, payload);
       await this.db.outboxMessage.update({
         where: { id: row.id },
-        data: { status: "sent", sentAt: new Date(), resultTs: ts ?? null, attempts: row.attempts + 1, lastError: null },
+        data: {
+          status: "sent",
+          sentAt: new Date(),
+          resultTs: ts ?? null,
+          attempts: row.attempts + 1,
+          lastError: null,
+        },
       });
       if (row.onSent) await this.recordSent(row, ts, String(payload.channel ?? row.channel));
       return true;
@@ -198,7 +223,11 @@ export class Outbox {
     }
   }
 
-  private async call(method: string, channel: string, payload: Record<string, unknown>): Promise<string | undefined> {
+  private async call(
+    method: string,
+    channel: string,
+    payload: Record<string, unknown>,
+  ): Promise<string | undefined> {
     if (method === "respond") {
       const { url, ...body } = payload;
       const res = await this.fetchFn(String(url), {
@@ -206,7 +235,8 @@ export class Outbox {
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       });
-      if (!res.ok) throw Object.assign(new Error(`response_url answered ${res.status}`), { statusCode: res.status });
+      if (!res.ok)
+        throw Object.assign(new Error(`response_url answered ${res.status}`), { statusCode: res.status });
       return undefined;
     }
     if (method === "files.upload") return this.upload(channel, payload);
@@ -225,7 +255,8 @@ export class Outbox {
     })) as { upload_url?: string; file_id?: string };
     if (!target.upload_url || !target.file_id) throw new Error("files.getUploadURLExternal: no upload_url");
     const res = await this.fetchFn(target.upload_url, { method: "POST", body: new Uint8Array(bytes) });
-    if (!res.ok) throw Object.assign(new Error(`upload_url answered ${res.status}`), { statusCode: res.status });
+    if (!res.ok)
+      throw Object.assign(new Error(`upload_url answered ${res.status}`), { statusCode: res.status });
     await this.client.apiCall("files.completeUploadExternal", {
       files: [{ id: target.file_id, title: payload.title ?? payload.filename }],
       channel_id: channel,
@@ -245,7 +276,13 @@ export class Outbox {
   }
 
   private async failed(row: Row, err: unknown): Promise<boolean> {
-    const e = err as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
+    const e = err as {
+      code?: string;
+      retryAfter?: number;
+      statusCode?: number;
+      data?: { error?: string };
+      message?: string;
+    };
     const attempts = row.attempts + 1;
     let delayMs: number | null;
     if (e.code === ErrorCode.RateLimitedError) {
@@ -266,7 +303,9 @@ export class Outbox {
       });
       return true;
     }
-    this.log.warn(`outbox: message ${row.id} (${row.method}) retry in ${Math.round(delayMs / 100) / 10}s: ${reason}`);
+    this.log.warn(
+      `outbox: message ${row.id} (${row.method}) retry in ${Math.round(delayMs / 100) / 10}s: ${reason}`,
+    );
     await this.db.outboxMessage.update({
       where: { id: row.id },
       data: { attempts, lastError: reason, nextAttemptAt: new Date(Date.now() + delayMs) },

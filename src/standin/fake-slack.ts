@@ -118,7 +118,10 @@ export class FakeSlack {
       return void res.end(file ? Buffer.from(file.bytes) : "");
     }
     if (url.pathname.startsWith("/response/")) {
-      this.record("response_url", { ...(parseBody(raw, req.headers["content-type"]) as object), url: url.pathname });
+      this.record("response_url", {
+        ...(parseBody(raw, req.headers["content-type"]) as object),
+        url: url.pathname,
+      });
       return send(res, 200, { ok: true });
     }
     const method = url.pathname.replace(/^\/api\//, "");
@@ -128,7 +131,12 @@ export class FakeSlack {
       this.record(`${method}:failed`, args);
       if ("error" in failure) return send(res, 200, { ok: false, error: failure.error });
       if (failure.status === 429 && "retryAfter" in failure) {
-        return send(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(failure.retryAfter) });
+        return send(
+          res,
+          429,
+          { ok: false, error: "ratelimited" },
+          { "retry-after": String(failure.retryAfter) },
+        );
       }
       return send(res, failure.status, { ok: false, error: "fatal_error" });
     }
@@ -187,7 +195,10 @@ export class FakeSlack {
       case "users.info": {
         const user = this.users.get(String(args.user));
         if (!user) return { ok: false, error: "user_not_found" };
-        return { ok: true, user: { id: user.id, name: user.name, real_name: user.name, tz: user.tz ?? "Europe/Rome" } };
+        return {
+          ok: true,
+          user: { id: user.id, name: user.name, real_name: user.name, tz: user.tz ?? "Europe/Rome" },
+        };
       }
       case "chat.getPermalink":
         return {
@@ -245,7 +256,12 @@ function tryJson(v: string): unknown {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }

@@ -100,7 +100,11 @@ export class SlackRequester {
   }
 
   /** An Events API callback wrapping `event`. */
-  event(event: Record<string, unknown>, eventId: string, opts: SignOptions = {}): Promise<SlackRequestResult> {
+  event(
+    event: Record<string, unknown>,
+    eventId: string,
+    opts: SignOptions = {},
+  ): Promise<SlackRequestResult> {
     const body = JSON.stringify({
       token: "legacy",
       team_id: this.defaults.teamId,

@@ -17,19 +17,39 @@ async function seed(db: Db) {
   const bianchi = await db.customer.create({ data: { code: "C002", name: "Bianchi & Figli Snc" } });
   const verdi = await db.customer.create({ data: { code: "C003", name: "Verdi Arredamenti" } });
   const invoice = (customerId: number, number: string, dueDate: string, cents: number) =>
-    db.invoice.create({ data: { customerId, number, issueDate: "2025-12-01", dueDate, amountCents: cents, openCents: cents } });
+    db.invoice.create({
+      data: { customerId, number, issueDate: "2025-12-01", dueDate, amountCents: cents, openCents: cents },
+    });
   await invoice(rossi.id, "2026/001", "2026-01-10", 1_250_000);
   await invoice(bianchi.id, "2026/002", "2026-02-01", 480_000);
   await invoice(verdi.id, "2026/003", "2026-02-14", 95_000);
   await db.interaction.create({
-    data: { customerId: rossi.id, channel: "phone", outcome: "promise", date: "2026-02-20", occurredAt: new Date("2026-02-20T10:00:00+01:00") },
+    data: {
+      customerId: rossi.id,
+      channel: "phone",
+      outcome: "promise",
+      date: "2026-02-20",
+      occurredAt: new Date("2026-02-20T10:00:00+01:00"),
+    },
   });
   await db.paymentPromise.create({
-    data: { customerId: rossi.id, amountCents: 500_000, dueDate: "2026-02-26", createdAt: new Date("2026-02-20T10:00:00+01:00") },
+    data: {
+      customerId: rossi.id,
+      amountCents: 500_000,
+      dueDate: "2026-02-26",
+      createdAt: new Date("2026-02-20T10:00:00+01:00"),
+    },
   });
-  await db.paymentPromise.create({ data: { customerId: bianchi.id, amountCents: 480_000, dueDate: "2026-02-28" } });
+  await db.paymentPromise.create({
+    data: { customerId: bianchi.id, amountCents: 480_000, dueDate: "2026-02-28" },
+  });
   await db.callback.create({
-    data: { customerId: verdi.id, date: "2026-03-02", time: "10:30", at: new Date("2026-03-02T10:30:00+01:00") },
+    data: {
+      customerId: verdi.id,
+      date: "2026-03-02",
+      time: "10:30",
+      at: new Date("2026-03-02T10:30:00+01:00"),
+    },
   });
   return { rossi, bianchi, verdi };
 }
@@ -45,7 +65,9 @@ describe("the morning digest", () => {
     await seed(h.runtime.ctx.db);
     await catchUpDigest(h.runtime.ctx);
     await h.runtime.ctx.outbox.idle();
-    const posts = h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === CHANNEL && !c.args.thread_ts);
+    const posts = h.slack
+      .callsOf("chat.postMessage")
+      .filter((c) => c.args.channel === CHANNEL && !c.args.thread_ts);
     expect(posts).toHaveLength(1);
     const blocks = posts[0]!.args.blocks as Block[];
     expect(blocks[0]!.text!.text).toBe("Recupero crediti · lunedì 2 marzo");
@@ -57,7 +79,9 @@ describe("the morning digest", () => {
     expect(text).toContain("🕘 10:30");
     expect(text).toContain("Comprende anche i giorni dal 28 feb");
     expect(posts[0]!.args.text).toContain("Recupero crediti · lunedì 2 marzo");
-    const broken = await h.runtime.ctx.db.paymentPromise.findFirstOrThrow({ where: { dueDate: "2026-02-26" } });
+    const broken = await h.runtime.ctx.db.paymentPromise.findFirstOrThrow({
+      where: { dueDate: "2026-02-26" },
+    });
     expect(broken.status).toBe("broken");
 
     // running the job again (or a restart after posting) does not post again
@@ -90,9 +114,18 @@ describe("the morning digest", () => {
     h = await startHarness({ now: "2026-03-02T08:30:00+01:00" });
     const db = h.runtime.ctx.db;
     for (let i = 1; i <= 70; i++) {
-      const c = await db.customer.create({ data: { code: `K${i}`, name: `Cliente ${String(i).padStart(2, "0")} Srl` } });
+      const c = await db.customer.create({
+        data: { code: `K${i}`, name: `Cliente ${String(i).padStart(2, "0")} Srl` },
+      });
       await db.invoice.create({
-        data: { customerId: c.id, number: `F${i}`, issueDate: "2025-11-01", dueDate: "2026-01-20", amountCents: 100_000 + i, openCents: 100_000 + i },
+        data: {
+          customerId: c.id,
+          number: `F${i}`,
+          issueDate: "2025-11-01",
+          dueDate: "2026-01-20",
+          amountCents: 100_000 + i,
+          openCents: 100_000 + i,
+        },
       });
     }
     await catchUpDigest(h.runtime.ctx);
@@ -129,13 +162,32 @@ describe("the morning digest", () => {
         channel: { id: CHANNEL },
         container: { type: "message", message_ts: "1700000000.000001", channel_id: CHANNEL },
         response_url: h.slack.responseUrl("digest"),
-        actions: [{ type: "overflow", action_id: menu.action_id, block_id: "b", selected_option: { value }, action_ts: "1" }],
+        actions: [
+          {
+            type: "overflow",
+            action_id: menu.action_id,
+            block_id: "b",
+            selected_option: { value },
+            action_ts: "1",
+          },
+        ],
       });
     expect((await click(`assign:${rossi.id}`)).status).toBe(200);
-    await h.slack.waitFor((calls) => calls.some((c) => c.method === "response_url" && String(c.args.text).includes("assegnato a te")));
-    const kase = await h.runtime.ctx.db.case.findFirstOrThrow({ where: { customerId: rossi.id }, include: { assignee: true } });
+    await h.slack.waitFor((calls) =>
+      calls.some((c) => c.method === "response_url" && String(c.args.text).includes("assegnato a te")),
+    );
+    const kase = await h.runtime.ctx.db.case.findFirstOrThrow({
+      where: { customerId: rossi.id },
+      include: { assignee: true },
+    });
     expect(kase.assignee?.slackUserId).toBe("U0ADMIN");
 
+    await click(`log:${rossi.id}`);
+    await h.slack.waitFor((calls) => calls.some((c) => c.method === "views.update"));
+    const filled = h.slack.callsOf("views.update")[0]!.args.view as { callback_id: string; blocks: Block[] };
+    expect(JSON.stringify(filled.blocks)).toContain("Rossi Edilizia Srl");
+
+    h.slack.clear();
     await click(`snooze:${verdi.id}`);
     await h.slack.waitFor((calls) => calls.some((c) => c.method === "views.open"));
     const bad = await h.requester.interaction({
@@ -147,7 +199,10 @@ describe("the morning digest", () => {
         state: { values: { snooze_until: { until: { type: "datepicker", selected_date: "2026-02-27" } } } },
       },
     });
-    expect(bad.json).toMatchObject({ response_action: "errors", errors: { snooze_until: "Scegli una data futura." } });
+    expect(bad.json).toMatchObject({
+      response_action: "errors",
+      errors: { snooze_until: "Scegli una data futura." },
+    });
     const good = await h.requester.interaction({
       type: "view_submission",
       user: { id: "U0ADMIN" },
@@ -158,7 +213,9 @@ describe("the morning digest", () => {
       },
     });
     expect(good.status).toBe(200);
-    await h.slack.waitFor((calls) => calls.some((c) => c.method === "chat.postMessage" && c.args.channel === "U0ADMIN"));
+    await h.slack.waitFor((calls) =>
+      calls.some((c) => c.method === "chat.postMessage" && c.args.channel === "U0ADMIN"),
+    );
     const snoozed = await h.runtime.ctx.db.case.findFirstOrThrow({ where: { customerId: verdi.id } });
     expect(snoozed.snoozedUntil).toBe("2026-03-09");
     const audit = await h.runtime.ctx.db.auditEntry.findMany({ where: { customerId: verdi.id } });

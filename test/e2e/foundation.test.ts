@@ -50,7 +50,10 @@ describe("the Bolt app over signed HTTP", () => {
     await new Promise((r) => setTimeout(r, 200));
     const published = h.slack.callsOf("views.publish");
     expect(published).toHaveLength(1);
-    const view = published[0]?.args.view as { type: string; blocks: { type: string; text?: { text: string } }[] };
+    const view = published[0]?.args.view as {
+      type: string;
+      blocks: { type: string; text?: { text: string } }[];
+    };
     expect(view.type).toBe("home");
     expect(view.blocks[0]?.text?.text).toBe("La posizione del team");
   });

@@ -29,7 +29,11 @@ describe("the outbox", () => {
   it("keeps a message while Slack is down across a bot restart, then delivers it once", async () => {
     h = await startHarness();
     await h.slack.down();
-    await h.runtime.ctx.outbox.send({ method: "chat.postMessage", channel: CHANNEL, payload: { text: "Tieni duro" } });
+    await h.runtime.ctx.outbox.send({
+      method: "chat.postMessage",
+      channel: CHANNEL,
+      payload: { text: "Tieni duro" },
+    });
     // the first attempt fails on the refused connection; the message stays pending
     const db = h.runtime.ctx.db;
     for (let i = 0; i < 100; i++) {
@@ -49,7 +53,11 @@ describe("the outbox", () => {
   it("does not retry a permanent error and records it", async () => {
     h = await startHarness();
     h.slack.failNext("chat.postMessage", { error: "channel_not_found" });
-    const id = await h.runtime.ctx.outbox.send({ method: "chat.postMessage", channel: "CNOPE", payload: { text: "x" } });
+    const id = await h.runtime.ctx.outbox.send({
+      method: "chat.postMessage",
+      channel: "CNOPE",
+      payload: { text: "x" },
+    });
     await h.runtime.ctx.outbox.idle();
     const row = await h.runtime.ctx.db.outboxMessage.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "failed", lastError: "channel_not_found", attempts: 1 });
@@ -78,7 +86,12 @@ describe("the outbox", () => {
       payload: { text: "Pratica Rossi" },
       onSent: { kind: "case_parent", caseId: kase.id },
     });
-    await outbox.enqueue({ method: "chat.postMessage", channel: CHANNEL, payload: { text: "nota" }, anchor: { caseId: kase.id } });
+    await outbox.enqueue({
+      method: "chat.postMessage",
+      channel: CHANNEL,
+      payload: { text: "nota" },
+      anchor: { caseId: kase.id },
+    });
     outbox.kick();
     await h.slack.waitFor((calls) => calls.filter((c) => c.method === "chat.postMessage").length === 2);
     const [parent, reply] = h.slack.callsOf("chat.postMessage");

@@ -3,8 +3,17 @@ import { describe, expect, it } from "vitest";
 
 describe("npm start with missing or wrong settings", () => {
   it("prints one line per problem and exits with code 2, without a stack trace", () => {
-    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", SLACK_BOT_TOKEN: "xoxp-wrong", PORT: "abc" };
-    const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], { env, encoding: "utf8", timeout: 20_000 });
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      SLACK_BOT_TOKEN: "xoxp-wrong",
+      PORT: "abc",
+    };
+    const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env,
+      encoding: "utf8",
+      timeout: 20_000,
+    });
     expect(run.status).toBe(2);
     const lines = run.stderr.trim().split("\n");
     expect(lines[0]).toContain("Credito cannot start");

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import type { AppContext } from "../../context";
 import { registerCustomerCardActions } from "./actions/customer-card";
 import { registerDigestTaskActions } from "./actions/digest-task";
-import { openLogModal, registerLogOutcomeActions } from "./actions/log-outcome";
+import { registerLogOutcomeActions } from "./actions/log-outcome";
 import { caseThreadSubcommands, registerCaseThreads } from "./case-threads";
 import { registerCommands } from "./commands";
 import { clienteSubcommand } from "./commands/cliente";
@@ -34,7 +34,5 @@ export function registerListeners(app: App, ctx: AppContext): void {
   registerCustomerOptions(app, ctx);
   registerLogSubmission(app, ctx);
   registerCustomerCardActions(app, ctx);
-  registerDigestTaskActions(app, ctx, async (args) => {
-    await openLogModal(ctx, app.client, args);
-  });
+  registerDigestTaskActions(app, ctx);
 }

@@ -21,7 +21,11 @@ export const CASE_ACTIONS = {
 } as const;
 
 /** The case's parent message in the channel: kept up to date with chat.update. */
-export function caseParentMessage(card: CaseCard, t: Messages, locale: Locale): { text: string; blocks: KnownBlock[] } {
+export function caseParentMessage(
+  card: CaseCard,
+  t: Messages,
+  locale: Locale,
+): { text: string; blocks: KnownBlock[] } {
   const p = card.position;
   const euro = (c: number) => formatEuro(c, locale);
   const closed = card.closedOn !== null;
@@ -34,7 +38,10 @@ export function caseParentMessage(card: CaseCard, t: Messages, locale: Locale): 
   const last = p.lastContact
     ? `${formatDateCompact(p.lastContact.date, locale)} · ${t.channel[p.lastContact.channel] ?? p.lastContact.channel} · ${t.outcome[p.lastContact.outcome] ?? p.lastContact.outcome}`
     : t.case.never;
-  const flags = [p.preserveRelationship ? `🤝 ${t.case.preserve}` : null, p.creditHold ? `⛔ ${t.case.creditHold}` : null]
+  const flags = [
+    p.preserveRelationship ? `🤝 ${t.case.preserve}` : null,
+    p.creditHold ? `⛔ ${t.case.creditHold}` : null,
+  ]
     .filter(Boolean)
     .join("\n");
   const blocks: KnownBlock[] = [
@@ -66,7 +73,12 @@ export function caseParentMessage(card: CaseCard, t: Messages, locale: Locale): 
           value: String(p.id),
           style: "primary",
         },
-        { type: "button", action_id: CASE_ACTIONS.note, text: { type: "plain_text", text: t.case.noteButton }, value: String(p.id) },
+        {
+          type: "button",
+          action_id: CASE_ACTIONS.note,
+          text: { type: "plain_text", text: t.case.noteButton },
+          value: String(p.id),
+        },
       ],
     });
   }

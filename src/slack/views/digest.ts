@@ -38,18 +38,29 @@ export function digestMessages(d: DigestData, t: Messages, locale: Locale): Slac
       type: "section",
       fields: [
         { type: "mrkdwn", text: `*${t.digest.overdue}*\n${formatEuroRound(d.overdueCents, locale)}` },
-        { type: "mrkdwn", text: `*${t.digest.promisedToday}*\n${formatEuroRound(d.promisedTodayCents, locale)}` },
+        {
+          type: "mrkdwn",
+          text: `*${t.digest.promisedToday}*\n${formatEuroRound(d.promisedTodayCents, locale)}`,
+        },
         { type: "mrkdwn", text: `*${t.digest.tasks}*\n${d.tasks.length}` },
         { type: "mrkdwn", text: `*${t.digest.onHoldToDo}*\n${holdCount}` },
       ],
     },
   ];
   if (d.windowStart < d.date) {
-    frame.push({ type: "context", elements: [{ type: "mrkdwn", text: t.digest.covers(formatDateCompact(d.windowStart, locale)) }] });
+    frame.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: t.digest.covers(formatDateCompact(d.windowStart, locale)) }],
+    });
   }
   const fallback = `${capitalize(t.digest.header(dateLong))}: ${d.tasks.length} ${t.digest.tasks.toLowerCase()}, ${t.digest.overdue.toLowerCase()} ${formatEuroRound(d.overdueCents, locale)}`;
   if (d.tasks.length === 0) {
-    return [{ text: fallback, blocks: [...frame, { type: "section", text: { type: "mrkdwn", text: t.digest.empty } }] }];
+    return [
+      {
+        text: fallback,
+        blocks: [...frame, { type: "section", text: { type: "mrkdwn", text: t.digest.empty } }],
+      },
+    ];
   }
 
   // One flat list of section-title and task blocks, then cut into messages of at most 50 blocks.
@@ -66,7 +77,10 @@ export function digestMessages(d: DigestData, t: Messages, locale: Locale): Slac
   let current: KnownBlock[] = [...frame];
   let limit = MAX_BLOCKS - (MAIN_FRAME - frame.length) - 1; // keep room for the "more in thread" line
   const flush = () => {
-    messages.push({ text: messages.length === 0 ? fallback : `${fallback} ${t.digest.continued}`, blocks: current });
+    messages.push({
+      text: messages.length === 0 ? fallback : `${fallback} ${t.digest.continued}`,
+      blocks: current,
+    });
     current = [];
     limit = MAX_BLOCKS;
   };
@@ -74,14 +88,18 @@ export function digestMessages(d: DigestData, t: Messages, locale: Locale): Slac
     // a title never ends a message: it moves on with its first task
     if (current.length + (item.isTitle ? 2 : 1) > limit) {
       flush();
-      if (!item.isTitle) current.push(sectionTitle(`*${t.digest.kinds[item.kind] ?? item.kind}* ${t.digest.continued}`));
+      if (!item.isTitle)
+        current.push(sectionTitle(`*${t.digest.kinds[item.kind] ?? item.kind}* ${t.digest.continued}`));
     }
     current.push(item.block);
   }
   flush();
   if (messages.length > 1) {
     const remaining = d.tasks.length - countTasks(messages[0]!);
-    messages[0]!.blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t.digest.moreInThread(remaining) }] });
+    messages[0]!.blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: t.digest.moreInThread(remaining) }],
+    });
   }
   return messages;
 }
@@ -131,11 +149,15 @@ function taskBlock(task: Task, index: number, t: Messages, locale: Locale): Know
 /** The overflow menu of a task; each value says what to do and to whom: "<verb>:<customerId>[:<ref>]". */
 function taskMenu(task: Task, t: Messages): PlainTextOption[] {
   const id = task.customerId;
-  const option = (text: string, value: string): PlainTextOption => ({ text: { type: "plain_text", text }, value });
+  const option = (text: string, value: string): PlainTextOption => ({
+    text: { type: "plain_text", text },
+    value,
+  });
   const menu = [option(t.digest.menu.log, `log:${id}`), option(t.digest.menu.case, `case:${id}`)];
   if (task.kind === "credit_hold") menu.push(option(t.digest.menu.hold, `hold:${id}`));
   else if (task.kind === "credit_release") menu.push(option(t.digest.menu.release, `release:${id}`));
-  else if (task.kind === "followup" && task.refId) menu.push(option(t.digest.menu.done, `done:${id}:${task.refId}`));
+  else if (task.kind === "followup" && task.refId)
+    menu.push(option(t.digest.menu.done, `done:${id}:${task.refId}`));
   menu.push(option(t.digest.menu.assign, `assign:${id}`));
   if (task.kind !== "approval_pending") menu.push(option(t.digest.menu.snooze, `snooze:${id}`));
   return menu;

@@ -24,7 +24,10 @@ export function homeView(p: TeamPosition, t: Messages, locale: Locale, extra: Kn
   }
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: t.home.title } },
-    { type: "context", elements: [{ type: "mrkdwn", text: t.home.updated(formatDateLong(p.today, locale)) }] },
+    {
+      type: "context",
+      elements: [{ type: "mrkdwn", text: t.home.updated(formatDateLong(p.today, locale)) }],
+    },
     {
       type: "section",
       fields: [

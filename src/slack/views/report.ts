@@ -1,5 +1,11 @@
 import type { KnownBlock } from "@slack/types";
-import { endOfMonth, formatDateCompact, formatDateLong, type IsoDate, type Locale } from "../../domain/calendar";
+import {
+  endOfMonth,
+  formatDateCompact,
+  formatDateLong,
+  type IsoDate,
+  type Locale,
+} from "../../domain/calendar";
 import type { Period, Report } from "../../domain/kpi";
 import { formatEuro, formatPercent } from "../../domain/money";
 import { escapeMrkdwn, truncate } from "../../domain/text";
@@ -17,7 +23,10 @@ export function periodLabel(period: Period, t: Messages, locale: Locale): string
   if (period.kind === "week") {
     return t.report.periodWeek(formatDateCompact(period.from, locale), formatDateCompact(period.to, locale));
   }
-  return t.report.periodRange(formatDateCompact(period.from, locale), `${formatDateCompact(period.to, locale)} ${period.to.slice(0, 4)}`);
+  return t.report.periodRange(
+    formatDateCompact(period.from, locale),
+    `${formatDateCompact(period.to, locale)} ${period.to.slice(0, 4)}`,
+  );
 }
 
 function monthName(day: IsoDate, locale: Locale): string {
@@ -25,7 +34,13 @@ function monthName(day: IsoDate, locale: Locale): string {
 }
 
 /** "✅ 42,5%" when the target is beaten, "⚠️ 33,3%" when not, "n.d." without data. */
-function versusTarget(share: number | null, met: boolean | null, target: number, t: Messages, locale: Locale): string {
+function versusTarget(
+  share: number | null,
+  met: boolean | null,
+  target: number,
+  t: Messages,
+  locale: Locale,
+): string {
   if (share === null) return `${t.report.noData} · _${t.report.target(formatPercent(target, locale))}_`;
   return `${met ? "✅" : "⚠️"} *${formatPercent(share, locale)}* · _${t.report.target(formatPercent(target, locale))}_`;
 }
@@ -39,18 +54,31 @@ function decimal(n: number | null, t: Messages, locale: Locale): string {
 function kpiFields(r: Report, t: Messages, locale: Locale): { type: "mrkdwn"; text: string }[] {
   const euro = (c: number) => formatEuro(c, locale);
   const tr = t.report;
-  const rate = r.promises.keptRate === null ? tr.noData : tr.keptRate(formatPercent(r.promises.keptRate, locale));
+  const rate =
+    r.promises.keptRate === null ? tr.noData : tr.keptRate(formatPercent(r.promises.keptRate, locale));
   return [
-    { type: "mrkdwn", text: `*${tr.recovery90}*\n${versusTarget(r.recovery90.share, r.recovery90.met, r.recovery90.target, t, locale)}` },
-    { type: "mrkdwn", text: `*${tr.reorder}*\n${versusTarget(r.reorder.share, r.reorder.met, r.reorder.target, t, locale)}` },
+    {
+      type: "mrkdwn",
+      text: `*${tr.recovery90}*\n${versusTarget(r.recovery90.share, r.recovery90.met, r.recovery90.target, t, locale)}`,
+    },
+    {
+      type: "mrkdwn",
+      text: `*${tr.reorder}*\n${versusTarget(r.reorder.share, r.reorder.met, r.reorder.target, t, locale)}`,
+    },
     { type: "mrkdwn", text: `*${tr.promises}*\n${rate}` },
-    { type: "mrkdwn", text: `*${tr.dso}*\n${r.dso.dso === null ? tr.noData : tr.dsoDetail(decimal(r.dso.dso, t, locale))}` },
+    {
+      type: "mrkdwn",
+      text: `*${tr.dso}*\n${r.dso.dso === null ? tr.noData : tr.dsoDetail(decimal(r.dso.dso, t, locale))}`,
+    },
     {
       type: "mrkdwn",
       text: `*${tr.daysOverdue}*\n${
         r.position.avgDaysOverdue === null
           ? tr.noData
-          : tr.daysOverdueDetail(decimal(r.position.avgDaysOverdue, t, locale), decimal(r.position.avgDaysOverdueWeighted, t, locale))
+          : tr.daysOverdueDetail(
+              decimal(r.position.avgDaysOverdue, t, locale),
+              decimal(r.position.avgDaysOverdueWeighted, t, locale),
+            )
       }`,
     },
     { type: "mrkdwn", text: `*${tr.recovered}*\n${euro(r.recoveredCents)}` },
@@ -71,7 +99,9 @@ function positionFields(r: Report, t: Messages, locale: Locale): { type: "mrkdwn
 
 function agingLines(r: Report, t: Messages, locale: Locale): string {
   return r.position.aging
-    .map((b) => t.report.agingLine(t.report.agingKeys[b.key] ?? b.key, formatEuro(b.cents, locale), b.invoices))
+    .map((b) =>
+      t.report.agingLine(t.report.agingKeys[b.key] ?? b.key, formatEuro(b.cents, locale), b.invoices),
+    )
     .join("\n");
 }
 
@@ -91,26 +121,44 @@ export function reportMessage(
   const title = tr.header(periodLabel(r.period, t, locale));
   const range =
     r.period.kind === "month" && r.period.to < endOfMonth(r.period.from)
-      ? tr.periodMonthSoFar(monthName(r.period.from, locale), Number(r.period.from.slice(0, 4)), formatDateCompact(r.period.to, locale))
-      : tr.periodRange(formatDateCompact(r.period.from, locale), `${formatDateCompact(r.period.to, locale)} ${r.period.to.slice(0, 4)}`);
+      ? tr.periodMonthSoFar(
+          monthName(r.period.from, locale),
+          Number(r.period.from.slice(0, 4)),
+          formatDateCompact(r.period.to, locale),
+        )
+      : tr.periodRange(
+          formatDateCompact(r.period.from, locale),
+          `${formatDateCompact(r.period.to, locale)} ${r.period.to.slice(0, 4)}`,
+        );
   const collectorLines = r.collectors.collectors
     .slice(0, MAX_COLLECTOR_LINES)
-    .map((c) => tr.collectorLine(escapeMrkdwn(c.name), c.contacts, c.promises, euro(c.promisedCents), euro(c.recoveredCents)));
+    .map((c) =>
+      tr.collectorLine(
+        escapeMrkdwn(c.name),
+        c.contacts,
+        c.promises,
+        euro(c.promisedCents),
+        euro(c.recoveredCents),
+      ),
+    );
   if (r.collectors.collectors.length > MAX_COLLECTOR_LINES) {
     collectorLines.push(t.home.morePromises(r.collectors.collectors.length - MAX_COLLECTOR_LINES));
   }
-  if (r.collectors.unattributedCents > 0) collectorLines.push(`_${tr.unattributed(euro(r.collectors.unattributedCents))}_`);
-  const tripLines = r.trips.slice(0, MAX_TRIP_LINES).map((x) =>
-    tr.tripLine(
-      x.collectorName ? escapeMrkdwn(x.collectorName) : "",
-      escapeMrkdwn(x.area),
-      `${formatDateCompact(x.startDate, locale)} – ${formatDateCompact(x.endDate, locale)}`,
-      euro(x.costCents),
-      x.contacts,
-      euro(x.promisedCents),
-      euro(x.recoveredCents),
-    ),
-  );
+  if (r.collectors.unattributedCents > 0)
+    collectorLines.push(`_${tr.unattributed(euro(r.collectors.unattributedCents))}_`);
+  const tripLines = r.trips
+    .slice(0, MAX_TRIP_LINES)
+    .map((x) =>
+      tr.tripLine(
+        x.collectorName ? escapeMrkdwn(x.collectorName) : "",
+        escapeMrkdwn(x.area),
+        `${formatDateCompact(x.startDate, locale)} – ${formatDateCompact(x.endDate, locale)}`,
+        euro(x.costCents),
+        x.contacts,
+        euro(x.promisedCents),
+        euro(x.recoveredCents),
+      ),
+    );
   const p = r.promises;
   const blocks: KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: truncate(title, 150) } },

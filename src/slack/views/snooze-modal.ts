@@ -22,7 +22,11 @@ export function snoozeModal(customer: { id: number; name: string }, today: IsoDa
         type: "input",
         block_id: SNOOZE_BLOCK,
         label: { type: "plain_text", text: t.digest.snoozeLabel },
-        element: { type: "datepicker", action_id: SNOOZE_ACTION, initial_date: nextBusinessDay(addDays(today, 6)) },
+        element: {
+          type: "datepicker",
+          action_id: SNOOZE_ACTION,
+          initial_date: nextBusinessDay(addDays(today, 6)),
+        },
       },
     ],
   };

@@ -9,58 +9,69 @@ import { postDigest } from "../../../services/digest";
 import { resolveMember } from "../../../services/team";
 import { DIGEST_ACTION_PREFIX } from "../../views/digest";
 import { SNOOZE_ACTION, SNOOZE_BLOCK, SNOOZE_CALLBACK, snoozeModal } from "../../views/snooze-modal";
-
-type OpenLogModal = (args: { triggerId: string; userId: string; customerId: number; channelId?: string }) => Promise<void>;
+import { openLogModal } from "./log-outcome";
 
 /**
  * The task menu of the digest: log an outcome, open the case, take it, snooze it, mark the credit line.
  * Each choice answers the clicker ephemerally and, when the day's list changed, refreshes the digest.
  */
-export function registerDigestTaskActions(app: App, ctx: AppContext, openLogModal: OpenLogModal): void {
+export function registerDigestTaskActions(app: App, ctx: AppContext): void {
   const t = messages(ctx.config.locale);
 
-  app.action<BlockOverflowAction>(new RegExp(`^${DIGEST_ACTION_PREFIX}:`), async ({ ack, action, body, client, respond }) => {
-    await ack();
-    const [verb, rawId, ref] = action.selected_option.value.split(":");
-    const customerId = Number(rawId);
-    const userId = body.user.id;
-    const member = await resolveMember(ctx.db, userId, client);
-    if (!member) {
-      await respond({ response_type: "ephemeral", replace_original: false, text: t.errors.notMember });
-      return;
-    }
-    const customer = await ctx.db.customer.findUnique({ where: { id: customerId } });
-    if (!customer) return;
-    const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
-    const name = customer.name;
-    switch (verb) {
-      case "log":
-        await openLogModal({ triggerId: body.trigger_id, userId, customerId, channelId: body.channel?.id });
+  app.action<BlockOverflowAction>(
+    new RegExp(`^${DIGEST_ACTION_PREFIX}:`),
+    async ({ ack, action, body, client, respond }) => {
+      await ack();
+      const [verb, rawId, ref] = action.selected_option.value.split(":");
+      const customerId = Number(rawId);
+      const userId = body.user.id;
+      const member = await resolveMember(ctx.db, userId, client);
+      if (!member) {
+        await respond({ response_type: "ephemeral", replace_original: false, text: t.errors.notMember });
         return;
-      case "snooze":
-        await client.views.open({ trigger_id: body.trigger_id, view: snoozeModal(customer, today(ctx), t) });
-        return;
-      case "case":
-        await reply(await openCaseLink(ctx, client, customer));
-        return;
-      case "assign":
-        await assignCase(ctx, customerId, member);
-        await reply(t.digest.assigned(name));
-        break;
-      case "hold":
-      case "release":
-        await setCreditHold(ctx, customerId, verb === "hold", member);
-        await reply(verb === "hold" ? t.digest.held(name) : t.digest.released(name));
-        break;
-      case "done":
-        await completeFollowup(ctx, Number(ref), member);
-        await reply(t.digest.done);
-        break;
-      default:
-        return;
-    }
-    await postDigest(ctx, today(ctx));
-  });
+      }
+      const customer = await ctx.db.customer.findUnique({ where: { id: customerId } });
+      if (!customer) return;
+      const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
+      const name = customer.name;
+      switch (verb) {
+        case "log":
+          await openLogModal(ctx, client, {
+            triggerId: body.trigger_id,
+            userId,
+            customerId,
+            channelId: body.channel?.id,
+            responseUrl: body.response_url,
+          });
+          return;
+        case "snooze":
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: snoozeModal(customer, today(ctx), t),
+          });
+          return;
+        case "case":
+          await reply(await openCaseLink(ctx, client, customer));
+          return;
+        case "assign":
+          await assignCase(ctx, customerId, member);
+          await reply(t.digest.assigned(name));
+          break;
+        case "hold":
+        case "release":
+          await setCreditHold(ctx, customerId, verb === "hold", member);
+          await reply(verb === "hold" ? t.digest.held(name) : t.digest.released(name));
+          break;
+        case "done":
+          await completeFollowup(ctx, Number(ref), member);
+          await reply(t.digest.done);
+          break;
+        default:
+          return;
+      }
+      await postDigest(ctx, today(ctx));
+    },
+  );
 
   app.view(SNOOZE_CALLBACK, async ({ ack, view, body, client }) => {
     const until = view.state.values[SNOOZE_BLOCK]?.[SNOOZE_ACTION]?.selected_date ?? "";

@@ -8,7 +8,10 @@ import type { Subcommand } from "./subcommand";
 /** Routes `/credito <sub-command> <args>` to its handler; no sub-command or an unknown one gets the help. */
 export function registerCommands(app: App, ctx: AppContext, extra: readonly Subcommand[] = []): void {
   const subcommands: Subcommand[] = [];
-  subcommands.push(...extra, helpSubcommand(() => subcommands));
+  subcommands.push(
+    ...extra,
+    helpSubcommand(() => subcommands),
+  );
   const byName = new Map<string, Subcommand>();
   for (const s of subcommands) for (const n of [s.name, ...(s.aliases ?? [])]) byName.set(n, s);
 

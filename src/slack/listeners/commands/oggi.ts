@@ -32,7 +32,17 @@ export const oggiSubcommand: Subcommand = {
     const blocks: KnownBlock[] = [
       { type: "section", text: { type: "mrkdwn", text: `*${title}*` } },
       ...lines.map((text): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } })),
-      { type: "context", elements: [{ type: "mrkdwn", text: mine.length ? t.digest.unassigned(unassigned) : `${t.digest.myEmpty} ${t.digest.unassigned(unassigned)}` }] },
+      {
+        type: "context",
+        elements: [
+          {
+            type: "mrkdwn",
+            text: mine.length
+              ? t.digest.unassigned(unassigned)
+              : `${t.digest.myEmpty} ${t.digest.unassigned(unassigned)}`,
+          },
+        ],
+      },
     ];
     await respond({ response_type: "ephemeral", text: `${title}: ${mine.length}`, blocks });
   },

@@ -11,7 +11,10 @@ export const reportSubcommand: Subcommand = {
   name: "report",
   aliases: ["rapporto", "kpi"],
   usage: {
-    it: { syntax: "report [mese|settimana]", text: "📊 indicatori del recupero, anzianità e grafici nel canale" },
+    it: {
+      syntax: "report [mese|settimana]",
+      text: "📊 indicatori del recupero, anzianità e grafici nel canale",
+    },
     en: { syntax: "report [mese|settimana]", text: "📊 collection KPIs, aging and charts in the channel" },
   },
   async run({ ctx, command, args, ack, respond, client, t }) {
