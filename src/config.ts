@@ -25,7 +25,7 @@ const schema = z.object({
     .string()
     .startsWith("file:", "must be a SQLite URL like file:./data/credito.db")
     .default("file:./data/credito.db"),
-  CREDITO_CHANNEL: z.string().regex(/^[CG][A-Z0-9]+$/, "must be a Slack channel id like C0123ABCD"),
+  CREDITO_CHANNEL: z.string().regex(/^[CG][A-Z0-9]+$/, "must be a Slack channel id like C0123ABCD").optional(),
   CREDITO_TIMEZONE: timeZone.default("Europe/Rome"),
   CREDITO_DIGEST_CRON: cron.default("30 8 * * 1-5"),
   CREDITO_REMINDER_CRON: cron.default("* * * * *"),
@@ -113,7 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
   if (!needSlack) {
     cleaned.SLACK_BOT_TOKEN ??= "xoxb-offline";
     cleaned.SLACK_SIGNING_SECRET ??= "offline";
-    cleaned.CREDITO_CHANNEL ??= "C0OFFLINE";
   }
   const parsed = schema.safeParse(cleaned);
   const problems: string[] = [];
@@ -125,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
     }
   }
   const e = parsed.data;
+  if (needSlack && !cleaned.CREDITO_CHANNEL) problems.push("CREDITO_CHANNEL: missing (required)");
   if (!cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
     problems.push(
       "SLACK_SIGNING_SECRET: missing (required in HTTP mode, i.e. when SLACK_APP_TOKEN is not set)",
@@ -142,7 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
       port: e.PORT,
-      channel: e.CREDITO_CHANNEL,
+      // offline, messages queued for later (e.g. case lines after an import) keep the channel if it is known
+      channel: e.CREDITO_CHANNEL ?? "",
       postIntervalMs: e.CREDITO_POST_INTERVAL_MS,
     },
     databaseUrl: e.DATABASE_URL,

@@ -41,6 +41,7 @@ export async function createRuntime(
     async start({ jobs = true } = {}) {
       await slack.start();
       outbox.kick(); // whatever was pending when the bot stopped goes out now
+      outbox.poll(); // and whatever another process (a CLI import) queues later
       if (jobs) scheduler = await startScheduler(ctx);
     },
     async stop() {

@@ -1,12 +1,13 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
-import { systemClock } from "../context";
-import { openDb } from "../db/client";
+import { today } from "../context";
 import { messages } from "../i18n";
 import { ColumnMapError, parseColumnMap } from "../import/headers";
 import { expandPaths, loadInput } from "../import/read";
 import { importReportLines } from "../import/report";
 import { IMPORT_KINDS, type ImportKind } from "../import/types";
+import { createRuntime } from "../runtime";
+import { closeSettledCases } from "../services/case-lifecycle";
 import { importFiles } from "../services/import";
 import { type CliCommand, CliError } from "./command";
 
@@ -79,12 +80,12 @@ export const importCommand: CliCommand = {
     const config = loadConfig(process.env, { slack: false });
     const t = messages(config.locale);
     const inputs = await Promise.all(paths.map(loadInput));
-    const db = await openDb(config.databaseUrl);
+    const runtime = await createRuntime(config);
     const progress = progressPrinter(process.stderr);
     try {
       const names = inputs.map((i) => i.name).join(",");
       const summary = await importFiles(
-        { db, clock: systemClock, config },
+        runtime.ctx,
         inputs,
         { kind, map },
         {
@@ -99,9 +100,11 @@ export const importCommand: CliCommand = {
       progress.end();
       const lines = importReportLines(summary, t, config.locale, { maxIssues: 200 });
       process.stdout.write(`${lines.join("\n")}\n`);
+      // paid customers' cases close; their thread lines go out when the bot runs (it polls the outbox)
+      if (summary.written && !summary.dryRun) await closeSettledCases(runtime.ctx, today(runtime.ctx));
       return summary.rejected ? 1 : 0;
     } finally {
-      await db.$disconnect();
+      await runtime.stop();
     }
   },
 };

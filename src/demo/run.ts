@@ -3,11 +3,11 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { loadConfig } from "../config";
 import { fixedClock } from "../context";
+import { sqlitePath } from "../db/migrate";
 import { dateInZone, formatDateLong, onOrAfterBusinessDay } from "../domain/calendar";
 import { runDigestJob } from "../jobs/digest-job";
 import { createLogger } from "../log";
 import { createRuntime, type Runtime } from "../runtime";
-import { sqlitePath } from "../db/migrate";
 import { FakeSlack } from "../standin/fake-slack";
 import { SlackRequester } from "../standin/signed-requests";
 import { DEMO_MEMBERS, generateDemoData } from "./generate";
@@ -63,6 +63,16 @@ const scenes: Scene[] = [
     async act(d) {
       const res = await d.requester.command("U0ADMIN", "/credito", "help");
       d.slack.calls.push({ method: "response_url", args: res.json as Record<string, unknown>, at: Date.now() });
+    },
+  },
+  {
+    title: "Roberto (titolare) scrive /credito report mese: indicatori e grafici nel canale",
+    async act(d) {
+      const uploaded = (calls: { method: string }[]) =>
+        calls.filter((c) => c.method === "files.completeUploadExternal").length;
+      const before = uploaded(d.slack.calls);
+      await d.requester.command("U0OWNER", "/credito", "report mese");
+      await d.slack.waitFor((calls) => uploaded(calls) >= before + 3, 30_000);
     },
   },
 ];

@@ -146,7 +146,10 @@ export interface Allocation {
 }
 
 /** Spreads payments over invoices (see the header). Sorted by date. */
-export function allocatePayments(invoices: readonly KpiInvoice[], payments: readonly KpiPayment[]): Allocation[] {
+export function allocatePayments(
+  invoices: readonly KpiInvoice[],
+  payments: readonly KpiPayment[],
+): Allocation[] {
   const byId = new Map(invoices.map((i) => [i.id, i]));
   const unpaid = new Map(invoices.map((i) => [i.id, i.amountCents]));
   const byCustomer = new Map<number, KpiInvoice[]>();
@@ -159,7 +162,14 @@ export function allocatePayments(invoices: readonly KpiInvoice[], payments: read
   const put = (inv: KpiInvoice, date: IsoDate, cents: number, implicit: boolean) => {
     if (cents <= 0) return;
     unpaid.set(inv.id, (unpaid.get(inv.id) ?? 0) - cents);
-    out.push({ invoiceId: inv.id, customerId: inv.customerId, date, cents, overdue: date > inv.dueDate, implicit });
+    out.push({
+      invoiceId: inv.id,
+      customerId: inv.customerId,
+      date,
+      cents,
+      overdue: date > inv.dueDate,
+      implicit,
+    });
   };
   const sorted = [...payments].sort((a, b) => cmp(a.date, b.date) || a.id - b.id);
   // payments tied to an invoice first, so FIFO money does not take their place
@@ -187,7 +197,11 @@ export function allocatePayments(invoices: readonly KpiInvoice[], payments: read
 }
 
 /** Unpaid amount of each invoice at the end of `day` (see the header); invoices not open that day are absent. */
-export function openOn(invoices: readonly KpiInvoice[], allocations: readonly Allocation[], day: IsoDate): Map<number, Cents> {
+export function openOn(
+  invoices: readonly KpiInvoice[],
+  allocations: readonly Allocation[],
+  day: IsoDate,
+): Map<number, Cents> {
   const paidAfter = new Map<number, number>();
   const paidTotal = new Map<number, number>();
   for (const a of allocations) {
@@ -216,7 +230,11 @@ export interface Recovery90 {
   share: number | null;
 }
 
-export function recoveryWithin90(input: ReportInput, period: Period, allocations: readonly Allocation[]): Recovery90 {
+export function recoveryWithin90(
+  input: ReportInput,
+  period: Period,
+  allocations: readonly Allocation[],
+): Recovery90 {
   const byInvoice = groupBy(allocations, (a) => a.invoiceId);
   let invoices = 0;
   let overdueCents = 0;
@@ -232,7 +250,12 @@ export function recoveryWithin90(input: ReportInput, period: Period, allocations
     overdueCents += overdue;
     recoveredCents += sum(own.filter((a) => a.date > inv.dueDate && a.date <= windowEnd).map((a) => a.cents));
   }
-  return { invoices, overdueCents, recoveredCents, share: invoices ? percent(recoveredCents, overdueCents) : null };
+  return {
+    invoices,
+    overdueCents,
+    recoveredCents,
+    share: invoices ? percent(recoveredCents, overdueCents) : null,
+  };
 }
 
 export interface Reorder {
@@ -263,7 +286,10 @@ export function recoveryDays(
     for (const day of [...days].sort().reverse()) {
       const open = openOn(own, ownAllocations, day);
       const stillOverdue = own.some(
-        (i) => i.dueDate < day && ((open.get(i.id) ?? 0) > 0 || (i.status === "written_off" && (i.closedOn === null || i.closedOn <= day))),
+        (i) =>
+          i.dueDate < day &&
+          ((open.get(i.id) ?? 0) > 0 ||
+            (i.status === "written_off" && (i.closedOn === null || i.closedOn <= day))),
       );
       if (!stillOverdue) {
         out.set(customerId, day);
@@ -274,7 +300,11 @@ export function recoveryDays(
   return out;
 }
 
-export function reorderAfterRecovery(input: ReportInput, period: Period, allocations: readonly Allocation[]): Reorder {
+export function reorderAfterRecovery(
+  input: ReportInput,
+  period: Period,
+  allocations: readonly Allocation[],
+): Reorder {
   const since = addDays(period.to, -REORDER_LOOKBACK_DAYS + 1);
   const invoicesOf = groupBy(input.invoices, (i) => i.customerId);
   let recoveredCustomers = 0;
@@ -282,7 +312,8 @@ export function reorderAfterRecovery(input: ReportInput, period: Period, allocat
   for (const [customerId, day] of recoveryDays(input, allocations, period.to)) {
     if (day < since) continue;
     recoveredCustomers += 1;
-    if ((invoicesOf.get(customerId) ?? []).some((i) => i.issueDate > day && i.issueDate <= period.to)) orderedAgain += 1;
+    if ((invoicesOf.get(customerId) ?? []).some((i) => i.issueDate > day && i.issueDate <= period.to))
+      orderedAgain += 1;
   }
   return {
     recoveredCustomers,
@@ -303,7 +334,9 @@ export interface PromiseStats {
 }
 
 export function promiseStats(promises: readonly KpiPromise[], period: Period): PromiseStats {
-  const due = promises.filter((p) => p.status !== "cancelled" && p.dueDate >= period.from && p.dueDate <= period.to);
+  const due = promises.filter(
+    (p) => p.status !== "cancelled" && p.dueDate >= period.from && p.dueDate <= period.to,
+  );
   const count = (s: string) => due.filter((p) => p.status === s).length;
   const kept = count("kept");
   const partial = count("partial");
@@ -404,10 +437,17 @@ export interface Dso {
 
 export function dso(input: ReportInput, period: Period, openCents: Cents): Dso {
   const creditSalesCents = sum(
-    input.invoices.filter((i) => i.issueDate >= period.from && i.issueDate <= period.to).map((i) => i.amountCents),
+    input.invoices
+      .filter((i) => i.issueDate >= period.from && i.issueDate <= period.to)
+      .map((i) => i.amountCents),
   );
   const days = daysBetween(period.from, period.to) + 1;
-  return { openCents, creditSalesCents, days, dso: creditSalesCents ? round1((openCents / creditSalesCents) * days) : null };
+  return {
+    openCents,
+    creditSalesCents,
+    days,
+    dso: creditSalesCents ? round1((openCents / creditSalesCents) * days) : null,
+  };
 }
 
 export interface CollectorActivity {
@@ -424,13 +464,24 @@ export interface Collectors {
   unattributedCents: Cents;
 }
 
-export function collectorActivity(input: ReportInput, period: Period, allocations: readonly Allocation[]): Collectors {
+export function collectorActivity(
+  input: ReportInput,
+  period: Period,
+  allocations: readonly Allocation[],
+): Collectors {
   const rows = new Map<number, CollectorActivity>();
   const names = new Map(input.members.map((m) => [m.id, m.name]));
   const row = (memberId: number) => {
     let r = rows.get(memberId);
     if (!r) {
-      r = { memberId, name: names.get(memberId) ?? `#${memberId}`, contacts: 0, promises: 0, promisedCents: 0, recoveredCents: 0 };
+      r = {
+        memberId,
+        name: names.get(memberId) ?? `#${memberId}`,
+        contacts: 0,
+        promises: 0,
+        promisedCents: 0,
+        recoveredCents: 0,
+      };
       rows.set(memberId, r);
     }
     return r;
@@ -441,7 +492,8 @@ export function collectorActivity(input: ReportInput, period: Period, allocation
   }
   for (const p of input.promises) {
     const source = p.interactionId === null ? undefined : interactions.get(p.interactionId);
-    if (p.status === "cancelled" || !source || source.memberId === null || !inPeriod(source.date, period)) continue;
+    if (p.status === "cancelled" || !source || source.memberId === null || !inPeriod(source.date, period))
+      continue;
     const r = row(source.memberId);
     r.promises += 1;
     r.promisedCents += p.amountCents;
@@ -478,7 +530,11 @@ export interface TripResult {
   recoveredCents: Cents;
 }
 
-export function tripResults(input: ReportInput, period: Period, allocations: readonly Allocation[]): TripResult[] {
+export function tripResults(
+  input: ReportInput,
+  period: Period,
+  allocations: readonly Allocation[],
+): TripResult[] {
   const byTrip = groupBy(
     input.interactions.filter((i) => i.tripId !== null),
     (i) => i.tripId!,
@@ -507,7 +563,9 @@ export function tripResults(input: ReportInput, period: Period, allocations: rea
       for (const [customerId, visit] of firstVisit) {
         const last = addDays(visit, TRIP_RESULT_DAYS);
         recoveredCents += sum(
-          (recoveredOf.get(customerId) ?? []).filter((a) => a.date >= visit && a.date <= last).map((a) => a.cents),
+          (recoveredOf.get(customerId) ?? [])
+            .filter((a) => a.date >= visit && a.date <= last)
+            .map((a) => a.cents),
         );
       }
       return {
@@ -577,7 +635,11 @@ export function computeReport(input: ReportInput, period: Period): Report {
   const unit = period.kind === "week" ? "week" : "month";
   return {
     period,
-    recovery90: { ...recovery, target: RECOVERY_TARGET_PERCENT, met: met(recovery.share, RECOVERY_TARGET_PERCENT) },
+    recovery90: {
+      ...recovery,
+      target: RECOVERY_TARGET_PERCENT,
+      met: met(recovery.share, RECOVERY_TARGET_PERCENT),
+    },
     reorder: { ...reorder, target: REORDER_TARGET_PERCENT, met: met(reorder.share, REORDER_TARGET_PERCENT) },
     promises: promiseStats(input.promises, period),
     position,

@@ -3,11 +3,13 @@ import { caseThreadsEn } from "./case-threads.en";
 import type { Messages } from "./it";
 import { logEn } from "./log.en";
 import { reportEn } from "./report.en";
+import { tripEn } from "./trip.en";
 
 export const en: Messages = {
   ...caseThreadsEn,
   ...logEn,
   ...reportEn,
+  ...tripEn,
   help: {
     title: "Credito: commands",
     intro: "Type `/credito` followed by a command:",

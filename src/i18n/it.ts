@@ -3,11 +3,13 @@ import { formatEuro } from "../domain/money";
 import { caseThreadsIt } from "./case-threads.it";
 import { logIt } from "./log.it";
 import { reportIt } from "./report.it";
+import { tripIt } from "./trip.it";
 
 export const it = {
   ...caseThreadsIt,
   ...logIt,
   ...reportIt,
+  ...tripIt,
   help: {
     title: "Credito: i comandi",
     intro: "Scrivi `/credito` seguito da un comando:",

@@ -37,14 +37,23 @@ export const reportEn: typeof reportIt = {
       d61_90: "61-90 days",
       over_90: "Over 90 days",
     } as Record<string, string>,
-    agingLine: (label: string, amount: string, n: number) => `${label}: *${amount}* (${n === 1 ? "1 invoice" : `${n} invoices`})`,
+    agingLine: (label: string, amount: string, n: number) =>
+      `${label}: *${amount}* (${n === 1 ? "1 invoice" : `${n} invoices`})`,
     collectors: "Activity by collector",
     collectorLine: (name: string, contacts: number, promises: number, promised: string, recovered: string) =>
       `*${name}*: ${contacts} contacts · ${promises} promises (${promised}) · recovered ${recovered}`,
     unattributed: (amount: string) => `Recovered without a contact in the previous 40 days: ${amount}`,
     noCollectors: "No contact recorded in the period.",
     trips: "🚗 Field trips",
-    tripLine: (who: string, area: string, dates: string, cost: string, contacts: number, promised: string, recovered: string) =>
+    tripLine: (
+      who: string,
+      area: string,
+      dates: string,
+      cost: string,
+      contacts: number,
+      promised: string,
+      recovered: string,
+    ) =>
       `*${area}* (${dates}${who ? `, ${who}` : ""}): cost ${cost} · ${contacts} visits · promised ${promised} · recovered ${recovered}`,
     noTrips: "No field trip in the period.",
     chartsNote: "The charts are in the thread.",
@@ -52,7 +61,8 @@ export const reportEn: typeof reportIt = {
       "Recovered within 90 days: invoices whose 90 days after the due date end in the period. Recoveries are credited to the last contact within 40 days.",
     working: "📊 Preparing the report: it will be in the channel shortly.",
     posted: (channel: string) => `📊 Report posted in <#${channel}>.`,
-    badArgs: "Type `/credito report`, `/credito report mese`, `/credito report mese 2026-10` or `/credito report settimana`.",
+    badArgs:
+      "Type `/credito report`, `/credito report mese`, `/credito report mese 2026-10` or `/credito report settimana`.",
     homeTitle: (period: string) => `📊 Figures · ${period}`,
     chart: {
       agingTitle: "Receivables by age",
@@ -108,9 +118,17 @@ export const reportEn: typeof reportIt = {
       unattributed: "Recovered, unattributed",
       cost: "Cost",
       visits: "Visits",
+      amount: "Amount",
+      area: "Area",
       days: "days",
       count: "no.",
-      sheets: { summary: "Summary", aging: "Aging", collectors: "Collectors", trips: "Field trips", series: "Recoveries" },
+      sheets: {
+        summary: "Summary",
+        aging: "Aging",
+        collectors: "Collectors",
+        trips: "Field trips",
+        series: "Recoveries",
+      },
     },
   },
 };

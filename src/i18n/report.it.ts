@@ -18,7 +18,8 @@ export const reportIt = {
       `✅ ${kept} mantenute · ◐ ${partial} in parte · ❌ ${broken} non mantenute · ⏳ ${open} aperte`,
     keptRate: (rate: string) => `${rate} mantenute`,
     daysOverdue: "Giorni medi di ritardo",
-    daysOverdueDetail: (plain: string, weighted: string) => `${plain} gg (${weighted} gg pesati sull'importo)`,
+    daysOverdueDetail: (plain: string, weighted: string) =>
+      `${plain} gg (${weighted} gg pesati sull'importo)`,
     dso: "DSO",
     dsoDetail: (days: string) => `${days} giorni`,
     recovered: "Incassato sullo scaduto",
@@ -35,14 +36,23 @@ export const reportIt = {
       d61_90: "61-90 gg",
       over_90: "Oltre 90 gg",
     } as Record<string, string>,
-    agingLine: (label: string, amount: string, n: number) => `${label}: *${amount}* (${n === 1 ? "1 fattura" : `${n} fatture`})`,
+    agingLine: (label: string, amount: string, n: number) =>
+      `${label}: *${amount}* (${n === 1 ? "1 fattura" : `${n} fatture`})`,
     collectors: "Attività per incaricato",
     collectorLine: (name: string, contacts: number, promises: number, promised: string, recovered: string) =>
       `*${name}*: ${contacts} contatti · ${promises} promesse (${promised}) · incassato ${recovered}`,
     unattributed: (amount: string) => `Incassato senza contatto negli ultimi 40 gg: ${amount}`,
     noCollectors: "Nessun contatto registrato nel periodo.",
     trips: "🚗 Giri di visite",
-    tripLine: (who: string, area: string, dates: string, cost: string, contacts: number, promised: string, recovered: string) =>
+    tripLine: (
+      who: string,
+      area: string,
+      dates: string,
+      cost: string,
+      contacts: number,
+      promised: string,
+      recovered: string,
+    ) =>
       `*${area}* (${dates}${who ? `, ${who}` : ""}): costo ${cost} · ${contacts} visite · promesso ${promised} · incassato ${recovered}`,
     noTrips: "Nessun giro di visite nel periodo.",
     chartsNote: "I grafici sono nel thread.",
@@ -50,7 +60,8 @@ export const reportIt = {
       "Recuperato entro 90 gg: fatture i cui 90 giorni dalla scadenza finiscono nel periodo. Incassato attribuito all'ultimo contatto entro 40 gg.",
     working: "📊 Preparo il report: arriva nel canale tra poco.",
     posted: (channel: string) => `📊 Report pubblicato in <#${channel}>.`,
-    badArgs: "Scrivi `/credito report`, `/credito report mese`, `/credito report mese 2026-10` oppure `/credito report settimana`.",
+    badArgs:
+      "Scrivi `/credito report`, `/credito report mese`, `/credito report mese 2026-10` oppure `/credito report settimana`.",
     homeTitle: (period: string) => `📊 Indicatori · ${period}`,
     chart: {
       agingTitle: "Scaduto per anzianità",
@@ -106,9 +117,17 @@ export const reportIt = {
       unattributed: "Incassato non attribuito",
       cost: "Costo",
       visits: "Visite",
+      amount: "Importo",
+      area: "Zona",
       days: "giorni",
       count: "n.",
-      sheets: { summary: "Riepilogo", aging: "Anzianità", collectors: "Incaricati", trips: "Giri di visite", series: "Incassi" },
+      sheets: {
+        summary: "Riepilogo",
+        aging: "Anzianità",
+        collectors: "Incaricati",
+        trips: "Giri di visite",
+        series: "Incassi",
+      },
     },
   },
 };

@@ -4,5 +4,7 @@ import { postWeeklyReport } from "../services/report";
 /** Monday, after the digest: last week's report in the channel, once per week (outbox key report:week:<monday>). */
 export async function runWeeklyReportJob(ctx: AppContext): Promise<void> {
   const { report, charts } = await postWeeklyReport(ctx);
-  ctx.log.info(`report: week ${report.period.from}..${report.period.to} ${charts > 0 ? "queued" : "already posted"}`);
+  ctx.log.info(
+    `report: week ${report.period.from}..${report.period.to} ${charts > 0 ? "queued" : "already posted"}`,
+  );
 }

@@ -138,3 +138,18 @@ export async function closeCaseIfSettled(
   }
   return null;
 }
+
+/**
+ * Closes every open case whose customer has paid (or completed an approved settlement): run after an
+ * import of payments or of a newer scadenzario, and before each morning digest. Returns how many closed.
+ */
+export async function closeSettledCases(ctx: AppContext, today: IsoDate): Promise<number> {
+  const open = await ctx.db.case.findMany({ where: { closedOn: null }, select: { customerId: true } });
+  let closed = 0;
+  for (const { customerId } of open) {
+    const reason = await ctx.db.$transaction((tx) => closeCaseIfSettled(ctx, tx, customerId, today));
+    if (reason) closed += 1;
+  }
+  if (closed > 0) ctx.outbox.kick();
+  return closed;
+}

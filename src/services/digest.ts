@@ -4,6 +4,7 @@ import { type IsoDate, isBusinessDay, timeInZone } from "../domain/calendar";
 import { computeTasks, type Task, windowStart } from "../domain/tasks";
 import { messages } from "../i18n";
 import { type DigestData, digestMessages } from "../slack/views/digest";
+import { closeSettledCases } from "./case-lifecycle";
 import { loadDigestInput, taskRules } from "./digest-input";
 import { announcePromiseChanges, refreshPromiseStatuses } from "./promises";
 
@@ -33,6 +34,7 @@ export type DigestResult =
 export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)): Promise<DigestResult> {
   if (!isBusinessDay(date, ctx.config.rules.extraHolidays))
     return { status: "skipped", reason: "not_business_day" };
+  await closeSettledCases(ctx, date);
   const promiseChanges = await refreshPromiseStatuses(ctx, date);
   const data = await buildDigest(ctx, date);
   const locale = ctx.config.locale;

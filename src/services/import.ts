@@ -4,7 +4,6 @@
 import { type AppContext, today as todayOf } from "../context";
 import type { Tx } from "../db/client";
 import { dateInZone, type IsoDate } from "../domain/calendar";
-import { allocatePayments, type PromiseStatus } from "../domain/promises";
 import { normalizeForSearch } from "../domain/text";
 import { normalizeVatNumber } from "../domain/vat";
 import type { Prisma } from "../generated/prisma/client";
@@ -20,6 +19,7 @@ import {
   type RowIssue,
 } from "../import/types";
 import { audit } from "./audit";
+import { evaluateCustomerPromises } from "./promises";
 
 export interface ImportOptions {
   /** "import:<file>" from the CLI, the Slack user id from Slack */
@@ -792,43 +792,11 @@ class ImportRun {
 
   /** Promises of the customers who paid, re-evaluated against all their payments since the first promise. */
   private async evaluatePromises(): Promise<void> {
-    const tolerance = this.ctx.config.rules.promiseToleranceDays;
-    const tz = this.ctx.config.timeZone;
+    const rules = { promiseToleranceDays: this.ctx.config.rules.promiseToleranceDays, timeZone: this.ctx.config.timeZone };
     for (const customerId of this.paidCustomers) {
-      const promises = await this.tx.paymentPromise.findMany({
-        where: { customerId, status: { not: "cancelled" } },
-        select: {
-          id: true,
-          amountCents: true,
-          dueDate: true,
-          status: true,
-          paidCents: true,
-          createdAt: true,
-        },
-      });
-      if (promises.length === 0) continue;
-      const since = promises.map((p) => dateInZone(p.createdAt, tz)).sort()[0]!;
-      const payments = await this.tx.payment.findMany({
-        where: { customerId, date: { gte: since } },
-        select: { date: true, amountCents: true },
-      });
-      const evaluations = allocatePayments(
-        promises.map((p) => ({ ...p, status: p.status as PromiseStatus })),
-        payments,
-        this.today,
-        tolerance,
-      );
-      for (const p of promises) {
-        const e = evaluations.get(p.id);
-        if (!e) continue;
-        this.summary.promises.evaluated += 1;
-        if (e.status === p.status && e.paidCents === p.paidCents) continue;
-        await this.tx.paymentPromise.update({
-          where: { id: p.id },
-          data: { status: e.status, paidCents: e.paidCents, evaluatedOn: this.today },
-        });
-        if (e.status === "kept" || e.status === "partial" || e.status === "broken")
-          this.summary.promises[e.status] += 1;
+      this.summary.promises.evaluated += await this.tx.paymentPromise.count({ where: { customerId, status: { not: "cancelled" } } });
+      for (const change of await evaluateCustomerPromises(this.tx, customerId, this.today, rules)) {
+        if (change.to !== "open") this.summary.promises[change.to] += 1;
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { AppContext } from "../context";
+import type { Tx } from "../db/client";
 import { dateInZone, formatDateCompact, type IsoDate } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
 import { allocatePayments, type PromiseStatus } from "../domain/promises";
@@ -15,57 +16,62 @@ export interface PromiseChange {
 }
 
 /**
+ * Re-evaluates one customer's promises against the payments received since the first promise was made
+ * (an instalment plan is filled oldest first), stores and audits what changed, and returns the changes.
+ */
+export async function evaluateCustomerPromises(
+  tx: Tx,
+  customerId: number,
+  today: IsoDate,
+  rules: { promiseToleranceDays: number; timeZone: string },
+): Promise<PromiseChange[]> {
+  const promises = await tx.paymentPromise.findMany({
+    where: { customerId, status: { not: "cancelled" } },
+    include: { interaction: { select: { date: true } } },
+  });
+  if (promises.length === 0) return [];
+  // money counts from the day the first promise was made (the call's date, else when it was recorded)
+  const since = promises.map((p) => p.interaction?.date ?? dateInZone(p.createdAt, rules.timeZone)).sort()[0]!;
+  const payments = await tx.payment.findMany({
+    where: { customerId, date: { gte: since } },
+    select: { date: true, amountCents: true },
+  });
+  const evaluated = allocatePayments(
+    promises.map((p) => ({ id: p.id, amountCents: p.amountCents, dueDate: p.dueDate, status: p.status as PromiseStatus })),
+    payments,
+    today,
+    rules.promiseToleranceDays,
+  );
+  const changes: PromiseChange[] = [];
+  for (const p of promises) {
+    const e = evaluated.get(p.id);
+    if (!e || (e.status === p.status && e.paidCents === p.paidCents)) continue;
+    const change = { promiseId: p.id, customerId, from: p.status, to: e.status, paidCents: e.paidCents };
+    await tx.paymentPromise.update({
+      where: { id: p.id },
+      data: { status: e.status, paidCents: e.paidCents, evaluatedOn: today },
+    });
+    await audit(tx, { actor: "system", action: "promise_evaluated", customerId, detail: change });
+    changes.push(change);
+  }
+  return changes;
+}
+
+/**
  * Re-evaluates every live promise from the payments received: kept stops the chasing, broken restarts it
  * at once. Changes are stored and audited; `announcePromiseChanges` tells them in the case threads.
  */
 export async function refreshPromiseStatuses(ctx: AppContext, today: IsoDate): Promise<PromiseChange[]> {
-  const tolerance = ctx.config.rules.promiseToleranceDays;
   const live = await ctx.db.paymentPromise.findMany({
     where: { status: { in: ["open", "partial", "broken"] } },
     distinct: ["customerId"],
     select: { customerId: true },
   });
+  const rules = { promiseToleranceDays: ctx.config.rules.promiseToleranceDays, timeZone: ctx.config.timeZone };
   const changes: PromiseChange[] = [];
   for (const { customerId } of live) {
-    const promises = await ctx.db.paymentPromise.findMany({
-      where: { customerId, status: { not: "cancelled" } },
-      include: { interaction: { select: { date: true } } },
-    });
-    // money counts from the day the first promise was made (the call's date, else when it was recorded)
-    const since = promises
-      .map((p) => p.interaction?.date ?? dateInZone(p.createdAt, ctx.config.timeZone))
-      .sort()[0]!;
-    const payments = await ctx.db.payment.findMany({
-      where: { customerId, date: { gte: since } },
-      select: { date: true, amountCents: true },
-    });
-    const evaluated = allocatePayments(
-      promises.map((p) => ({
-        id: p.id,
-        amountCents: p.amountCents,
-        dueDate: p.dueDate,
-        status: p.status as PromiseStatus,
-      })),
-      payments,
-      today,
-      tolerance,
-    );
-    for (const p of promises) {
-      const e = evaluated.get(p.id);
-      if (!e || (e.status === p.status && e.paidCents === p.paidCents)) continue;
-      changes.push({ promiseId: p.id, customerId, from: p.status, to: e.status, paidCents: e.paidCents });
-    }
+    changes.push(...(await ctx.db.$transaction((tx) => evaluateCustomerPromises(tx, customerId, today, rules))));
   }
-  if (changes.length === 0) return changes;
-  await ctx.db.$transaction(async (tx) => {
-    for (const c of changes) {
-      await tx.paymentPromise.update({
-        where: { id: c.promiseId },
-        data: { status: c.to, paidCents: c.paidCents, evaluatedOn: today },
-      });
-      await audit(tx, { actor: "system", action: "promise_evaluated", customerId: c.customerId, detail: c });
-    }
-  });
   return changes;
 }
 

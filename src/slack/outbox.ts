@@ -113,6 +113,18 @@ export class Outbox {
     return id;
   }
 
+  /**
+   * Looks for due messages every `ms` too, so rows queued by another process (a CLI import, a restart
+   * of this one) go out without waiting for the next message of this process.
+   */
+  poll(ms = 5000): void {
+    const tick = () => {
+      this.kick();
+      if (!this.stopped) this.wakeAfter(ms, tick);
+    };
+    this.wakeAfter(ms, tick);
+  }
+
   /** Starts draining every channel that has due messages. Safe to call any time, any number of times. */
   kick(): void {
     if (this.stopped) return;
@@ -174,25 +186,25 @@ export class Outbox {
           this.wakeAfter(wait);
           return;
         }
-        const again = await this.limiters.key(channel).schedule(() => this.deliver(row));
-        if (!again) return;
+        // a failed message gets a later nextAttemptAt; the next turn of the loop schedules the wake-up
+        await this.limiters.key(channel).schedule(() => this.deliver(row));
       }
     } finally {
       this.draining.delete(channel);
     }
   }
 
-  private wakeAfter(ms: number): void {
+  private wakeAfter(ms: number, then: () => void = () => this.kick()): void {
     const t = setTimeout(() => {
       this.timers.delete(t);
-      this.kick();
+      then();
     }, ms);
     t.unref?.();
     this.timers.add(t);
   }
 
-  /** Sends one row; returns true when the channel may go on with its next message. */
-  private async deliver(row: Row): Promise<boolean> {
+  /** Sends one row, recording the result or the failure (and when to try again). */
+  private async deliver(row: Row): Promise<void> {
     const payload = JSON.parse(row.payload) as Record<string, unknown>;
     const anchor = row.anchor ? (JSON.parse(row.anchor) as Anchor) : undefined;
     try {
@@ -202,9 +214,10 @@ export class Outbox {
           if (!target) throw new Error("anchor message not posted");
           Object.assign(payload, { channel: target.channel, ts: target.ts });
         } else if (target) {
-          payload.thread_ts = target.ts;
+          Object.assign(payload, { channel: target.channel, thread_ts: target.ts });
         }
       }
+      if (!payload.channel && !row.channel) throw new PermanentError("no channel (is CREDITO_CHANNEL set?)");
       const ts = await this.call(row.method, row.channel, payload);
       await this.db.outboxMessage.update({
         where: { id: row.id },
@@ -217,9 +230,8 @@ export class Outbox {
         },
       });
       if (row.onSent) await this.recordSent(row, ts, String(payload.channel ?? row.channel));
-      return true;
     } catch (err) {
-      return this.failed(row, err);
+      await this.failed(row, err);
     }
   }
 
@@ -275,7 +287,7 @@ export class Outbox {
     await handler(this.db, { ts, channel }, data);
   }
 
-  private async failed(row: Row, err: unknown): Promise<boolean> {
+  private async failed(row: Row, err: unknown): Promise<void> {
     const e = err as {
       code?: string;
       retryAfter?: number;
@@ -285,7 +297,9 @@ export class Outbox {
     };
     const attempts = row.attempts + 1;
     let delayMs: number | null;
-    if (e.code === ErrorCode.RateLimitedError) {
+    if (err instanceof PermanentError) {
+      delayMs = null;
+    } else if (e.code === ErrorCode.RateLimitedError) {
       delayMs = (e.retryAfter ?? 1) * 1000;
     } else if (e.code === ErrorCode.PlatformError) {
       delayMs = TRANSIENT.has(e.data?.error ?? "") ? backoff(attempts) : null;
@@ -301,7 +315,7 @@ export class Outbox {
         where: { id: row.id },
         data: { status: "failed", attempts, lastError: reason },
       });
-      return true;
+      return;
     }
     this.log.warn(
       `outbox: message ${row.id} (${row.method}) retry in ${Math.round(delayMs / 100) / 10}s: ${reason}`,
@@ -310,10 +324,11 @@ export class Outbox {
       where: { id: row.id },
       data: { attempts, lastError: reason, nextAttemptAt: new Date(Date.now() + delayMs) },
     });
-    this.wakeAfter(delayMs);
-    return false;
   }
 }
+
+/** A message that can never be delivered as it is. */
+class PermanentError extends Error {}
 
 function backoff(attempts: number): number {
   return Math.min(500 * 2 ** (attempts - 1), MAX_BACKOFF_MS);

@@ -3,40 +3,83 @@ import type { Db } from "../../src/db/client";
 import { runWeeklyReportJob } from "../../src/jobs/report-job";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
 
-type Block = { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] };
+type Block = {
+  type: string;
+  text?: { text: string };
+  fields?: { text: string }[];
+  elements?: { text: string }[];
+};
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function blockText(blocks: Block[]): string {
   return blocks
-    .map((b) => [b.text?.text, ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)].filter(Boolean).join("\n"))
+    .map((b) =>
+      [b.text?.text, ...(b.fields ?? []).map((f) => f.text), ...(b.elements ?? []).map((e) => e.text)]
+        .filter(Boolean)
+        .join("\n"),
+    )
     .join("\n");
 }
 
 /**
  * Monday 16 November 2026. Rossi's € 1.000 invoice fell due on 18 August (90 days end on 16 November) and was
- * paid € 600 on 20 October after Giulia's call of 15 October; Bianchi has € 2.000 due 1 November, a broken
- * promise of 10 November and a credit hold; Verdi is at the lawyer with € 500 over 90 days.
+ * paid € 600 on 20 October after Giulia's call of 15 October; Bianchi has € 2.000 due 1 November, a credit hold
+ * and a promise for 10 November (obtained by Giulia on 3 November) that was broken; Verdi is at the lawyer with € 500 over 90 days.
  */
 async function seed(db: Db) {
-  const giulia = await db.teamMember.create({ data: { slackUserId: "U0ADMIN", name: "Giulia Ferri", role: "admin" } });
+  const giulia = await db.teamMember.create({
+    data: { slackUserId: "U0ADMIN", name: "Giulia Ferri", role: "admin" },
+  });
   await db.teamMember.create({ data: { slackUserId: "U0OWNER", name: "Roberto Galli", role: "owner" } });
   const rossi = await db.customer.create({ data: { code: "C001", name: "Rossi Edilizia Srl" } });
-  const bianchi = await db.customer.create({ data: { code: "C002", name: "Bianchi & Figli Snc", creditHold: true } });
+  const bianchi = await db.customer.create({
+    data: { code: "C002", name: "Bianchi & Figli Snc", creditHold: true },
+  });
   const verdi = await db.customer.create({ data: { code: "C003", name: "Verdi Arredamenti" } });
   const r1 = await db.invoice.create({
-    data: { customerId: rossi.id, number: "2026/101", issueDate: "2026-07-01", dueDate: "2026-08-18", amountCents: 100_000, openCents: 40_000 },
+    data: {
+      customerId: rossi.id,
+      number: "2026/101",
+      issueDate: "2026-07-01",
+      dueDate: "2026-08-18",
+      amountCents: 100_000,
+      openCents: 40_000,
+    },
   });
   await db.invoice.create({
-    data: { customerId: bianchi.id, number: "2026/102", issueDate: "2026-10-01", dueDate: "2026-11-01", amountCents: 200_000, openCents: 200_000 },
+    data: {
+      customerId: bianchi.id,
+      number: "2026/102",
+      issueDate: "2026-10-01",
+      dueDate: "2026-11-01",
+      amountCents: 200_000,
+      openCents: 200_000,
+    },
   });
   await db.invoice.create({
-    data: { customerId: verdi.id, number: "2026/103", issueDate: "2026-06-01", dueDate: "2026-07-01", amountCents: 50_000, openCents: 50_000 },
+    data: {
+      customerId: verdi.id,
+      number: "2026/103",
+      issueDate: "2026-06-01",
+      dueDate: "2026-07-01",
+      amountCents: 50_000,
+      openCents: 50_000,
+    },
   });
   await db.invoice.create({
-    data: { customerId: rossi.id, number: "2026/140", issueDate: "2026-11-05", dueDate: "2026-12-31", amountCents: 300_000, openCents: 300_000 },
+    data: {
+      customerId: rossi.id,
+      number: "2026/140",
+      issueDate: "2026-11-05",
+      dueDate: "2026-12-31",
+      amountCents: 300_000,
+      openCents: 300_000,
+    },
   });
-  await db.payment.create({ data: { customerId: rossi.id, invoiceId: r1.id, date: "2026-10-20", amountCents: 60_000 } });
+  await db.payment.create({
+    data: { customerId: rossi.id, invoiceId: r1.id, date: "2026-10-20", amountCents: 60_000 },
+  });
   const call = await db.interaction.create({
     data: {
       customerId: rossi.id,
@@ -48,9 +91,34 @@ async function seed(db: Db) {
     },
   });
   await db.paymentPromise.create({
-    data: { customerId: rossi.id, interactionId: call.id, amountCents: 60_000, dueDate: "2026-10-20", status: "kept", paidCents: 60_000 },
+    data: {
+      customerId: rossi.id,
+      interactionId: call.id,
+      amountCents: 60_000,
+      dueDate: "2026-10-20",
+      status: "kept",
+      paidCents: 60_000,
+    },
   });
-  await db.paymentPromise.create({ data: { customerId: bianchi.id, amountCents: 100_000, dueDate: "2026-11-10", status: "broken" } });
+  const visit = await db.interaction.create({
+    data: {
+      customerId: bianchi.id,
+      memberId: giulia.id,
+      channel: "phone",
+      outcome: "promise",
+      date: "2026-11-03",
+      occurredAt: new Date("2026-11-03T10:00:00+01:00"),
+    },
+  });
+  await db.paymentPromise.create({
+    data: {
+      customerId: bianchi.id,
+      interactionId: visit.id,
+      amountCents: 100_000,
+      dueDate: "2026-11-10",
+      status: "broken",
+    },
+  });
   await db.case.create({ data: { customerId: verdi.id, stage: "legal", openedOn: "2026-08-01" } });
 }
 
@@ -65,7 +133,11 @@ describe("/credito report", () => {
     await seed(h.runtime.ctx.db);
     const res = await h.requester.command("U0OWNER", "/credito", "report mese");
     expect(res.status).toBe(200);
-    await h.slack.waitFor((calls) => calls.filter((c) => c.method === "files.completeUploadExternal").length === 3, 15_000);
+    expect(res.ms).toBeLessThan(3000);
+    await h.slack.waitFor(
+      (calls) => calls.filter((c) => c.method === "files.completeUploadExternal").length === 3,
+      15_000,
+    );
     await h.runtime.ctx.outbox.idle();
 
     const working = h.slack.callsOf("response_url");
@@ -89,7 +161,7 @@ describe("/credito report", () => {
     expect(text).toContain("61-90 gg: *€ 400,00* (1 fattura)");
     expect(text).toContain("Oltre 90 gg: *€ 500,00* (1 fattura)");
     expect(text).toContain("1-30 gg: *€ 2.000,00* (1 fattura)");
-    expect(text).toContain("*Giulia Ferri*: 0 contatti · 0 promesse (€ 0,00) · incassato € 0,00");
+    expect(text).toContain("*Giulia Ferri*: 1 contatti · 1 promesse (€ 1.000,00) · incassato € 0,00");
     expect(String(posts[0]!.args.text)).toContain("📊 Report crediti · novembre 2026");
 
     const reportTs = "1700000000.000001";
@@ -121,10 +193,13 @@ describe("/credito report", () => {
   it("retries an upload refused with 429 or 500 until it goes through", async () => {
     h = await startHarness({ now: "2026-11-16T10:00:00+01:00" });
     await seed(h.runtime.ctx.db);
-    h.slack.failNext("files.getUploadURLExternal", { status: 429, retryAfter: 0 });
+    h.slack.failNext("files.getUploadURLExternal", { status: 429, retryAfter: 1 });
     h.slack.failNext("files.completeUploadExternal", { status: 500 });
     await h.requester.command("U0OWNER", "/credito", "report settimana");
-    await h.slack.waitFor((calls) => calls.filter((c) => c.method === "files.completeUploadExternal").length === 3, 15_000).catch(async (e) => { console.log(h.slack.calls.map(c=>c.method), await h.runtime.ctx.db.outboxMessage.findMany({select:{method:true,status:true,lastError:true,attempts:true,nextAttemptAt:true}})); throw e; });
+    await h.slack.waitFor(
+      (calls) => calls.filter((c) => c.method === "files.completeUploadExternal").length === 3,
+      15_000,
+    );
     await h.runtime.ctx.outbox.idle();
     expect(h.slack.callsOf("files.getUploadURLExternal:failed")).toHaveLength(1);
     expect(h.slack.callsOf("files.completeUploadExternal:failed")).toHaveLength(1);
@@ -138,7 +213,10 @@ describe("/credito report", () => {
     h = await startHarness({ now: "2026-11-16T10:00:00+01:00" });
     await seed(h.runtime.ctx.db);
     const res = await h.requester.command("U0OWNER", "/credito", "report anno");
-    expect(res.json).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("/credito report settimana") });
+    expect(res.json).toMatchObject({
+      response_type: "ephemeral",
+      text: expect.stringContaining("/credito report settimana"),
+    });
     const future = await h.requester.command("U0OWNER", "/credito", "report mese 2027-01");
     expect(future.json).toMatchObject({ response_type: "ephemeral" });
     await new Promise((r) => setTimeout(r, 100));
@@ -158,13 +236,22 @@ describe("the Monday report and App Home", () => {
     await runWeeklyReportJob(h.runtime.ctx);
     await runWeeklyReportJob(h.runtime.ctx);
     await h.runtime.ctx.outbox.idle();
-    await h.slack.waitFor((calls) => calls.filter((c) => c.method === "files.completeUploadExternal").length === 3, 15_000);
+    await h.slack.waitFor(
+      (calls) => calls.filter((c) => c.method === "files.completeUploadExternal").length === 3,
+      15_000,
+    );
     const posts = h.slack.callsOf("chat.postMessage");
     expect(posts).toHaveLength(1);
-    expect((posts[0]!.args.blocks as Block[])[0]!.text!.text).toBe("📊 Report crediti · settimana 9 nov – 15 nov");
+    expect((posts[0]!.args.blocks as Block[])[0]!.text!.text).toBe(
+      "📊 Report crediti · settimana 9 nov – 15 nov",
+    );
     const text = blockText(posts[0]!.args.blocks as Block[]);
     expect(text).toContain("❌ 1 non mantenute");
-    expect(await h.runtime.ctx.db.outboxMessage.count({ where: { dedupeKey: { startsWith: "report:week:2026-11-09" } } })).toBe(4);
+    expect(
+      await h.runtime.ctx.db.outboxMessage.count({
+        where: { dedupeKey: { startsWith: "report:week:2026-11-09" } },
+      }),
+    ).toBe(4);
     await new Promise((r) => setTimeout(r, 100));
     expect(h.slack.callsOf("files.completeUploadExternal")).toHaveLength(3);
   });
@@ -172,7 +259,10 @@ describe("the Monday report and App Home", () => {
   it("shows the month's figures on App Home under the team's position", async () => {
     h = await startHarness({ now: "2026-11-16T10:00:00+01:00" });
     await seed(h.runtime.ctx.db);
-    await h.requester.event({ type: "app_home_opened", user: "U0OWNER", tab: "home", channel: "D0OWNER" }, "EvReportHome1");
+    await h.requester.event(
+      { type: "app_home_opened", user: "U0OWNER", tab: "home", channel: "D0OWNER" },
+      "EvReportHome1",
+    );
     await h.slack.waitFor((calls) => calls.some((c) => c.method === "views.publish"));
     const view = h.slack.callsOf("views.publish")[0]!.args.view as { blocks: Block[] };
     const text = blockText(view.blocks);

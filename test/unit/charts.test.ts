@@ -1,7 +1,12 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { computeReport, type ReportInput } from "../../src/domain/kpi";
-import { CHART_HEIGHT, CHART_WIDTH, renderReportCharts, renderVegaLite } from "../../src/services/report-charts";
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  renderReportCharts,
+  renderVegaLite,
+} from "../../src/services/report-charts";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -18,7 +23,8 @@ function inkPixels(png: Buffer): number {
   const chunks: Buffer[] = [];
   for (let at = 8; at < png.length; ) {
     const len = png.readUInt32BE(at);
-    if (png.subarray(at + 4, at + 8).toString("ascii") === "IDAT") chunks.push(png.subarray(at + 8, at + 8 + len));
+    if (png.subarray(at + 4, at + 8).toString("ascii") === "IDAT")
+      chunks.push(png.subarray(at + 8, at + 8 + len));
     at += 12 + len;
   }
   const raw = inflateSync(Buffer.concat(chunks));
@@ -55,14 +61,55 @@ function inkPixels(png: Buffer): number {
 let id = 1;
 const data: ReportInput = {
   invoices: [
-    { id: id++, customerId: 1, issueDate: "2026-09-01", dueDate: "2026-12-31", amountCents: 1_234_567, openCents: 1_234_567, status: "open", closedOn: null },
-    { id: id++, customerId: 1, issueDate: "2026-08-01", dueDate: "2026-11-15", amountCents: 400_000, openCents: 400_000, status: "open", closedOn: null },
-    { id: id++, customerId: 2, issueDate: "2026-05-01", dueDate: "2026-07-01", amountCents: 90_000, openCents: 40_000, status: "open", closedOn: null },
+    {
+      id: id++,
+      customerId: 1,
+      issueDate: "2026-09-01",
+      dueDate: "2026-12-31",
+      amountCents: 1_234_567,
+      openCents: 1_234_567,
+      status: "open",
+      closedOn: null,
+    },
+    {
+      id: id++,
+      customerId: 1,
+      issueDate: "2026-08-01",
+      dueDate: "2026-11-15",
+      amountCents: 400_000,
+      openCents: 400_000,
+      status: "open",
+      closedOn: null,
+    },
+    {
+      id: id++,
+      customerId: 2,
+      issueDate: "2026-05-01",
+      dueDate: "2026-07-01",
+      amountCents: 90_000,
+      openCents: 40_000,
+      status: "open",
+      closedOn: null,
+    },
   ],
   payments: [{ id: 100, customerId: 2, invoiceId: 3, date: "2026-11-10", amountCents: 50_000 }],
   promises: [
-    { customerId: 2, interactionId: null, amountCents: 50_000, paidCents: 50_000, dueDate: "2026-11-10", status: "kept" },
-    { customerId: 1, interactionId: null, amountCents: 80_000, paidCents: 0, dueDate: "2026-11-12", status: "broken" },
+    {
+      customerId: 2,
+      interactionId: null,
+      amountCents: 50_000,
+      paidCents: 50_000,
+      dueDate: "2026-11-10",
+      status: "kept",
+    },
+    {
+      customerId: 1,
+      interactionId: null,
+      amountCents: 80_000,
+      paidCents: 0,
+      dueDate: "2026-11-12",
+      status: "broken",
+    },
   ],
   interactions: [],
   customers: [],
@@ -103,7 +150,11 @@ describe("report charts", () => {
   it("draws text with the bundled font (resvg draws no text without one)", async () => {
     const words = (text: string) =>
       renderVegaLite(
-        { data: { values: [{ text }] }, mark: { type: "text", fontSize: 60 }, encoding: { text: { field: "text" } } },
+        {
+          data: { values: [{ text }] },
+          mark: { type: "text", fontSize: 60 },
+          encoding: { text: { field: "text" } },
+        },
         "it",
         { width: 400, height: 200 },
       );

@@ -24,27 +24,63 @@ import {
 const NOVEMBER: Period = { kind: "month", from: "2026-11-01", to: "2026-11-30" };
 
 let nextId = 1;
-function inv(customerId: number, issueDate: string, dueDate: string, amountCents: number, more: Partial<KpiInvoice> = {}): KpiInvoice {
-  return { id: nextId++, customerId, issueDate, dueDate, amountCents, openCents: amountCents, status: "open", closedOn: null, ...more };
+function inv(
+  customerId: number,
+  issueDate: string,
+  dueDate: string,
+  amountCents: number,
+  more: Partial<KpiInvoice> = {},
+): KpiInvoice {
+  return {
+    id: nextId++,
+    customerId,
+    issueDate,
+    dueDate,
+    amountCents,
+    openCents: amountCents,
+    status: "open",
+    closedOn: null,
+    ...more,
+  };
 }
 /** the invoice as the database has it once paid in full (payments recorded separately) */
 function paidOn(closedOn: string): Partial<KpiInvoice> {
   return { status: "paid", openCents: 0, closedOn };
 }
-function pay(customerId: number, date: string, amountCents: number, invoiceId: number | null = null): KpiPayment {
+function pay(
+  customerId: number,
+  date: string,
+  amountCents: number,
+  invoiceId: number | null = null,
+): KpiPayment {
   return { id: nextId++, customerId, invoiceId, date, amountCents };
 }
-function promise(more: Partial<KpiPromise> & { amountCents: number; dueDate: string; status: string }): KpiPromise {
+function promise(
+  more: Partial<KpiPromise> & { amountCents: number; dueDate: string; status: string },
+): KpiPromise {
   return { customerId: 1, interactionId: null, paidCents: 0, ...more };
 }
 function input(more: Partial<ReportInput>): ReportInput {
-  return { invoices: [], payments: [], promises: [], interactions: [], customers: [], members: [], trips: [], ...more };
+  return {
+    invoices: [],
+    payments: [],
+    promises: [],
+    interactions: [],
+    customers: [],
+    members: [],
+    trips: [],
+    ...more,
+  };
 }
 
 describe("periods", () => {
   it("month so far, a past month whole, the week from Monday, and the previous whole week", () => {
     expect(monthPeriod("2026-11-10")).toEqual({ kind: "month", from: "2026-11-01", to: "2026-11-10" });
-    expect(monthPeriod("2026-10-05", "2026-11-10")).toEqual({ kind: "month", from: "2026-10-01", to: "2026-10-31" });
+    expect(monthPeriod("2026-10-05", "2026-11-10")).toEqual({
+      kind: "month",
+      from: "2026-10-01",
+      to: "2026-10-31",
+    });
     expect(weekPeriod("2026-03-04")).toEqual({ kind: "week", from: "2026-03-02", to: "2026-03-04" });
     expect(previousWeekPeriod("2026-03-02")).toEqual({ kind: "week", from: "2026-02-23", to: "2026-03-01" });
   });
@@ -67,7 +103,11 @@ describe("allocatePayments", () => {
   });
 
   it("counts an invoice closed as paid without payments as paid on its closing day", () => {
-    const a = inv(1, "2026-01-01", "2026-01-31", 30_000, { status: "paid", openCents: 0, closedOn: "2026-02-10" });
+    const a = inv(1, "2026-01-01", "2026-01-31", 30_000, {
+      status: "paid",
+      openCents: 0,
+      closedOn: "2026-02-10",
+    });
     const part = pay(1, "2026-01-20", 10_000, a.id);
     expect(allocatePayments([a], [part])).toEqual([
       { invoiceId: a.id, customerId: 1, date: "2026-01-20", cents: 10_000, overdue: false, implicit: false },
@@ -111,7 +151,12 @@ describe("recovered within 90 days of the due date", () => {
   });
 
   it("has no share when no invoice fell in the cohort", () => {
-    expect(recoveryWithin90(input({}), NOVEMBER, [])).toEqual({ invoices: 0, overdueCents: 0, recoveredCents: 0, share: null });
+    expect(recoveryWithin90(input({}), NOVEMBER, [])).toEqual({
+      invoices: 0,
+      overdueCents: 0,
+      recoveredCents: 0,
+      share: null,
+    });
   });
 });
 
@@ -178,12 +223,20 @@ describe("position at the end of the period: aging, days overdue, DSO, hold, age
   const i3 = inv(3, "2026-08-01", "2026-10-01", 30_000); // 60 days, customer on hold
   const i4 = inv(4, "2026-07-01", "2026-09-01", 40_000); // 90 days, at the agency
   const i5 = inv(5, "2026-06-01", "2026-08-01", 50_000); // 121 days, at the lawyer
-  const i6 = inv(1, "2026-09-01", "2026-10-01", 25_000, { status: "paid", openCents: 0, closedOn: "2026-10-20" });
+  const i6 = inv(1, "2026-09-01", "2026-10-01", 25_000, {
+    status: "paid",
+    openCents: 0,
+    closedOn: "2026-10-20",
+  });
   const i7 = inv(1, "2026-12-01", "2026-12-31", 60_000); // issued after the period
   const i8 = inv(2, "2026-05-01", "2026-06-01", 15_000, { status: "written_off", closedOn: "2026-11-15" });
   // paid in full on 2 December: still open (5 days late) at the end of November
   const i9 = inv(2, "2026-11-01", "2026-11-25", 5_000, { status: "paid", openCents: 0 });
-  const i10 = inv(1, "2026-11-15", "2026-12-15", 45_000, { status: "paid", openCents: 0, closedOn: "2026-11-20" });
+  const i10 = inv(1, "2026-11-15", "2026-12-15", 45_000, {
+    status: "paid",
+    openCents: 0,
+    closedOn: "2026-11-20",
+  });
   const payments = [pay(2, "2026-12-02", 5_000, i9.id)];
   const data = input({
     invoices: [i1, i2, i3, i4, i5, i6, i7, i8, i9, i10],
@@ -220,7 +273,12 @@ describe("position at the end of the period: aging, days overdue, DSO, hold, age
 
   it("computes DSO as open receivables over the period's credit sales times its days", () => {
     // credit sales in November: i1 10.000 + i9 5.000 + i10 45.000 = 60.000; 155.000 / 60.000 x 30 = 77,5
-    expect(dso(data, NOVEMBER, 155_000)).toEqual({ openCents: 155_000, creditSalesCents: 60_000, days: 30, dso: 77.5 });
+    expect(dso(data, NOVEMBER, 155_000)).toEqual({
+      openCents: 155_000,
+      creditSalesCents: 60_000,
+      days: 30,
+      dso: 77.5,
+    });
     expect(dso(data, { kind: "range", from: "2026-01-01", to: "2026-01-31" }, 155_000).dso).toBeNull();
     expect(computeReport(data, NOVEMBER).dso.dso).toBe(77.5);
   });
@@ -267,8 +325,22 @@ describe("collectors", () => {
     });
     expect(collectorActivity(data, NOVEMBER, allocatePayments(invoices, payments))).toEqual({
       collectors: [
-        { memberId: 2, name: "Marco Bellini", contacts: 1, promises: 0, promisedCents: 0, recoveredCents: 30_000 },
-        { memberId: 1, name: "Giulia Ferri", contacts: 2, promises: 1, promisedCents: 50_000, recoveredCents: 22_000 },
+        {
+          memberId: 2,
+          name: "Marco Bellini",
+          contacts: 1,
+          promises: 0,
+          promisedCents: 0,
+          recoveredCents: 30_000,
+        },
+        {
+          memberId: 1,
+          name: "Giulia Ferri",
+          contacts: 2,
+          promises: 1,
+          promisedCents: 50_000,
+          recoveredCents: 22_000,
+        },
       ],
       unattributedCents: 5_000,
     });
@@ -303,8 +375,22 @@ describe("field trips", () => {
       interactions,
       promises,
       trips: [
-        { id: 1, collectorName: "Giulia Ferri", area: "BS, BG", startDate: "2026-11-10", endDate: "2026-11-12", costsCents: [12_000, 8_000, 3_500] },
-        { id: 2, collectorName: null, area: "VR", startDate: "2026-09-14", endDate: "2026-09-15", costsCents: [9_000] },
+        {
+          id: 1,
+          collectorName: "Giulia Ferri",
+          area: "BS, BG",
+          startDate: "2026-11-10",
+          endDate: "2026-11-12",
+          costsCents: [12_000, 8_000, 3_500],
+        },
+        {
+          id: 2,
+          collectorName: null,
+          area: "VR",
+          startDate: "2026-09-14",
+          endDate: "2026-09-15",
+          costsCents: [9_000],
+        },
       ],
     });
     expect(tripResults(data, NOVEMBER, allocatePayments(data.invoices, payments))).toEqual([
@@ -346,6 +432,8 @@ describe("recovered amount over time", () => {
       { start: "2026-10-01", end: "2026-10-31", cents: 16_000 },
       { start: "2026-11-01", end: "2026-11-30", cents: 7_000 },
     ]);
-    expect(computeReport(input({ invoices: [a, notDue], payments }), weekPeriod("2026-11-18")).series.points).toHaveLength(12);
+    expect(
+      computeReport(input({ invoices: [a, notDue], payments }), weekPeriod("2026-11-18")).series.points,
+    ).toHaveLength(12);
   });
 });

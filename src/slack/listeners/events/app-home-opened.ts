@@ -18,6 +18,9 @@ export function registerAppHome(app: App, ctx: AppContext): void {
       }),
     ]);
     const locale = ctx.config.locale;
-    await client.views.publish({ user_id: event.user, view: homeView(position, messages(locale), locale, report) });
+    await client.views.publish({
+      user_id: event.user,
+      view: homeView(position, messages(locale), locale, report),
+    });
   });
 }

@@ -6,6 +6,8 @@ import { normalizeForSearch } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { importReportLines } from "../../../import/report";
 import type { ImportKind } from "../../../import/types";
+import { today } from "../../../context";
+import { closeSettledCases } from "../../../services/case-lifecycle";
 import { importFiles } from "../../../services/import";
 import { hasRole, resolveMember } from "../../../services/team";
 
@@ -111,6 +113,7 @@ export async function importSharedFiles(
     { kind: opts.kind },
     { actor: args.user, skipInvalid: opts.skipInvalid, dryRun: opts.dryRun, keepMissing: opts.keepMissing },
   );
+  if (summary.written && !summary.dryRun) await closeSettledCases(ctx, today(ctx));
   const locale = ctx.config.locale;
   const lines = importReportLines(summary, t, locale, { maxIssues: 20, mrkdwn: true });
   const header = `*${t.import.slack.done(inputs.map((i) => i.name).join(", "))}*`;
