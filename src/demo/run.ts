@@ -2,9 +2,16 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { loadConfig } from "../config";
-import { fixedClock } from "../context";
+import { fixedClock, today } from "../context";
 import { sqlitePath } from "../db/migrate";
-import { dateInZone, formatDateLong, onOrAfterBusinessDay } from "../domain/calendar";
+import {
+  addBusinessDays,
+  dateInZone,
+  formatDateLong,
+  formatDateShort,
+  onOrAfterBusinessDay,
+  zonedInstant,
+} from "../domain/calendar";
 import { runDigestJob } from "../jobs/digest-job";
 import { createLogger } from "../log";
 import { createRuntime, type Runtime } from "../runtime";
@@ -49,7 +56,10 @@ const scenes: Scene[] = [
   {
     title: "Giulia (amministrazione) apre la scheda Home di Credito",
     async act(d) {
-      await d.requester.event({ type: "app_home_opened", user: "U0ADMIN", tab: "home", channel: "D0ADMIN" }, "EvDemoHome1");
+      await d.requester.event(
+        { type: "app_home_opened", user: "U0ADMIN", tab: "home", channel: "D0ADMIN" },
+        "EvDemoHome1",
+      );
     },
   },
   {
@@ -62,7 +72,78 @@ const scenes: Scene[] = [
     title: "Giulia scrive /credito help",
     async act(d) {
       const res = await d.requester.command("U0ADMIN", "/credito", "help");
-      d.slack.calls.push({ method: "response_url", args: res.json as Record<string, unknown>, at: Date.now() });
+      d.slack.calls.push({
+        method: "response_url",
+        args: res.json as Record<string, unknown>,
+        at: Date.now(),
+      });
+    },
+  },
+  {
+    title:
+      "09:10 · Giulia richiama Ferramenta Tommasi (promessa non mantenuta) e registra l'esito in una riga",
+    async act(d) {
+      const promised = formatDateShort(addBusinessDays(today(d.runtime.ctx), 3)).slice(0, 5);
+      d.clock.set(zonedInstant(today(d.runtime.ctx), "09:10", TZ).toISOString());
+      await d.requester.command("U0ADMIN", "/credito", `log tommasi promessa 1.500 ${promised}`);
+    },
+  },
+  {
+    title: "Giulia apre la scheda di un cliente: /credito cliente rota",
+    async act(d) {
+      await d.requester.command("U0ADMIN", "/credito", "cliente rota");
+    },
+  },
+  {
+    title:
+      "Marco prova ad approvare il saldo e stralcio di Caseificio Esposito; poi Roberto (titolare) lo approva",
+    async act(d) {
+      const approval = await d.runtime.ctx.db.approvalRequest.findFirstOrThrow({
+        where: { status: "pending" },
+      });
+      const click = (user: string) =>
+        d.requester.interaction({
+          type: "block_actions",
+          user: { id: user },
+          trigger_id: d.requester.newTriggerId(),
+          channel: { id: CHANNEL },
+          container: { type: "message", channel_id: CHANNEL, message_ts: "1700000000.000001" },
+          response_url: d.slack.responseUrl(`approval-${user}`),
+          actions: [
+            {
+              type: "button",
+              action_id: "approval_approve",
+              block_id: `approval:${approval.id}`,
+              value: String(approval.id),
+              action_ts: "1",
+            },
+          ],
+        });
+      await click("U0SALES1");
+      await d.settle();
+      await click("U0OWNER");
+    },
+  },
+  {
+    title: "Marco chiede a Credito il riassunto nel thread della pratica Tommasi: @Credito riassunto",
+    async act(d) {
+      const customer = await d.runtime.ctx.db.customer.findFirstOrThrow({
+        where: { name: { contains: "Tommasi" } },
+      });
+      const kase = await d.runtime.ctx.db.case.findFirstOrThrow({
+        where: { customerId: customer.id, closedOn: null },
+      });
+      await d.requester.event(
+        {
+          type: "app_mention",
+          user: "U0SALES1",
+          text: "<@UCREDITO> riassunto",
+          channel: CHANNEL,
+          ts: "1700000099.000100",
+          thread_ts: kase.threadTs,
+        },
+        "EvDemoMention1",
+      );
     },
   },
   {
@@ -85,7 +166,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   const file = sqlitePath(opts.databaseUrl);
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
   const day = onOrAfterBusinessDay(dateInZone(new Date(), TZ));
-  const clock = fixedClock(`${day}T08:30:00${offsetFor(day)}`);
+  const clock = fixedClock(zonedInstant(day, "08:30", TZ).toISOString());
   const slack = await new FakeSlack().start();
   for (const m of DEMO_MEMBERS) slack.addUser({ id: m.slackUserId, name: m.name });
   const secret = randomBytes(16).toString("hex");
@@ -116,7 +197,10 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
       await runtime.ctx.outbox.idle(30_000);
     },
   };
-  const names = new Map<string, string>([...DEMO_MEMBERS.map((m) => [m.slackUserId, m.name] as const), [CHANNEL, "crediti"]]);
+  const names = new Map<string, string>([
+    ...DEMO_MEMBERS.map((m) => [m.slackUserId, m.name] as const),
+    [CHANNEL, "crediti"],
+  ]);
   try {
     const data = generateDemoData({ today: day });
     const summary = await seedDemo(runtime.ctx.db, data);
@@ -132,18 +216,19 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
       opts.write(`${renderCalls(slack.calls.slice(from), names)}\n`);
     }
     mkdirSync(dirname(opts.callsFile), { recursive: true });
-    writeFileSync(opts.callsFile, JSON.stringify(slack.calls.map(({ method, args }) => ({ method, args })), null, 1));
-    opts.write(`\nLe chiamate a Slack della demo sono in ${opts.callsFile} (node ../shared/tools/slack-preview.mjs le disegna).\n`);
+    writeFileSync(
+      opts.callsFile,
+      JSON.stringify(
+        slack.calls.map(({ method, args }) => ({ method, args })),
+        null,
+        1,
+      ),
+    );
+    opts.write(
+      `\nLe chiamate a Slack della demo sono in ${opts.callsFile} (node ../shared/tools/slack-preview.mjs le disegna).\n`,
+    );
   } finally {
     await runtime.stop();
     await slack.stop();
   }
-}
-
-/** "+01:00" or "+02:00": Rome's offset on that day at 08:30 (summer time from late March to late October). */
-function offsetFor(day: string): string {
-  const probe = new Date(`${day}T08:30:00Z`);
-  const local = new Intl.DateTimeFormat("en-GB", { timeZone: TZ, hour: "2-digit", hourCycle: "h23" }).format(probe);
-  const hours = Number(local) - 8;
-  return `+0${hours}:00`;
 }

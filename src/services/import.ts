@@ -3,7 +3,7 @@
 
 import { type AppContext, today as todayOf } from "../context";
 import type { Tx } from "../db/client";
-import { dateInZone, type IsoDate } from "../domain/calendar";
+import type { IsoDate } from "../domain/calendar";
 import { normalizeForSearch } from "../domain/text";
 import { normalizeVatNumber } from "../domain/vat";
 import type { Prisma } from "../generated/prisma/client";
@@ -792,9 +792,14 @@ class ImportRun {
 
   /** Promises of the customers who paid, re-evaluated against all their payments since the first promise. */
   private async evaluatePromises(): Promise<void> {
-    const rules = { promiseToleranceDays: this.ctx.config.rules.promiseToleranceDays, timeZone: this.ctx.config.timeZone };
+    const rules = {
+      promiseToleranceDays: this.ctx.config.rules.promiseToleranceDays,
+      timeZone: this.ctx.config.timeZone,
+    };
     for (const customerId of this.paidCustomers) {
-      this.summary.promises.evaluated += await this.tx.paymentPromise.count({ where: { customerId, status: { not: "cancelled" } } });
+      this.summary.promises.evaluated += await this.tx.paymentPromise.count({
+        where: { customerId, status: { not: "cancelled" } },
+      });
       for (const change of await evaluateCustomerPromises(this.tx, customerId, this.today, rules)) {
         if (change.to !== "open") this.summary.promises[change.to] += 1;
       }

@@ -31,13 +31,20 @@ export async function evaluateCustomerPromises(
   });
   if (promises.length === 0) return [];
   // money counts from the day the first promise was made (the call's date, else when it was recorded)
-  const since = promises.map((p) => p.interaction?.date ?? dateInZone(p.createdAt, rules.timeZone)).sort()[0]!;
+  const since = promises
+    .map((p) => p.interaction?.date ?? dateInZone(p.createdAt, rules.timeZone))
+    .sort()[0]!;
   const payments = await tx.payment.findMany({
     where: { customerId, date: { gte: since } },
     select: { date: true, amountCents: true },
   });
   const evaluated = allocatePayments(
-    promises.map((p) => ({ id: p.id, amountCents: p.amountCents, dueDate: p.dueDate, status: p.status as PromiseStatus })),
+    promises.map((p) => ({
+      id: p.id,
+      amountCents: p.amountCents,
+      dueDate: p.dueDate,
+      status: p.status as PromiseStatus,
+    })),
     payments,
     today,
     rules.promiseToleranceDays,
@@ -67,10 +74,15 @@ export async function refreshPromiseStatuses(ctx: AppContext, today: IsoDate): P
     distinct: ["customerId"],
     select: { customerId: true },
   });
-  const rules = { promiseToleranceDays: ctx.config.rules.promiseToleranceDays, timeZone: ctx.config.timeZone };
+  const rules = {
+    promiseToleranceDays: ctx.config.rules.promiseToleranceDays,
+    timeZone: ctx.config.timeZone,
+  };
   const changes: PromiseChange[] = [];
   for (const { customerId } of live) {
-    changes.push(...(await ctx.db.$transaction((tx) => evaluateCustomerPromises(tx, customerId, today, rules))));
+    changes.push(
+      ...(await ctx.db.$transaction((tx) => evaluateCustomerPromises(tx, customerId, today, rules))),
+    );
   }
   return changes;
 }

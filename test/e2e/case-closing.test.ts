@@ -17,7 +17,14 @@ describe("a case closes when its customer has paid", () => {
     const day = today(ctx);
     const customer = await ctx.db.customer.create({ data: { code: "C001", name: "Rossi Edilizia Srl" } });
     await ctx.db.invoice.create({
-      data: { customerId: customer.id, number: "2026/101", issueDate: "2026-01-02", dueDate: "2026-02-01", amountCents: 500_000, openCents: 500_000 },
+      data: {
+        customerId: customer.id,
+        number: "2026/101",
+        issueDate: "2026-01-02",
+        dueDate: "2026-02-01",
+        amountCents: 500_000,
+        openCents: 500_000,
+      },
     });
     const kase = await ctx.db.$transaction(async (tx) => {
       const c = await openCase(tx, customer.id, day);
@@ -28,7 +35,12 @@ describe("a case closes when its customer has paid", () => {
     await ctx.outbox.idle();
 
     const csv = "Data pagamento;Codice cliente;Numero fattura;Importo\n02/03/2026;C001;2026/101;5.000,00\n";
-    const summary = await importFiles(ctx, [{ name: "pagamenti.csv", bytes: Buffer.from(csv) }], { kind: "pagamenti" }, { actor: "test" });
+    const summary = await importFiles(
+      ctx,
+      [{ name: "pagamenti.csv", bytes: Buffer.from(csv) }],
+      { kind: "pagamenti" },
+      { actor: "test" },
+    );
     expect(summary.written).toBe(true);
     expect(await closeSettledCases(ctx, day)).toBe(1);
     await ctx.outbox.idle();
@@ -42,7 +54,14 @@ describe("a case closes when its customer has paid", () => {
     expect(await closeSettledCases(ctx, day)).toBe(0);
 
     await ctx.db.invoice.create({
-      data: { customerId: customer.id, number: "2026/150", issueDate: "2026-02-01", dueDate: "2026-03-01", amountCents: 90_000, openCents: 90_000 },
+      data: {
+        customerId: customer.id,
+        number: "2026/150",
+        issueDate: "2026-02-01",
+        dueDate: "2026-03-01",
+        amountCents: 90_000,
+        openCents: 90_000,
+      },
     });
     const next = await ctx.db.$transaction((tx) => openCase(tx, customer.id, day));
     expect(next.id).not.toBe(kase.id);

@@ -53,7 +53,11 @@ describe("the outbox", () => {
   it("retries at once when Slack answers 429 with Retry-After 0", async () => {
     h = await startHarness();
     h.slack.failNext("chat.postMessage", { status: 429, retryAfter: 0 });
-    await h.runtime.ctx.outbox.send({ method: "chat.postMessage", channel: CHANNEL, payload: { text: "subito" } });
+    await h.runtime.ctx.outbox.send({
+      method: "chat.postMessage",
+      channel: CHANNEL,
+      payload: { text: "subito" },
+    });
     await h.slack.waitFor((calls) => calls.some((c) => c.method === "chat.postMessage"), 3000);
     expect(h.slack.callsOf("chat.postMessage:failed")).toHaveLength(1);
   });

@@ -1,12 +1,12 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../context";
+import { today } from "../../../context";
 import { isUniqueViolation } from "../../../db/errors";
 import { normalizeForSearch } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { importReportLines } from "../../../import/report";
 import type { ImportKind } from "../../../import/types";
-import { today } from "../../../context";
 import { closeSettledCases } from "../../../services/case-lifecycle";
 import { importFiles } from "../../../services/import";
 import { hasRole, resolveMember } from "../../../services/team";
