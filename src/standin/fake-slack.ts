@@ -30,6 +30,8 @@ export class FakeSlack {
   private readonly usedTriggers = new Set<string>();
   private readonly users = new Map<string, FakeUser>();
   private readonly waiters: Array<() => void> = [];
+  /** what apps.connections.open answers: the Socket Mode WebSocket URL (a local server in tests) */
+  socketModeUrl = "";
   private readonly served = new Map<string, { bytes: Uint8Array; info?: Record<string, unknown> }>();
 
   /** Starts listening on a free loopback port (or the given one). */
@@ -200,6 +202,10 @@ export class FakeSlack {
           user: { id: user.id, name: user.name, real_name: user.name, tz: user.tz ?? "Europe/Rome" },
         };
       }
+      case "apps.connections.open":
+        return this.socketModeUrl
+          ? { ok: true, url: this.socketModeUrl }
+          : { ok: false, error: "invalid_auth" };
       case "chat.getPermalink":
         return {
           ok: true,
