@@ -25,7 +25,10 @@ const schema = z.object({
     .string()
     .startsWith("file:", "must be a SQLite URL like file:./data/credito.db")
     .default("file:./data/credito.db"),
-  CREDITO_CHANNEL: z.string().regex(/^[CG][A-Z0-9]+$/, "must be a Slack channel id like C0123ABCD").optional(),
+  CREDITO_CHANNEL: z
+    .string()
+    .regex(/^[CG][A-Z0-9]+$/, "must be a Slack channel id like C0123ABCD")
+    .optional(),
   CREDITO_TIMEZONE: timeZone.default("Europe/Rome"),
   CREDITO_DIGEST_CRON: cron.default("30 8 * * 1-5"),
   CREDITO_REMINDER_CRON: cron.default("* * * * *"),

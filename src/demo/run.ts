@@ -20,6 +20,7 @@ import { SlackRequester } from "../standin/signed-requests";
 import { DEMO_MEMBERS, generateDemoData } from "./generate";
 import { renderCalls } from "./render";
 import { seedDemo } from "./seed";
+import { DEMO_TRIP_COLLECTOR, playDemoTrip } from "./trip-scene";
 
 const CHANNEL = "C0CREDITO";
 const TZ = "Europe/Rome";
@@ -154,6 +155,20 @@ const scenes: Scene[] = [
       const before = uploaded(d.slack.calls);
       await d.requester.command("U0OWNER", "/credito", "report mese");
       await d.slack.waitFor((calls) => uploaded(calls) >= before + 3, 30_000);
+    },
+  },
+  {
+    title: "17:30 · Luca rientra dal giro di visite (VR, VI, PD): le visite registrate con /credito log",
+    async act(d) {
+      d.clock.set(zonedInstant(today(d.runtime.ctx), "17:30", TZ).toISOString());
+      await playDemoTrip(d.runtime.ctx);
+    },
+  },
+  {
+    title: "Luca scrive /credito giro chiudi: il debrief nel thread del giro e le azioni di domani",
+    async act(d) {
+      await d.requester.command(DEMO_TRIP_COLLECTOR, "/credito", "giro chiudi");
+      await new Promise((r) => setTimeout(r, 300));
     },
   },
 ];

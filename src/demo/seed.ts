@@ -22,36 +22,6 @@ export interface SeedSummary {
   documents: number;
 }
 
-/**
- * Deletes every row of every table, children before parents. The ECB reference rates (ReferenceRate,
- * seeded by the first migration) are reference data and are kept.
- */
-export async function resetDatabase(db: Db): Promise<void> {
-  await db.$transaction([
-    db.auditEntry.deleteMany(),
-    db.caseMessage.deleteMany(),
-    db.approvalRequest.deleteMany(),
-    db.tripVisit.deleteMany(),
-    db.tripCost.deleteMany(),
-    db.document.deleteMany(),
-    db.paymentPromise.deleteMany(),
-    db.callback.deleteMany(),
-    db.interaction.deleteMany(),
-    db.fieldTrip.deleteMany(),
-    db.payment.deleteMany(),
-    db.invoice.deleteMany(),
-    db.case.deleteMany(),
-    db.dailyTask.deleteMany(),
-    db.contactPerson.deleteMany(),
-    db.customer.deleteMany(),
-    db.teamMember.deleteMany(),
-    db.digest.deleteMany(),
-    db.outboxMessage.deleteMany(),
-    db.processedEvent.deleteMany(),
-    db.appSetting.deleteMany(),
-  ]);
-}
-
 /** Writes the demo data set in one transaction; fails (writing nothing) if any row is rejected. */
 export async function seedDemo(db: Db, data: DemoData): Promise<SeedSummary> {
   return db.$transaction((tx) => write(tx, data), { timeout: 120_000, maxWait: 30_000 });

@@ -90,9 +90,11 @@ export const tripEn: typeof tripIt = {
         dateInvalid: "Invalid date.",
         noteTooLong: "Note too long (200 characters at most).",
       } as Record<string, string>,
-      line: (kind: string, amount: string, date: string, who: string) => `💶 Cost: ${kind} ${amount} (${date}) · ${who}`,
+      line: (kind: string, amount: string, date: string, who: string) =>
+        `💶 Cost: ${kind} ${amount} (${date}) · ${who}`,
       kmDetail: (km: number, rate: string) => `${km} km × ${rate}`,
-      saved: (kind: string, amount: string, total: string) => `💶 Cost recorded: ${kind} ${amount}. Trip total: ${total}.`,
+      saved: (kind: string, amount: string, total: string) =>
+        `💶 Cost recorded: ${kind} ${amount}. Trip total: ${total}.`,
     },
     debrief: {
       header: (area: string, dates: string) => `🚗 Trip debrief · ${area} · ${dates}`,
@@ -128,7 +130,8 @@ export const tripEn: typeof tripIt = {
       next: {
         call_new_number: (n: number) => `📞 ${n} ${n === 1 ? "call" : "calls"} to the new numbers`,
         legal: (n: number) => `⚖️ ${n} ${n === 1 ? "case" : "cases"} to the lawyer (approval requested)`,
-        verify_proposal: (n: number) => `✍️ ${n} ${n === 1 ? "proposal" : "proposals"} to verify (owner's approval requested)`,
+        verify_proposal: (n: number) =>
+          `✍️ ${n} ${n === 1 ? "proposal" : "proposals"} to verify (owner's approval requested)`,
         keep_contact: (n: number) => `🤝 ${n} ${n === 1 ? "contact" : "contacts"} to keep up`,
       },
       noActions: "No actions for tomorrow: no customer was visited.",
@@ -165,7 +168,8 @@ export const tripEn: typeof tripIt = {
       } as Record<string, string>,
       approvalTerms: {
         restructuring: (notes: string) => `Restructuring plan presented at the visit: ${notes}`,
-        installments: (total: string, first: string, last: string) => `Instalment plan for ${total}, from ${first} to ${last}`,
+        installments: (total: string, first: string, last: string) =>
+          `Instalment plan for ${total}, from ${first} to ${last}`,
       },
     },
     narrative: {
@@ -176,22 +180,28 @@ export const tripEn: typeof tripIt = {
       money: (collected: string, promised: string, cost: string) =>
         `Collected ${collected} and promised ${promised}, against a cost of ${cost}.`,
       numbers: (n: number) => (n === 1 ? "1 new phone number" : `${n} new phone numbers`),
-      faces: (n: number) => (n === 1 ? "1 customer met for the first time" : `${n} customers met for the first time`),
-      acknowledgments: (n: number) => (n === 1 ? "1 signed debt acknowledgment" : `${n} signed debt acknowledgments`),
+      faces: (n: number) =>
+        n === 1 ? "1 customer met for the first time" : `${n} customers met for the first time`,
+      acknowledgments: (n: number) =>
+        n === 1 ? "1 signed debt acknowledgment" : `${n} signed debt acknowledgments`,
       proposals: (n: number) => (n === 1 ? "1 formal proposal" : `${n} formal proposals`),
       gains: (list: string[]) => `The trip brought back ${list.join(", ")}.`,
-      negatives: (n: number) => (n === 1 ? "1 negative case goes to the lawyer." : `${n} negative cases go to the lawyer.`),
+      negatives: (n: number) =>
+        n === 1 ? "1 negative case goes to the lawyer." : `${n} negative cases go to the lawyer.`,
       noMoneyButInfo: "Little cash, but information to work on from tomorrow.",
     },
     pec: {
-      ready: (name: string, to: string) => `📨 PEC recap draft for *${name}* (to ${to}): read it, then send it or copy it.`,
+      ready: (name: string, to: string) =>
+        `📨 PEC recap draft for *${name}* (to ${to}): read it, then send it or copy it.`,
       send: "Send",
       copy: "Copy",
       subjectLabel: "Subject",
       sent: (to: string, when: string) => `✅ PEC sent to ${to} (${when}).`,
       sentCase: (to: string, who: string) => `📨 PEC recap sent to ${to} · ${who}`,
-      notConfigured: "Sending PEC is not configured (CREDITO_SMTP_URL and CREDITO_PEC_FROM): use «Copy» and send it from your PEC mailbox.",
-      failed: (why: string) => `⚠️ PEC not sent (${why}): the draft is still to send; try again or use «Copy».`,
+      notConfigured:
+        "Sending PEC is not configured (CREDITO_SMTP_URL and CREDITO_PEC_FROM): use «Copy» and send it from your PEC mailbox.",
+      failed: (why: string) =>
+        `⚠️ PEC not sent (${why}): the draft is still to send; try again or use «Copy».`,
       alreadySent: "This PEC was already sent.",
       copyIntro: "PEC text to copy:",
       notFound: "PEC draft not found.",

@@ -88,9 +88,11 @@ export const tripIt = {
         dateInvalid: "Data non valida.",
         noteTooLong: "Nota troppo lunga (al massimo 200 caratteri).",
       } as Record<string, string>,
-      line: (kind: string, amount: string, date: string, who: string) => `💶 Spesa: ${kind} ${amount} (${date}) · ${who}`,
+      line: (kind: string, amount: string, date: string, who: string) =>
+        `💶 Spesa: ${kind} ${amount} (${date}) · ${who}`,
       kmDetail: (km: number, rate: string) => `${km} km × ${rate}`,
-      saved: (kind: string, amount: string, total: string) => `💶 Spesa registrata: ${kind} ${amount}. Totale del giro: ${total}.`,
+      saved: (kind: string, amount: string, total: string) =>
+        `💶 Spesa registrata: ${kind} ${amount}. Totale del giro: ${total}.`,
     },
     debrief: {
       header: (area: string, dates: string) => `🚗 Debrief del giro · ${area} · ${dates}`,
@@ -126,7 +128,8 @@ export const tripIt = {
       next: {
         call_new_number: (n: number) => `📞 ${n} ${n === 1 ? "chiamata" : "chiamate"} ai nuovi numeri`,
         legal: (n: number) => `⚖️ ${n} ${n === 1 ? "pratica" : "pratiche"} al legale (approvazione richiesta)`,
-        verify_proposal: (n: number) => `✍️ ${n} ${n === 1 ? "proposta" : "proposte"} da verificare (approvazione del titolare richiesta)`,
+        verify_proposal: (n: number) =>
+          `✍️ ${n} ${n === 1 ? "proposta" : "proposte"} da verificare (approvazione del titolare richiesta)`,
         keep_contact: (n: number) => `🤝 ${n} ${n === 1 ? "contatto" : "contatti"} da mantenere`,
       },
       noActions: "Nessuna azione per domani: nessun cliente visitato.",
@@ -164,7 +167,8 @@ export const tripIt = {
       } as Record<string, string>,
       approvalTerms: {
         restructuring: (notes: string) => `Piano di risanamento presentato alla visita: ${notes}`,
-        installments: (total: string, first: string, last: string) => `Piano di rientro per ${total}, dal ${first} al ${last}`,
+        installments: (total: string, first: string, last: string) =>
+          `Piano di rientro per ${total}, dal ${first} al ${last}`,
       },
     },
     narrative: {
@@ -175,22 +179,28 @@ export const tripIt = {
       money: (collected: string, promised: string, cost: string) =>
         `Incassati ${collected} e promessi ${promised}, a fronte di un costo di ${cost}.`,
       numbers: (n: number) => (n === 1 ? "1 nuovo numero di telefono" : `${n} nuovi numeri di telefono`),
-      faces: (n: number) => (n === 1 ? "1 cliente incontrato per la prima volta" : `${n} clienti incontrati per la prima volta`),
-      acknowledgments: (n: number) => (n === 1 ? "1 riconoscimento del debito firmato" : `${n} riconoscimenti del debito firmati`),
+      faces: (n: number) =>
+        n === 1 ? "1 cliente incontrato per la prima volta" : `${n} clienti incontrati per la prima volta`,
+      acknowledgments: (n: number) =>
+        n === 1 ? "1 riconoscimento del debito firmato" : `${n} riconoscimenti del debito firmati`,
       proposals: (n: number) => (n === 1 ? "1 proposta formale" : `${n} proposte formali`),
       gains: (list: string[]) => `Il giro ha portato ${list.join(", ")}.`,
-      negatives: (n: number) => (n === 1 ? "1 caso negativo va al legale." : `${n} casi negativi vanno al legale.`),
+      negatives: (n: number) =>
+        n === 1 ? "1 caso negativo va al legale." : `${n} casi negativi vanno al legale.`,
       noMoneyButInfo: "Poco incasso, ma informazioni da lavorare da domani.",
     },
     pec: {
-      ready: (name: string, to: string) => `📨 Bozza PEC di riepilogo per *${name}* (a ${to}): rileggila, poi inviala o copiala.`,
+      ready: (name: string, to: string) =>
+        `📨 Bozza PEC di riepilogo per *${name}* (all'indirizzo ${to}): rileggila, poi inviala o copiala.`,
       send: "Invia",
       copy: "Copia",
       subjectLabel: "Oggetto",
-      sent: (to: string, when: string) => `✅ PEC inviata a ${to} (${when}).`,
-      sentCase: (to: string, who: string) => `📨 PEC di riepilogo inviata a ${to} · ${who}`,
-      notConfigured: "L'invio PEC non è configurato (CREDITO_SMTP_URL e CREDITO_PEC_FROM): usa «Copia» e inviala dalla tua casella PEC.",
-      failed: (why: string) => `⚠️ Invio PEC non riuscito (${why}): la bozza resta da inviare; riprova o usa «Copia».`,
+      sent: (to: string, when: string) => `✅ PEC inviata all'indirizzo ${to} (${when}).`,
+      sentCase: (to: string, who: string) => `📨 PEC di riepilogo inviata all'indirizzo ${to} · ${who}`,
+      notConfigured:
+        "L'invio PEC non è configurato (CREDITO_SMTP_URL e CREDITO_PEC_FROM): usa «Copia» e inviala dalla tua casella PEC.",
+      failed: (why: string) =>
+        `⚠️ Invio PEC non riuscito (${why}): la bozza resta da inviare; riprova o usa «Copia».`,
       alreadySent: "Questa PEC è già stata inviata.",
       copyIntro: "Testo della PEC da copiare:",
       notFound: "Bozza PEC non trovata.",

@@ -12,6 +12,7 @@ import { setCaseStage } from "./case-lifecycle";
 import { openCase, postToCase, refreshCaseParent } from "./cases";
 import { type CustomerPosition, customerPosition } from "./customers";
 import type { Member } from "./team";
+import { attachVisitToTrip } from "./trips";
 
 /** What the log modal and the validation need to know about a customer. */
 export interface LogCustomer {
@@ -130,6 +131,15 @@ export async function logOutcome(ctx: AppContext, entry: LogEntry, member: Membe
         date: day,
         occurredAt: now,
       },
+    });
+
+    // a visit logged while the collector's field trip is under way belongs to the trip
+    await attachVisitToTrip(ctx, tx, {
+      memberId: member.id,
+      customerId: customer.id,
+      interactionId: interaction.id,
+      channel: entry.channel,
+      day,
     });
 
     // a callback that was due has now happened

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openDb } from "../../src/db/client";
 import { generateDemoData } from "../../src/demo/generate";
-import { resetDatabase, type SeedSummary, seedDemo } from "../../src/demo/seed";
+import { type SeedSummary, seedDemo } from "../../src/demo/seed";
 import { addDays, dateInZone, timeInZone } from "../../src/domain/calendar";
 import { normalizeForSearch } from "../../src/domain/text";
 
@@ -119,36 +119,13 @@ describe("seedDemo", () => {
   it("writes nothing when a row is rejected", async () => {
     const broken = generateDemoData({ today: TODAY, seed: 7 });
     broken.documents.push({ customerCode: "NOPE", kind: "other", date: TODAY, signed: false, notes: "x" });
-    await resetDatabase(db);
-    await expect(seedDemo(db, broken)).rejects.toThrow(/unknown customer "NOPE"/);
-    expect(await db.customer.count()).toBe(0);
-    expect(await db.invoice.count()).toBe(0);
-  });
-});
-
-describe("resetDatabase", () => {
-  it("empties all tables but keeps the reference rates, and the demo can be seeded again", async () => {
-    await seedDemo(db, data);
-    await db.outboxMessage.create({ data: { method: "chat.postMessage", channel: "C1", payload: "{}" } });
-    await db.auditEntry.create({
-      data: { actor: "U0ADMIN", action: "test", caseId: (await db.case.findFirstOrThrow()).id },
-    });
-    await resetDatabase(db);
-    for (const count of [
-      db.teamMember.count(),
-      db.customer.count(),
-      db.invoice.count(),
-      db.payment.count(),
-      db.interaction.count(),
-      db.case.count(),
-      db.outboxMessage.count(),
-      db.auditEntry.count(),
-      db.contactPerson.count(),
-    ]) {
-      expect(await count).toBe(0);
+    const empty = await openDb(`file:${join(dir, "empty.db")}`);
+    try {
+      await expect(seedDemo(empty, broken)).rejects.toThrow(/unknown customer "NOPE"/);
+      expect(await empty.customer.count()).toBe(0);
+      expect(await empty.invoice.count()).toBe(0);
+    } finally {
+      await empty.$disconnect();
     }
-    expect(await db.referenceRate.count()).toBeGreaterThan(0);
-    const again = await seedDemo(db, data);
-    expect(again.customers).toBe(data.customers.length);
   });
 });

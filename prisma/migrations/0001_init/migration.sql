@@ -251,6 +251,24 @@ CREATE TABLE "Document" (
 );
 
 -- CreateTable
+CREATE TABLE "PecDraft" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "customerId" INTEGER NOT NULL,
+    "tripId" INTEGER,
+    "interactionId" INTEGER,
+    "ownerSlackId" TEXT NOT NULL,
+    "recipient" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "status" TEXT NOT NULL DEFAULT 'draft',
+    "sentAt" DATETIME,
+    "messageId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "PecDraft_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "PecDraft_tripId_fkey" FOREIGN KEY ("tripId") REFERENCES "FieldTrip" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "DailyTask" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "date" TEXT NOT NULL,
@@ -272,7 +290,6 @@ CREATE TABLE "Digest" (
     "channelId" TEXT NOT NULL,
     "ts" TEXT,
     "taskCount" INTEGER NOT NULL,
-    "outboxId" INTEGER,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
@@ -317,13 +334,6 @@ CREATE TABLE "OutboxMessage" (
 CREATE TABLE "ReferenceRate" (
     "periodStart" TEXT NOT NULL PRIMARY KEY,
     "rateBps" INTEGER NOT NULL
-);
-
--- CreateTable
-CREATE TABLE "AppSetting" (
-    "key" TEXT NOT NULL PRIMARY KEY,
-    "value" TEXT NOT NULL,
-    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateIndex
@@ -382,6 +392,12 @@ CREATE INDEX "ApprovalRequest_status_idx" ON "ApprovalRequest"("status");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "TripVisit_tripId_customerId_key" ON "TripVisit"("tripId", "customerId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PecDraft_interactionId_key" ON "PecDraft"("interactionId");
+
+-- CreateIndex
+CREATE INDEX "PecDraft_customerId_idx" ON "PecDraft"("customerId");
 
 -- CreateIndex
 CREATE INDEX "DailyTask_date_status_idx" ON "DailyTask"("date", "status");

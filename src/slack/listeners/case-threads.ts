@@ -10,9 +10,9 @@ import { registerCaseThreadViews } from "./views/case-thread";
 
 /** The /credito sub-commands of the case threads: team, pratica (approvals), dossier. */
 export const caseThreadSubcommands: readonly Subcommand[] = [
-  teamSubcommand,
   praticaSubcommand,
   dossierSubcommand,
+  teamSubcommand,
 ];
 
 /** Case threads: approval and note buttons, their modals, thread messages and "@Credito riassunto". */

@@ -3,10 +3,12 @@ import type { AppContext } from "../../context";
 import { registerCustomerCardActions } from "./actions/customer-card";
 import { registerDigestTaskActions } from "./actions/digest-task";
 import { registerLogOutcomeActions } from "./actions/log-outcome";
+import { registerTripActions } from "./actions/trip";
 import { caseThreadSubcommands, registerCaseThreads } from "./case-threads";
 import { registerCommands } from "./commands";
 import { clienteSubcommand } from "./commands/cliente";
 import { digestSubcommand } from "./commands/digest";
+import { giroSubcommand } from "./commands/giro";
 import { importaSubcommand } from "./commands/importa";
 import { logSubcommand } from "./commands/log";
 import { oggiSubcommand } from "./commands/oggi";
@@ -15,17 +17,20 @@ import { registerAppHome } from "./events/app-home-opened";
 import { registerFileShared } from "./events/file-shared";
 import { registerCustomerOptions } from "./options/customers";
 import { registerLogSubmission } from "./views/log-submission";
+import { registerTripViews } from "./views/trip";
 
 /** Every listener of the app, registered in one place. */
 export function registerListeners(app: App, ctx: AppContext): void {
+  // in the order of the help: the daily loop first, admin tools last
   registerCommands(app, ctx, [
-    oggiSubcommand,
-    digestSubcommand,
-    ...caseThreadSubcommands,
     logSubcommand,
     clienteSubcommand,
-    importaSubcommand,
+    oggiSubcommand,
+    giroSubcommand,
+    ...caseThreadSubcommands,
     reportSubcommand,
+    importaSubcommand,
+    digestSubcommand,
   ]);
   registerCaseThreads(app, ctx);
   registerAppHome(app, ctx);
@@ -35,4 +40,6 @@ export function registerListeners(app: App, ctx: AppContext): void {
   registerLogSubmission(app, ctx);
   registerCustomerCardActions(app, ctx);
   registerDigestTaskActions(app, ctx);
+  registerTripActions(app, ctx);
+  registerTripViews(app, ctx);
 }

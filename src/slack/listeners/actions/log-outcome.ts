@@ -9,6 +9,7 @@ import { messages } from "../../../i18n";
 import { resolveCustomer } from "../../../services/customer-search";
 import { loadLogCustomer } from "../../../services/log-outcome";
 import { resolveMember } from "../../../services/team";
+import { tripChannelFor } from "../../../services/trips";
 import {
   decodeMeta,
   draftFromState,
@@ -115,11 +116,13 @@ export async function openLogModal(
         );
     }
     const customer = customerId !== undefined ? await loadLogCustomer(ctx.db, customerId, day) : null;
+    // on a field trip the contact is a visit unless said otherwise
+    const channel = args.draft?.channel ?? (await tripChannelFor(ctx.db, args.userId, day));
     const view = logModal(
       {
         meta: { ...meta, u: customer?.position.id },
         customer,
-        draft: { ...args.draft, customerId: customer?.position.id },
+        draft: { ...args.draft, channel, customerId: customer?.position.id },
         today: day,
         notices,
       },

@@ -4,6 +4,7 @@ import type { Messages } from "../../../i18n";
 import { resolveCustomer } from "../../../services/customer-search";
 import { loadLogCustomer, logOutcome, validationContextFor } from "../../../services/log-outcome";
 import { resolveMember } from "../../../services/team";
+import { tripChannelFor } from "../../../services/trips";
 import { logConfirmation } from "../../views/log-modal";
 import { openLogModal, type ReplyTarget, tellUser } from "../actions/log-outcome";
 import type { Subcommand } from "./subcommand";
@@ -40,6 +41,9 @@ export const logSubcommand: Subcommand = {
     }
     const day = today(ctx);
     const parsed = parseLogLine(args, day);
+    // on a field trip the one-line form records a visit
+    if (parsed.kind !== "empty" && (await tripChannelFor(ctx.db, userId, day)))
+      parsed.draft.channel = "visit";
     const open = (extra: {
       customerId?: number;
       customerQuery?: string;
