@@ -6,8 +6,14 @@ import type { RecordedCall } from "../standin/fake-slack";
  */
 export function renderCalls(calls: readonly RecordedCall[], names: ReadonlyMap<string, string>): string {
   const out: string[] = [];
-  for (const call of calls) {
+  // a message edited several times in a row is shown once, as it ends up
+  const lastUpdate = new Map<string, number>();
+  calls.forEach((c, i) => {
+    if (c.method === "chat.update") lastUpdate.set(`${c.args.channel}:${c.args.ts}`, i);
+  });
+  for (const [i, call] of calls.entries()) {
     const a = call.args;
+    if (call.method === "chat.update" && lastUpdate.get(`${a.channel}:${a.ts}`) !== i) continue;
     switch (call.method) {
       case "chat.postMessage": {
         const where =
@@ -115,7 +121,7 @@ export function renderBlocks(blocks: readonly unknown[], names: ReadonlyMap<stri
         break;
       }
       case "context":
-        out.push(`  ${(b.elements ?? []).map((e) => contextText(e.text, names)).join("  ")}`);
+        out.push(...`  ${(b.elements ?? []).map((e) => contextText(e.text, names)).join("  ")}`.split("\n"));
         break;
       case "divider":
         out.push("─".repeat(40));

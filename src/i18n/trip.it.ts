@@ -43,7 +43,7 @@ export const tripIt = {
       title: (area: string, dates: string) => `🚗 Giro di visite · ${area} · ${dates}`,
       text: (area: string, dates: string, collector: string, n: number) =>
         `🚗 Giro di visite ${area} (${dates}) di ${collector}: ${n} ${n === 1 ? "visita" : "visite"}`,
-      collector: (who: string) => `Raccoglitore: ${who}`,
+      collector: (who: string) => `Incaricato: ${who}`,
       status: { planned: "in programma", open: "in corso", closed: "chiuso" } as Record<string, string>,
       day: (d: string) => `*${d}*`,
       visited: "✅ visitato",
