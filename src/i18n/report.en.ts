@@ -41,7 +41,7 @@ export const reportEn: typeof reportIt = {
       `${label}: *${amount}* (${n === 1 ? "1 invoice" : `${n} invoices`})`,
     collectors: "Activity by collector",
     collectorLine: (name: string, contacts: number, promises: number, promised: string, recovered: string) =>
-      `*${name}*: ${contacts} contacts · ${promises} promises (${promised}) · recovered ${recovered}`,
+      `*${name}*: ${contacts === 1 ? "1 contact" : `${contacts} contacts`} · ${promises === 1 ? "1 promise" : `${promises} promises`} (${promised}) · recovered ${recovered}`,
     unattributed: (amount: string) => `Recovered without a contact in the previous 40 days: ${amount}`,
     noCollectors: "No contact recorded in the period.",
     trips: "🚗 Field trips",

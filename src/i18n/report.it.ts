@@ -40,7 +40,7 @@ export const reportIt = {
       `${label}: *${amount}* (${n === 1 ? "1 fattura" : `${n} fatture`})`,
     collectors: "Attività per incaricato",
     collectorLine: (name: string, contacts: number, promises: number, promised: string, recovered: string) =>
-      `*${name}*: ${contacts} contatti · ${promises} promesse (${promised}) · incassato ${recovered}`,
+      `*${name}*: ${contacts === 1 ? "1 contatto" : `${contacts} contatti`} · ${promises === 1 ? "1 promessa" : `${promises} promesse`} (${promised}) · incassato ${recovered}`,
     unattributed: (amount: string) => `Incassato senza contatto negli ultimi 40 gg: ${amount}`,
     noCollectors: "Nessun contatto registrato nel periodo.",
     trips: "🚗 Giri di visite",
