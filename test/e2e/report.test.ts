@@ -161,7 +161,7 @@ describe("/credito report", () => {
     expect(text).toContain("61-90 gg: *€ 400,00* (1 fattura)");
     expect(text).toContain("Oltre 90 gg: *€ 500,00* (1 fattura)");
     expect(text).toContain("1-30 gg: *€ 2.000,00* (1 fattura)");
-    expect(text).toContain("*Giulia Ferri*: 1 contatti · 1 promesse (€ 1.000,00) · incassato € 0,00");
+    expect(text).toContain("*Giulia Ferri*: 1 contatto · 1 promessa (€ 1.000,00) · incassato € 0,00");
     expect(String(posts[0]!.args.text)).toContain("📊 Report crediti · novembre 2026");
 
     const reportTs = "1700000000.000001";
