@@ -620,10 +620,39 @@ class ImportRun {
       this.summary.invoices.unchanged += 1;
       return;
     }
+    const reduced = inv.status !== "paid" ? inv.openCents - openCents : 0;
     await this.tx.invoice.update({ where: { id: inv.id }, data: changes });
+    if (kind === "scadenzario" && reduced > 0)
+      await this.recordImpliedPayment(inv.customerId, inv.id, reduced, source);
     Object.assign(inv, changes);
     if (closing) this.summary.invoices.closed += 1;
     else this.summary.invoices.updated += 1;
+  }
+
+  /**
+   * A newer scadenzario with a lower open amount means the customer paid that much: it is recorded as a
+   * payment dated today, so promises are evaluated and the recovery counts even when the accounting
+   * software exports no payments file.
+   */
+  private async recordImpliedPayment(
+    customerId: number,
+    invoiceId: number,
+    cents: number,
+    source: string,
+  ): Promise<void> {
+    await this.tx.payment.create({
+      data: {
+        customerId,
+        invoiceId,
+        date: this.today,
+        amountCents: cents,
+        method: "scadenzario",
+        reference: source,
+      },
+    });
+    this.summary.payments.recorded += 1;
+    this.summary.payments.appliedCents += cents;
+    this.paidCustomers.add(customerId);
   }
 
   /** Open invoices of this source that the new scadenzario no longer lists were paid: close them. */
@@ -642,8 +671,20 @@ class ImportRun {
     const protectedKeys = new Set(rejected.map((r) => `${r.code!.toLowerCase()}|${r.number!.toLowerCase()}`));
     const candidates = (await this.tx.invoice.findMany({
       where: { source, status: { in: ["open", "disputed"] } },
-      select: { id: true, number: true, customer: { select: { code: true, vatNumber: true } } },
-    })) as Array<{ id: number; number: string; customer: { code: string; vatNumber: string | null } }>;
+      select: {
+        id: true,
+        number: true,
+        customerId: true,
+        openCents: true,
+        customer: { select: { code: true, vatNumber: true } },
+      },
+    })) as Array<{
+      id: number;
+      number: string;
+      customerId: number;
+      openCents: number;
+      customer: { code: string; vatNumber: string | null };
+    }>;
     const ids = candidates
       .filter((c) => !seen.has(c.id))
       .filter((c) => {
@@ -661,6 +702,10 @@ class ImportRun {
       });
     }
     const closed = new Set(ids);
+    for (const c of candidates) {
+      if (closed.has(c.id) && c.openCents > 0)
+        await this.recordImpliedPayment(c.customerId, c.id, c.openCents, source);
+    }
     for (const list of this.invoicesOf.values()) {
       for (const inv of list) {
         if (closed.has(inv.id)) Object.assign(inv, { openCents: 0, status: "paid", closedOn: this.today });

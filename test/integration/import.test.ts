@@ -80,6 +80,15 @@ describe("scadenzario import", () => {
 
   it("a newer scadenzario updates open amounts and closes the invoices that disappeared", async () => {
     await run(["scadenzario.csv"]);
+    const c001 = await db.customer.findUniqueOrThrow({ where: { code: "C001" } });
+    const promise = await db.paymentPromise.create({
+      data: {
+        customerId: c001.id,
+        amountCents: 1_000_000,
+        dueDate: "2026-03-04",
+        createdAt: new Date("2026-02-20T10:00:00Z"),
+      },
+    });
     const s = await run(["scadenzario-marzo.csv"]);
     expect(s.invoices).toEqual({ created: 1, updated: 1, closed: 3, unchanged: 3, closedMissing: 2 });
     expect(s.openCents).toBe(2513456);
@@ -95,9 +104,20 @@ describe("scadenzario import", () => {
     ]);
     const closed = await db.invoice.findFirstOrThrow({ where: { number: "2026/101" } });
     expect(closed.closedOn).toBe("2026-03-02");
+    // what the customer paid shows as payments (the accounting software exported no payments file) ...
+    const paid = await db.payment.findMany({ where: { customerId: c001.id } });
+    expect(paid.map((p) => [p.amountCents, p.date, p.method]).sort()).toEqual([
+      [105_000, "2026-03-02", "scadenzario"],
+      [1_220_000, "2026-03-02", "scadenzario"],
+    ]);
+    // ... so the promise is kept, not reported as broken
+    expect(await db.paymentPromise.findUniqueOrThrow({ where: { id: promise.id } })).toMatchObject({
+      status: "kept",
+    });
     // and importing the newer one again changes nothing
     const again = await run(["scadenzario-marzo.csv"]);
     expect(again.invoices).toMatchObject({ created: 0, updated: 0, closed: 0 });
+    expect(await db.payment.count({ where: { customerId: c001.id } })).toBe(2);
   });
 
   it("--keep-missing leaves the disappeared invoices open", async () => {
