@@ -17,6 +17,9 @@ export const en: Messages = {
     footer: "The morning digest is posted in the channel every business day.",
   },
   home: {
+    outsiderTitle: "Credito: credit collection",
+    outsider:
+      "Credito shows receivables and cases to the credit team only. If you are part of it, ask an admin to add you with `/credito team @you sales` (or `admin`, `owner`). If the team is still empty, type `/credito team`: the first person to use Credito becomes its admin.",
     title: "The team's position",
     updated: (when: string) => `Updated ${when}`,
     overdue: "Open overdue",

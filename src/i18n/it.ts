@@ -17,6 +17,9 @@ export const it = {
     footer: "Il riepilogo del mattino arriva nel canale ogni giorno lavorativo.",
   },
   home: {
+    outsiderTitle: "Credito: recupero crediti",
+    outsider:
+      "Credito mostra crediti e pratiche solo al team crediti. Se ne fai parte, chiedi a un amministratore di aggiungerti con `/credito team @te sales` (o `admin`, `owner`). Se il team è ancora vuoto, scrivi `/credito team`: la prima persona che usa Credito ne diventa amministratore.",
     title: "La posizione del team",
     updated: (when: string) => `Aggiornato ${when}`,
     overdue: "Scaduto aperto",

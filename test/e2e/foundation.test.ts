@@ -43,6 +43,7 @@ describe("the Bolt app over signed HTTP", () => {
   });
 
   it("publishes App Home on app_home_opened, once even when Slack retries the event", async () => {
+    await h.runtime.ctx.db.teamMember.create({ data: { slackUserId: "U1", name: "Giulia", role: "admin" } });
     const event = { type: "app_home_opened", user: "U1", tab: "home", channel: "D1" };
     expect((await h.requester.event(event, "Ev1")).status).toBe(200);
     await h.slack.waitFor((calls) => calls.some((c) => c.method === "views.publish"));
@@ -56,6 +57,16 @@ describe("the Bolt app over signed HTTP", () => {
     };
     expect(view.type).toBe("home");
     expect(view.blocks[0]?.text?.text).toBe("La posizione del team");
+  });
+
+  it("shows no receivables in App Home to someone outside the credit team", async () => {
+    await h.runtime.ctx.db.teamMember.create({ data: { slackUserId: "U1", name: "Giulia", role: "admin" } });
+    await h.runtime.ctx.db.customer.create({ data: { code: "C1", name: "Rossi Srl" } });
+    await h.requester.event({ type: "app_home_opened", user: "U9", tab: "home", channel: "D9" }, "Ev9");
+    await h.slack.waitFor((calls) => calls.some((c) => c.method === "views.publish"));
+    const view = JSON.stringify(h.slack.callsOf("views.publish")[0]?.args.view);
+    expect(view).toContain("solo al team crediti");
+    expect(view).not.toContain("Scaduto aperto");
   });
 
   it("answers GET /healthz with a small JSON status", async () => {

@@ -50,3 +50,14 @@ export function homeView(p: TeamPosition, t: Messages, locale: Locale, extra: Kn
   ];
   return { type: "home", blocks: blocks.slice(0, 100) };
 }
+
+/** Home for someone outside the credit team: what Credito is and how to get in. */
+export function outsiderHomeView(t: Messages): HomeView {
+  return {
+    type: "home",
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: t.home.outsiderTitle } },
+      { type: "section", text: { type: "mrkdwn", text: t.home.outsider } },
+    ],
+  };
+}

@@ -3,12 +3,21 @@ import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
 import { teamPosition } from "../../../services/position";
 import { reportHomeExtra } from "../../../services/report";
-import { homeView } from "../../views/home";
+import { memberBySlackId } from "../../../services/team";
+import { homeView, outsiderHomeView } from "../../views/home";
 
-/** Publishes the team's position when someone opens Credito's Home tab. */
+/**
+ * Publishes the team's position when a team member opens Credito's Home tab; receivables are not shown
+ * to anyone else in the workspace.
+ */
 export function registerAppHome(app: App, ctx: AppContext): void {
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
+    const locale = ctx.config.locale;
+    if (!(await memberBySlackId(ctx.db, event.user))) {
+      await client.views.publish({ user_id: event.user, view: outsiderHomeView(messages(locale)) });
+      return;
+    }
     const [position, report] = await Promise.all([
       teamPosition(ctx),
       // the report's figures are a bonus: Home still opens without them
@@ -17,7 +26,6 @@ export function registerAppHome(app: App, ctx: AppContext): void {
         return [];
       }),
     ]);
-    const locale = ctx.config.locale;
     await client.views.publish({
       user_id: event.user,
       view: homeView(position, messages(locale), locale, report),
