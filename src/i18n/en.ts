@@ -91,6 +91,12 @@ export const en: Messages = {
       legal: "passed to the lawyer",
       written_off: "written off",
     },
+    disputed: (numbers: string) => `Dispute open on: ${numbers}. Chasing is paused.`,
+    resolveDisputeButton: "Dispute resolved",
+    disputeResolvedLine: (user: string, n: number) =>
+      `✅ Dispute resolved by ${user}: ${n === 1 ? "1 invoice is" : `${n} invoices are`} chased again.`,
+    disputeResolved: (name: string) => `*${name}*: dispute closed, chasing resumes from the next digest.`,
+    noDispute: "No disputed invoice for this customer.",
     logButton: "Log outcome",
     noteButton: "Salesperson note",
   },
@@ -267,6 +273,7 @@ export const en: Messages = {
     },
   },
   errors: {
+    adminOrSalesOnly: "Only admins and salespeople can do that.",
     adminOnly: "Only Credito admins can do that.",
     generic: "Something went wrong: please try again shortly. If it happens again, tell your admin.",
     notMember: "You are not in the Credito team. Ask an admin to add you with `/credito team`.",

@@ -98,6 +98,13 @@ export const it = {
       legal: "passata al legale",
       written_off: "passata a perdita",
     } as Record<string, string>,
+    disputed: (numbers: string) => `Contestazione aperta su: ${numbers}. Il sollecito è sospeso.`,
+    resolveDisputeButton: "Contestazione risolta",
+    disputeResolvedLine: (user: string, n: number) =>
+      `✅ Contestazione risolta da ${user}: ${n === 1 ? "1 fattura torna" : `${n} fatture tornano`} da sollecitare.`,
+    disputeResolved: (name: string) =>
+      `Contestazione di *${name}* chiusa: il sollecito riprende dal prossimo riepilogo.`,
+    noDispute: "Nessuna fattura contestata per questo cliente.",
     logButton: "Registra esito",
     noteButton: "Nota commerciale",
   },
@@ -277,6 +284,7 @@ export const it = {
     },
   },
   errors: {
+    adminOrSalesOnly: "Solo amministrazione e commerciali possono farlo.",
     adminOnly: "Solo gli amministratori di Credito possono farlo.",
     generic: "Qualcosa è andato storto: riprova tra poco. Se succede ancora, avvisa l'amministratore.",
     notMember:

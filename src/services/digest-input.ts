@@ -107,7 +107,6 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
     channel: c.channel,
     outcome: c.outcome,
   }));
-  const latestOutcome = new Map(contacts.map((c) => [c.customerId, c.outcome]));
   const disputedCustomers = new Set(invoices.filter((i) => i.status === "disputed").map((i) => i.customerId));
 
   return {
@@ -126,8 +125,8 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
         assigneeSlackId: open?.assignee?.slackUserId,
         snoozedUntil: open?.snoozedUntil ?? undefined,
         caseStage: open?.stage as CaseStage | undefined,
-        // a dispute stops chasing until it is resolved: a disputed invoice, or a dispute as the last word
-        disputed: disputedCustomers.has(c.id) || latestOutcome.get(c.id) === "dispute",
+        // a dispute stops chasing until it is resolved ("Contestazione risolta" reopens the invoices)
+        disputed: disputedCustomers.has(c.id),
       };
     }),
     invoices: invoices.map((i) => ({

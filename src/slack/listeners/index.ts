@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { AppContext } from "../../context";
 import { registerCustomerCardActions } from "./actions/customer-card";
 import { registerDigestTaskActions } from "./actions/digest-task";
+import { registerDisputeActions } from "./actions/dispute";
 import { registerLogOutcomeActions } from "./actions/log-outcome";
 import { registerTripActions } from "./actions/trip";
 import { caseThreadSubcommands, registerCaseThreads } from "./case-threads";
@@ -40,6 +41,7 @@ export function registerListeners(app: App, ctx: AppContext): void {
   registerLogSubmission(app, ctx);
   registerCustomerCardActions(app, ctx);
   registerDigestTaskActions(app, ctx);
+  registerDisputeActions(app, ctx);
   registerTripActions(app, ctx);
   registerTripViews(app, ctx);
 }

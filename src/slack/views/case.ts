@@ -1,4 +1,4 @@
-import type { KnownBlock } from "@slack/types";
+import type { Button, KnownBlock } from "@slack/types";
 import { formatDateCompact } from "../../domain/calendar";
 import { formatEuro } from "../../domain/money";
 import { escapeMrkdwn } from "../../domain/text";
@@ -18,6 +18,7 @@ export interface CaseCard {
 export const CASE_ACTIONS = {
   log: "log_outcome:case",
   note: "case_edit_note",
+  resolveDispute: "case_resolve_dispute",
 } as const;
 
 /** The case's parent message in the channel: kept up to date with chat.update. */
@@ -62,6 +63,21 @@ export function caseParentMessage(
   ];
   if (flags) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: flags }] });
   if (!closed) {
+    const disputed = p.openInvoices.filter((i) => i.status === "disputed");
+    if (disputed.length > 0) {
+      const numbers = disputed.map((i) => escapeMrkdwn(i.number)).join(", ");
+      blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `⚠️ ${t.case.disputed(numbers)}` }] });
+    }
+    const resolve: Button[] = disputed.length
+      ? [
+          {
+            type: "button",
+            action_id: CASE_ACTIONS.resolveDispute,
+            text: { type: "plain_text", text: t.case.resolveDisputeButton },
+            value: String(p.id),
+          },
+        ]
+      : [];
     blocks.push({
       type: "actions",
       block_id: `case_actions:${card.caseId}`,
@@ -79,6 +95,7 @@ export function caseParentMessage(
           text: { type: "plain_text", text: t.case.noteButton },
           value: String(p.id),
         },
+        ...resolve,
       ],
     });
   }
