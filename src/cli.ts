@@ -53,8 +53,10 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`credito: fix these settings:\n${err.problems.map((p) => `  ${p}`).join("\n")}\n`);
       process.exit(2);
     }
-    if (err instanceof CliError) {
-      process.stderr.write(`credito: ${err.message}\n`);
+    // node:util parseArgs: an unknown option or a missing value is the user's mistake, not a crash
+    const code = (err as { code?: string }).code ?? "";
+    if (err instanceof CliError || code.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`credito: ${(err as Error).message}\n`);
       process.exit(1);
     }
     process.stderr.write(`credito: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

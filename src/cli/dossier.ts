@@ -1,5 +1,4 @@
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { systemClock, today } from "../context";
 import { openDb } from "../db/client";
@@ -7,7 +6,7 @@ import { isIsoDate } from "../domain/calendar";
 import { messages } from "../i18n";
 import { dossierData, dossierFileName } from "../services/dossier";
 import { renderDossierPdf } from "../services/dossier-pdf";
-import { type CliCommand, CliError } from "./command";
+import { type CliCommand, CliError, parseCliArgs } from "./command";
 
 /**
  * `credito dossier <customer code> [--out file.pdf] [--date YYYY-MM-DD]`: writes the same PDF the
@@ -19,13 +18,12 @@ export const dossierCommand: CliCommand = {
     "write a customer's dossier PDF for the agency or the lawyer (late interest under D.Lgs. 231/2002)",
   usage: "dossier <customer code> [--out file.pdf] [--date YYYY-MM-DD]",
   async run(argv) {
-    let parsed: ReturnType<typeof parse>;
-    try {
-      parsed = parse(argv);
-    } catch (err) {
-      throw new CliError(err instanceof Error ? err.message : String(err));
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCliArgs({
+      args: argv,
+      options: { out: { type: "string", short: "o" }, date: { type: "string" } },
+      allowPositionals: true,
+      strict: true,
+    });
     const code = positionals.join(" ").trim();
     if (!code) throw new CliError(`missing customer code. Usage: credito ${dossierCommand.usage}`);
     if (values.date !== undefined && !isIsoDate(values.date)) {
@@ -48,12 +46,3 @@ export const dossierCommand: CliCommand = {
     }
   },
 };
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    options: { out: { type: "string", short: "o" }, date: { type: "string" } },
-    allowPositionals: true,
-    strict: true,
-  });
-}

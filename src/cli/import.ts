@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
 import { today } from "../context";
 import { messages } from "../i18n";
@@ -9,7 +8,7 @@ import { IMPORT_KINDS, type ImportKind } from "../import/types";
 import { createRuntime } from "../runtime";
 import { closeSettledCases } from "../services/case-lifecycle";
 import { importFiles } from "../services/import";
-import { type CliCommand, CliError } from "./command";
+import { type CliCommand, CliError, parseCliArgs } from "./command";
 
 const PHASES: Record<string, string> = {
   read: "lettura",
@@ -49,13 +48,19 @@ export const importCommand: CliCommand = {
     'import <file|folder>... [--kind scadenzario|clienti|pagamenti|fatturapa] [--map "colonna=campo,..."] ' +
     "[--skip-invalid] [--keep-missing] [--dry-run] [--source <name>]",
   async run(argv) {
-    let parsed: ReturnType<typeof parse>;
-    try {
-      parsed = parse(argv);
-    } catch (err) {
-      throw new CliError(err instanceof Error ? err.message : String(err));
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCliArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        kind: { type: "string" },
+        map: { type: "string" },
+        source: { type: "string" },
+        "skip-invalid": { type: "boolean", default: false },
+        "keep-missing": { type: "boolean", default: false },
+        "dry-run": { type: "boolean", default: false },
+      },
+    });
     if (positionals.length === 0) throw new CliError(`missing file. Usage: credito ${importCommand.usage}`);
     const kind = values.kind as ImportKind | undefined;
     if (kind && !IMPORT_KINDS.includes(kind)) {
@@ -108,19 +113,3 @@ export const importCommand: CliCommand = {
     }
   },
 };
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      kind: { type: "string" },
-      map: { type: "string" },
-      source: { type: "string" },
-      "skip-invalid": { type: "boolean", default: false },
-      "keep-missing": { type: "boolean", default: false },
-      "dry-run": { type: "boolean", default: false },
-    },
-  });
-}

@@ -285,7 +285,11 @@ function weekdayIndex(word: string): number {
   return index < 0 ? -1 : index % 7;
 }
 
-function monthIndex(word: string): number {
+/**
+ * The month (1-12) named by an Italian or English month name or its first three letters ("marzo", "mar",
+ * "march"), given lower-case and accent-free; -1 when the word names no month.
+ */
+export function monthIndex(word: string): number {
   const names = [...MONTHS.it, ...MONTHS.en].map(normalizeWord);
   const index = names.findIndex((name) => name === word || name.slice(0, 3) === word);
   return index < 0 ? -1 : (index % 12) + 1;

@@ -4,7 +4,7 @@
 // Pure: the facts come in (src/services/trips.ts loads them), the debrief comes out.
 
 import type { Messages } from "../i18n";
-import { formatDateCompact, formatDateShort, type IsoDate } from "./calendar";
+import { formatDateCompact, formatDateShort, type IsoDate, monthIndex } from "./calendar";
 import { type Cents, formatEuro, parseEuroAmount } from "./money";
 import { normalizeForSearch } from "./text";
 import { areaNames } from "./trip-plan";
@@ -41,13 +41,17 @@ export interface DebriefVisitFacts {
   settlement: { amountCents: Cents | null; writeOffCents: Cents | null; terms: string | null } | null;
 }
 
-export interface TripFacts {
+/** Which trip: the facts name it, and the debrief repeats it. */
+export interface TripHeading {
   tripId: number;
   area: string;
   startDate: IsoDate;
   endDate: IsoDate;
   closedOn: IsoDate;
   collector: string;
+}
+
+export interface TripFacts extends TripHeading {
   costs: { kind: string; amountCents: Cents; km: number | null }[];
   visits: DebriefVisitFacts[];
 }
@@ -67,13 +71,7 @@ export interface Named {
   name: string;
 }
 
-export interface TripDebrief {
-  tripId: number;
-  area: string;
-  startDate: IsoDate;
-  endDate: IsoDate;
-  closedOn: IsoDate;
-  collector: string;
+export interface TripDebrief extends TripHeading {
   planned: number;
   visited: number;
   collectedCents: Cents;
@@ -247,23 +245,6 @@ export function deterministicNarrative(d: TripDebrief, t: Messages, locale: "it"
 // ---------------------------------------------------------------------------------------------------------
 // Checking a narrative against the records: every amount, date and name in it must come from the facts.
 
-const MONTH_WORDS: Record<string, number> = {};
-for (const [i, names] of [
-  ["gennaio", "january", "gen", "jan"],
-  ["febbraio", "february", "feb"],
-  ["marzo", "march", "mar"],
-  ["aprile", "april", "apr"],
-  ["maggio", "may", "mag"],
-  ["giugno", "june", "giu", "jun"],
-  ["luglio", "july", "lug", "jul"],
-  ["agosto", "august", "ago", "aug"],
-  ["settembre", "september", "set", "sep"],
-  ["ottobre", "october", "ott", "oct"],
-  ["novembre", "november", "nov"],
-  ["dicembre", "december", "dic", "dec"],
-].entries())
-  for (const name of names) MONTH_WORDS[name] = i + 1;
-
 /** Capitalized words that are not names: sentence openers and common words, Italian and English. */
 const COMMON = new Set(
   (
@@ -362,8 +343,8 @@ export function checkNarrative(text: string, d: TripDebrief): NarrativeCheck {
   rest = rest.replace(slash, " ");
   const named = /\b(\d{1,2})\s+([A-Za-zÀ-ÿ]+)\b/g;
   for (const m of rest.matchAll(named)) {
-    const month = MONTH_WORDS[normalizeForSearch(m[2] ?? "")];
-    if (!month) continue;
+    const month = monthIndex(normalizeForSearch(m[2] ?? ""));
+    if (month < 0) continue;
     const key = `${String(month).padStart(2, "0")}-${String(m[1]).padStart(2, "0")}`;
     if (!vocab.dates.has(key)) unverified.push(m[0]);
   }
@@ -378,7 +359,7 @@ export function checkNarrative(text: string, d: TripDebrief): NarrativeCheck {
     const startsName = next !== undefined && rest.slice(at + m[0].length, next.index).trim() === "";
     if (sentenceStart && !startsName) continue;
     const word = normalizeForSearch(m[0]);
-    if (!word || COMMON.has(word) || vocab.words.has(word) || MONTH_WORDS[word]) continue;
+    if (!word || COMMON.has(word) || vocab.words.has(word) || monthIndex(word) > 0) continue;
     unverified.push(m[0]);
   }
   return { ok: unverified.length === 0, unverified };

@@ -2,6 +2,7 @@
 // and on which day of the trip. Pure: today, the candidates and the business days are passed in.
 
 import { addDays, type IsoDate, isBusinessDay, isIsoDate } from "./calendar";
+import type { CustomerNote } from "./customer-note";
 import type { Cents } from "./money";
 import { normalizeForSearch } from "./text";
 
@@ -195,7 +196,7 @@ export interface TripCandidate {
   province: string | null;
   phone: string | null;
   mobile: string | null;
-  note: { approach: string | null; attention: string | null; referencePerson: string | null };
+  note: CustomerNote;
   overdueCents: Cents;
   daysOverdue: number;
   brokenPromises: number;

@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { addDays, isIsoDate } from "../domain/calendar";
 import { isValidVatNumber } from "../domain/vat";
 import type { CustomerRecord, ParsedFile, ReceivableRecord } from "./types";
-import { ImportFileError } from "./types";
+import { emptyParsedFile, ImportFileError } from "./types";
 
 const ARRAYS = new Set(["FatturaElettronicaBody", "DatiPagamento", "DettaglioPagamento", "DatiRiepilogo"]);
 
@@ -88,21 +88,6 @@ const SDI_SIDE_FILES = new Set([
   "RicevutaImpossibilitaRecapito",
 ]);
 
-function empty(file: string): ParsedFile {
-  return {
-    file,
-    kind: "fatturapa",
-    format: "xml",
-    rows: 0,
-    customers: [],
-    receivables: [],
-    payments: [],
-    errors: [],
-    warnings: [],
-    rejectedKeys: [],
-  };
-}
-
 /** Parses one FatturaPA file (a single invoice or a batch, "lotto", of several bodies for one customer). */
 export function readFatturaPA(xml: string, file: string): ParsedFile {
   const valid = XMLValidator.validate(xml);
@@ -122,7 +107,10 @@ export function readFatturaPA(xml: string, file: string): ParsedFile {
   const version = text(root["@versione"]);
   const rootName = Object.keys(doc).find((k) => k !== "?xml") ?? "";
   if (SDI_SIDE_FILES.has(rootName)) {
-    return { ...empty(file), warnings: [{ file, row: null, key: "sdiFileSkipped", args: [rootName] }] };
+    return {
+      ...emptyParsedFile(file, "fatturapa", "xml"),
+      warnings: [{ file, row: null, key: "sdiFileSkipped", args: [rootName] }],
+    };
   }
   if (!doc.FatturaElettronica || (version !== "FPR12" && version !== "FPA12")) {
     throw new ImportFileError(
@@ -135,7 +123,7 @@ export function readFatturaPA(xml: string, file: string): ParsedFile {
     );
   }
   const header = node(root.FatturaElettronicaHeader);
-  const out = empty(file);
+  const out = emptyParsedFile(file, "fatturapa", "xml");
   const customer = customerFrom(node(header.CessionarioCommittente), 0);
   if (!customer.code) {
     out.errors.push({ file, row: null, key: "missingField", args: ["vatNumber"] });

@@ -13,7 +13,7 @@ import {
 import { type ColumnIndex, type Field, headerScore, missingRequired, recognizeColumns } from "./headers";
 import type { Table } from "./table";
 import type { CustomerRecord, ImportKind, ParsedFile, ReasonKey, RowIssue } from "./types";
-import { ImportFileError } from "./types";
+import { emptyParsedFile, ImportFileError } from "./types";
 
 type TableKind = Exclude<ImportKind, "fatturapa">;
 
@@ -179,19 +179,7 @@ export function readTable(
   if (missing.length > 0) {
     throw new ImportFileError(file, "missingColumns", missing.join(", "), header.map(cellText).join(" | "));
   }
-  const out: ParsedFile = {
-    file,
-    kind,
-    format,
-    encoding: table.encoding,
-    rows: 0,
-    customers: [],
-    receivables: [],
-    payments: [],
-    errors: [],
-    warnings: [],
-    rejectedKeys: [],
-  };
+  const out = emptyParsedFile(file, kind, format, table.encoding);
   const seen = new Map<string, number>();
   for (const { row, cells } of table.rows.slice(headerAt + 1)) {
     const r = new RowReader(cells, index);

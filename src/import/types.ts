@@ -117,6 +117,28 @@ export interface ParsedFile {
   rejectedKeys: Array<{ code?: string; number?: string }>;
 }
 
+/** A file with nothing read from it yet. */
+export function emptyParsedFile(
+  file: string,
+  kind: ImportKind,
+  format: ParsedFile["format"],
+  encoding?: string,
+): ParsedFile {
+  return {
+    file,
+    kind,
+    format,
+    encoding,
+    rows: 0,
+    customers: [],
+    receivables: [],
+    payments: [],
+    errors: [],
+    warnings: [],
+    rejectedKeys: [],
+  };
+}
+
 /** A file-level problem (wrong type, unreadable encoding, missing columns): the whole file is rejected. */
 export class ImportFileError extends Error {
   readonly args: string[];

@@ -1,21 +1,26 @@
 import type { Db, Tx } from "../db/client";
 import { daysBetween, type IsoDate } from "../domain/calendar";
+import { type CustomerNote, customerNote } from "../domain/customer-note";
+import type { Customer } from "../generated/prisma/client";
 
-export interface CustomerPosition {
-  id: number;
-  code: string;
-  name: string;
-  vatNumber: string | null;
-  city: string | null;
-  province: string | null;
-  phone: string | null;
-  mobile: string | null;
-  email: string | null;
-  pec: string | null;
-  creditHold: boolean;
-  preserveRelationship: boolean;
+export interface CustomerPosition
+  extends Pick<
+    Customer,
+    | "id"
+    | "code"
+    | "name"
+    | "vatNumber"
+    | "city"
+    | "province"
+    | "phone"
+    | "mobile"
+    | "email"
+    | "pec"
+    | "creditHold"
+    | "preserveRelationship"
+  > {
   salesperson: { name: string; slackUserId: string } | null;
-  note: { approach: string | null; attention: string | null; referencePerson: string | null };
+  note: CustomerNote;
   openCents: number;
   overdueCents: number;
   oldestDueDate: IsoDate | null;
@@ -67,7 +72,7 @@ export async function customerPosition(
     creditHold: c.creditHold,
     preserveRelationship: c.preserveRelationship,
     salesperson: c.salesperson && { name: c.salesperson.name, slackUserId: c.salesperson.slackUserId },
-    note: { approach: c.noteApproach, attention: c.noteAttention, referencePerson: c.noteReferencePerson },
+    note: customerNote(c),
     openCents: c.invoices.reduce((s, i) => s + i.openCents, 0),
     overdueCents: overdue.reduce((s, i) => s + i.openCents, 0),
     oldestDueDate: oldest,

@@ -1,26 +1,30 @@
 import type { Db, Tx } from "../db/client";
 import { daysBetween, type IsoDate } from "../domain/calendar";
+import { type CustomerNote, customerNote } from "../domain/customer-note";
 import { type InvoicesInterestResult, lateInterestForInvoices, type ReferenceRate } from "../domain/interest";
+import type { Customer } from "../generated/prisma/client";
 
 /** Everything the agency or the lawyer needs, gathered from the database for one customer. */
 export interface DossierData {
   generatedOn: IsoDate;
-  customer: {
-    code: string;
-    name: string;
-    vatNumber: string | null;
-    taxCode: string | null;
-    address: string | null;
-    postalCode: string | null;
-    city: string | null;
-    province: string | null;
-    phone: string | null;
-    mobile: string | null;
-    email: string | null;
-    pec: string | null;
-  };
+  /** identity and every way to reach the customer */
+  customer: Pick<
+    Customer,
+    | "code"
+    | "name"
+    | "vatNumber"
+    | "taxCode"
+    | "address"
+    | "postalCode"
+    | "city"
+    | "province"
+    | "phone"
+    | "mobile"
+    | "email"
+    | "pec"
+  >;
   salesperson: string | null;
-  note: { approach: string | null; attention: string | null; referencePerson: string | null };
+  note: CustomerNote;
   stage: string | null;
   openCents: number;
   overdueCents: number;
@@ -106,7 +110,7 @@ export async function dossierData(db: Db | Tx, customerId: number, today: IsoDat
       pec: c.pec,
     },
     salesperson: c.salesperson?.name ?? null,
-    note: { approach: c.noteApproach, attention: c.noteAttention, referencePerson: c.noteReferencePerson },
+    note: customerNote(c),
     stage: c.cases[0]?.stage ?? null,
     openCents: c.invoices.reduce((s, i) => s + i.openCents, 0),
     overdueCents: overdue.reduce((s, i) => s + i.openCents, 0),

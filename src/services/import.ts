@@ -6,7 +6,7 @@ import type { Tx } from "../db/client";
 import type { IsoDate } from "../domain/calendar";
 import { normalizeForSearch } from "../domain/text";
 import { normalizeVatNumber } from "../domain/vat";
-import type { Prisma } from "../generated/prisma/client";
+import type { Customer, Invoice, Prisma } from "../generated/prisma/client";
 import { type ImportInput, type ReadOptions, readImportFile } from "../import/read";
 import {
   type CustomerRecord,
@@ -183,43 +183,6 @@ export async function importParsed(
   return summary;
 }
 
-interface CustomerRow {
-  id: number;
-  code: string;
-  name: string;
-  vatNumber: string | null;
-  taxCode: string | null;
-  address: string | null;
-  postalCode: string | null;
-  city: string | null;
-  province: string | null;
-  phone: string | null;
-  mobile: string | null;
-  email: string | null;
-  pec: string | null;
-  creditLimitCents: number | null;
-  paymentTermsDays: number | null;
-  salespersonId: number | null;
-  noteApproach: string | null;
-  noteAttention: string | null;
-  noteReferencePerson: string | null;
-  preserveRelationship: boolean;
-}
-
-interface InvoiceRow {
-  id: number;
-  customerId: number;
-  number: string;
-  installment: number;
-  issueDate: string;
-  dueDate: string;
-  amountCents: number;
-  openCents: number;
-  status: string;
-  source: string | null;
-  closedOn: string | null;
-}
-
 const CUSTOMER_SELECT = {
   id: true,
   code: true,
@@ -256,6 +219,10 @@ const INVOICE_SELECT = {
   source: true,
   closedOn: true,
 } as const;
+
+/** The customer columns an import reads and compares. */
+type CustomerRow = Pick<Customer, keyof typeof CUSTOMER_SELECT>;
+type InvoiceRow = Pick<Invoice, keyof typeof INVOICE_SELECT>;
 
 // Plain fields copied from a record to the customer (salesperson and the code are handled apart).
 const PLAIN_FIELDS = [
@@ -317,7 +284,7 @@ class ImportRun {
   }
 
   async execute(files: readonly ParsedFile[]): Promise<void> {
-    const all = (await this.tx.customer.findMany({ select: CUSTOMER_SELECT })) as CustomerRow[];
+    const all = await this.tx.customer.findMany({ select: CUSTOMER_SELECT });
     for (const c of all) this.index(c);
     this.members = await this.tx.teamMember.findMany({ select: { id: true, slackUserId: true, name: true } });
     for (const f of files.filter((x) => x.kind === "clienti")) await this.importCustomers(f);
@@ -376,10 +343,10 @@ class ImportRun {
       const sp = this.salespersonId(file, rec);
       if (sp) data.salespersonId = sp;
       data.searchText = searchText({ code: rec.code!, name: rec.name, vatNumber: rec.vatNumber ?? null });
-      const created = (await this.tx.customer.create({
+      const created = await this.tx.customer.create({
         data: data as Parameters<Tx["customer"]["create"]>[0]["data"],
         select: CUSTOMER_SELECT,
-      })) as CustomerRow;
+      });
       this.index(created);
       this.touched.set(created.id, "created");
       this.summary.customers.created += 1;
@@ -432,10 +399,10 @@ class ImportRun {
   private async loadInvoices(customerIds: readonly number[]): Promise<void> {
     const missing = customerIds.filter((id) => !this.loadedCustomers.has(id));
     for (const ids of chunks(missing)) {
-      const rows = (await this.tx.invoice.findMany({
+      const rows = await this.tx.invoice.findMany({
         where: { customerId: { in: ids } },
         select: INVOICE_SELECT,
-      })) as InvoiceRow[];
+      });
       for (const inv of rows) this.addInvoice(inv);
       for (const id of ids) this.loadedCustomers.add(id);
     }
@@ -571,10 +538,10 @@ class ImportRun {
     this.summary.invoices.created += creates.length;
     if (creates.length > 0) {
       // the new rows, so that payments in the same import find them and they are not taken as missing
-      const fresh = (await this.tx.invoice.findMany({
+      const fresh = await this.tx.invoice.findMany({
         where: { id: { gt: before } },
         select: INVOICE_SELECT,
-      })) as InvoiceRow[];
+      });
       for (const inv of fresh) {
         this.addInvoice(inv);
         seen.add(inv.id);

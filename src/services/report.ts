@@ -2,7 +2,7 @@ import type { KnownBlock } from "@slack/types";
 import type { AppContext } from "../context";
 import { today as todayOf } from "../context";
 import type { Db } from "../db/client";
-import { type IsoDate, isIsoDate } from "../domain/calendar";
+import { type IsoDate, isIsoDate, monthIndex } from "../domain/calendar";
 import {
   computeReport,
   monthPeriod,
@@ -104,37 +104,20 @@ export function parsePeriod(args: string, today: IsoDate): Period | null {
   if (extra === undefined) return monthPeriod(today);
   const iso = /^(\d{4})-(\d{1,2})$/.exec(extra);
   const slashed = /^(\d{1,2})\/(\d{4})$/.exec(extra);
-  const named = MONTH_NAMES.findIndex((names) =>
-    names.includes(extra.normalize("NFD").replace(/[\u0300-\u036f]/g, "")),
-  );
+  const namedMonth = monthIndex(extra.normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
   let year: number;
   let month: number;
   if (iso) [year, month] = [Number(iso[1]), Number(iso[2])];
   else if (slashed) [year, month] = [Number(slashed[2]), Number(slashed[1])];
-  else if (named >= 0) {
+  else if (namedMonth > 0) {
     // a month name alone: its latest occurrence up to today
-    month = named + 1;
+    month = namedMonth;
     year = Number(today.slice(0, 4)) - (month > Number(today.slice(5, 7)) ? 1 : 0);
   } else return null;
   const first = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`;
   if (!isIsoDate(first) || first > today) return null;
   return monthPeriod(first, today);
 }
-
-const MONTH_NAMES: readonly string[][] = [
-  ["gennaio", "gen", "january", "jan"],
-  ["febbraio", "feb", "february"],
-  ["marzo", "mar", "march"],
-  ["aprile", "apr", "april"],
-  ["maggio", "mag", "may"],
-  ["giugno", "giu", "june", "jun"],
-  ["luglio", "lug", "july", "jul"],
-  ["agosto", "ago", "august", "aug"],
-  ["settembre", "set", "september", "sep"],
-  ["ottobre", "ott", "october", "oct"],
-  ["novembre", "nov", "november"],
-  ["dicembre", "dic", "december", "dec"],
-];
 
 /** A period from explicit dates (CLI --from/--to). */
 export function rangePeriod(from: IsoDate, to: IsoDate): Period {

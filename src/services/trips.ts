@@ -1,6 +1,7 @@
 import type { AppContext } from "../context";
 import type { Db, Tx } from "../db/client";
 import { dateInZone, daysBetween, formatDateCompact, type IsoDate } from "../domain/calendar";
+import { customerNote } from "../domain/customer-note";
 import { formatEuro } from "../domain/money";
 import type { TripCostEntry } from "../domain/trip-costs";
 import { tripDates } from "../domain/trip-debrief";
@@ -69,7 +70,7 @@ export async function tripCandidates(
       province: c.province,
       phone: c.phone,
       mobile: c.mobile,
-      note: { approach: c.noteApproach, attention: c.noteAttention, referencePerson: c.noteReferencePerson },
+      note: customerNote(c),
       overdueCents: c.invoices.reduce((s, i) => s + i.openCents, 0),
       daysOverdue: oldest ? daysBetween(oldest, today) : 0,
       brokenPromises: c.promises.length,

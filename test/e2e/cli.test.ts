@@ -68,4 +68,10 @@ describe("the credito CLI", () => {
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe('credito: --date: "2026-02-30" is not a date like 2026-03-02');
   });
+
+  it("rejects an unknown option with one line, not a stack trace", () => {
+    const run = credito(["report", "--bogus"], env);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe("credito: Unknown option '--bogus'");
+  });
 });

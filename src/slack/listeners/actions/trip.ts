@@ -1,8 +1,9 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
 import { sendPecDraft, sentLabel } from "../../../services/pec";
-import { resolveMember } from "../../../services/team";
+import { type Member, resolveMember } from "../../../services/team";
 import { pecCopyMessage, TRIP_ACTIONS } from "../../views/trip";
 import { closeAndTell, openCostModal } from "../commands/giro";
 import { type ReplyTarget, tellUser } from "./log-outcome";
@@ -14,96 +15,101 @@ import { type ReplyTarget, tellUser } from "./log-outcome";
 export function registerTripActions(app: App, ctx: AppContext): void {
   const t = messages(ctx.config.locale);
 
-  const context = async (body: BlockAction, client: Parameters<typeof resolveMember>[2]) => {
-    const target: ReplyTarget = {
-      userId: body.user.id,
-      channelId: body.channel?.id,
-      responseUrl: body.response_url,
-    };
-    const member = await resolveMember(ctx.db, body.user.id, client);
-    if (!member) await tellUser(ctx, target, { text: t.errors.notMember });
-    return { target, member };
+  /** A button: acked at once; a clicker who is not a team member is told so, anyone else goes to `run`. */
+  const onButton = (
+    actionId: string,
+    run: (click: {
+      body: BlockAction<ButtonAction>;
+      action: ButtonAction;
+      client: WebClient;
+      target: ReplyTarget;
+      member: Member;
+    }) => Promise<unknown>,
+  ) =>
+    app.action<BlockAction<ButtonAction>>(
+      { type: "block_actions", action_id: actionId },
+      async ({ ack, body, action, client }) => {
+        await ack();
+        const target: ReplyTarget = {
+          userId: body.user.id,
+          channelId: body.channel?.id,
+          responseUrl: body.response_url,
+        };
+        const member = await resolveMember(ctx.db, body.user.id, client);
+        if (!member) return tellUser(ctx, target, { text: t.errors.notMember });
+        await run({ body, action, client, target, member });
+      },
+    );
+
+  /** The trip a button names, or null after telling the user it is gone. */
+  const buttonTrip = async (value: string | undefined, target: ReplyTarget) => {
+    const trip = await ctx.db.fieldTrip.findUnique({ where: { id: Number(value) || 0 } });
+    if (!trip) await tellUser(ctx, target, { text: t.trip.noTrip });
+    return trip;
   };
 
-  app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: TRIP_ACTIONS.costs },
-    async ({ ack, body, action, client }) => {
-      await ack();
-      const { target, member } = await context(body, client);
-      if (!member) return;
-      const trip = await ctx.db.fieldTrip.findUnique({ where: { id: Number(action.value) || 0 } });
-      if (!trip) return tellUser(ctx, target, { text: t.trip.noTrip });
-      await openCostModal(ctx, client, { triggerId: body.trigger_id, target, trip, member });
-    },
-  );
+  /** The PEC draft a button names, or null after telling the user it is gone or not theirs to use. */
+  const buttonDraft = async (value: string | undefined, target: ReplyTarget, member: Member) => {
+    const draft = await ctx.db.pecDraft.findUnique({ where: { id: Number(value) || 0 } });
+    if (!draft) {
+      await tellUser(ctx, target, { text: t.trip.pec.notFound });
+      return null;
+    }
+    if (draft.ownerSlackId !== member.slackUserId && member.role !== "admin") {
+      await tellUser(ctx, target, { text: t.trip.notYours });
+      return null;
+    }
+    return draft;
+  };
 
-  app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: TRIP_ACTIONS.close },
-    async ({ ack, body, action, client }) => {
-      await ack();
-      const { target, member } = await context(body, client);
-      if (!member) return;
-      const trip = await ctx.db.fieldTrip.findUnique({ where: { id: Number(action.value) || 0 } });
-      if (!trip) return tellUser(ctx, target, { text: t.trip.noTrip });
-      await closeAndTell(ctx, { trip, member, target });
-    },
-  );
+  onButton(TRIP_ACTIONS.costs, async ({ body, action, client, target, member }) => {
+    const trip = await buttonTrip(action.value, target);
+    if (trip) await openCostModal(ctx, client, { triggerId: body.trigger_id, target, trip, member });
+  });
 
-  app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: TRIP_ACTIONS.pecSend },
-    async ({ ack, body, action, client }) => {
-      await ack();
-      const { target, member } = await context(body, client);
-      if (!member) return;
-      const draft = await ctx.db.pecDraft.findUnique({ where: { id: Number(action.value) || 0 } });
-      if (!draft) return tellUser(ctx, target, { text: t.trip.pec.notFound });
-      if (draft.ownerSlackId !== member.slackUserId && member.role !== "admin")
-        return tellUser(ctx, target, { text: t.trip.notYours });
-      const sent = await sendPecDraft(ctx, draft.id, member.slackUserId);
-      if (!sent.ok) {
-        const text =
-          sent.error === "already_sent"
-            ? t.trip.pec.alreadySent
-            : sent.error === "not_configured"
-              ? t.trip.pec.notConfigured
-              : sent.error === "failed"
-                ? t.trip.pec.failed(sent.detail ?? "")
-                : t.trip.pec.notFound;
-        return tellUser(ctx, target, { text });
-      }
-      const done = t.trip.pec.sent(sent.recipient, sentLabel(ctx, sent.sentAt));
-      const ts = body.container?.message_ts as string | undefined;
-      const channel = (body.container?.channel_id as string | undefined) ?? body.channel?.id;
-      if (ts && channel) {
-        // the draft message becomes the record of what was sent (no buttons left to click twice)
-        const original = (body.message?.blocks ?? []) as { type: string }[];
-        await ctx.outbox.send({
-          method: "chat.update",
-          channel,
-          payload: {
-            ts,
-            text: done,
-            blocks: [
-              ...original.filter((b) => b.type !== "actions"),
-              { type: "context", elements: [{ type: "mrkdwn", text: done }] },
-            ],
-          },
-        });
-      } else await tellUser(ctx, target, { text: done });
-    },
-  );
+  onButton(TRIP_ACTIONS.close, async ({ action, target, member }) => {
+    const trip = await buttonTrip(action.value, target);
+    if (trip) await closeAndTell(ctx, { trip, member, target });
+  });
 
-  app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: TRIP_ACTIONS.pecCopy },
-    async ({ ack, body, action, client }) => {
-      await ack();
-      const { target, member } = await context(body, client);
-      if (!member) return;
-      const draft = await ctx.db.pecDraft.findUnique({ where: { id: Number(action.value) || 0 } });
-      if (!draft) return tellUser(ctx, target, { text: t.trip.pec.notFound });
-      if (draft.ownerSlackId !== member.slackUserId && member.role !== "admin")
-        return tellUser(ctx, target, { text: t.trip.notYours });
-      await tellUser(ctx, target, pecCopyMessage(draft, t));
-    },
-  );
+  onButton(TRIP_ACTIONS.pecSend, async ({ body, action, target, member }) => {
+    const draft = await buttonDraft(action.value, target, member);
+    if (!draft) return;
+    const sent = await sendPecDraft(ctx, draft.id, member.slackUserId);
+    if (!sent.ok) {
+      const text =
+        sent.error === "already_sent"
+          ? t.trip.pec.alreadySent
+          : sent.error === "not_configured"
+            ? t.trip.pec.notConfigured
+            : sent.error === "failed"
+              ? t.trip.pec.failed(sent.detail ?? "")
+              : t.trip.pec.notFound;
+      return tellUser(ctx, target, { text });
+    }
+    const done = t.trip.pec.sent(sent.recipient, sentLabel(ctx, sent.sentAt));
+    const ts = body.container?.message_ts as string | undefined;
+    const channel = (body.container?.channel_id as string | undefined) ?? body.channel?.id;
+    if (ts && channel) {
+      // the draft message becomes the record of what was sent (no buttons left to click twice)
+      const original = (body.message?.blocks ?? []) as { type: string }[];
+      await ctx.outbox.send({
+        method: "chat.update",
+        channel,
+        payload: {
+          ts,
+          text: done,
+          blocks: [
+            ...original.filter((b) => b.type !== "actions"),
+            { type: "context", elements: [{ type: "mrkdwn", text: done }] },
+          ],
+        },
+      });
+    } else await tellUser(ctx, target, { text: done });
+  });
+
+  onButton(TRIP_ACTIONS.pecCopy, async ({ action, target, member }) => {
+    const draft = await buttonDraft(action.value, target, member);
+    if (draft) await tellUser(ctx, target, pecCopyMessage(draft, t));
+  });
 }

@@ -9,9 +9,8 @@ import { ensureCaseThread } from "../../../services/cases";
 import { lookupCustomer } from "../../../services/customer-lookup";
 import { dossierData, dossierFileName } from "../../../services/dossier";
 import { renderDossierPdf } from "../../../services/dossier-pdf";
-import { resolveMember } from "../../../services/team";
 import { uploadFile } from "../../upload";
-import type { Subcommand } from "./subcommand";
+import { callerMember, type Subcommand } from "./subcommand";
 
 /** Waits (briefly) until the case's parent message is posted, so the file can go in its thread. */
 async function waitForThread(
@@ -83,10 +82,10 @@ export const dossierSubcommand: Subcommand = {
       text: "the PDF dossier for the agency or the lawyer, in the case thread",
     },
   },
-  async run({ ctx, command, args, ack, respond, client, t }) {
+  async run(call) {
+    const { ctx, command, args, ack, respond, client, t } = call;
     const reply = (text: string) => ack({ response_type: "ephemeral", text });
-    const me = await resolveMember(ctx.db, command.user_id, client);
-    if (!me) return reply(t.errors.notMember);
+    if (!(await callerMember(call, reply))) return;
     if (!args.trim()) return reply(t.dossier.usage);
     const found = await lookupCustomer(ctx.db, args, t);
     if (!found.ok) return reply(found.message);

@@ -2,9 +2,8 @@ import type { KnownBlock } from "@slack/types";
 import { today } from "../../../context";
 import { formatDateLong } from "../../../domain/calendar";
 import { buildDigest, tasksFor } from "../../../services/digest";
-import { resolveMember } from "../../../services/team";
 import { taskLine } from "../../views/digest";
-import type { Subcommand } from "./subcommand";
+import { callerMember, type Subcommand } from "./subcommand";
 
 const MAX_LINES = 40;
 
@@ -16,13 +15,11 @@ export const oggiSubcommand: Subcommand = {
     it: { syntax: "oggi", text: "i tuoi compiti di oggi" },
     en: { syntax: "oggi", text: "your tasks for today" },
   },
-  async run({ ctx, command, ack, respond, client, t, locale }) {
+  async run(call) {
+    const { ctx, ack, respond, t, locale } = call;
     await ack();
-    const member = await resolveMember(ctx.db, command.user_id, client);
-    if (!member) {
-      await respond({ response_type: "ephemeral", text: t.errors.notMember });
-      return;
-    }
+    const member = await callerMember(call, (text) => respond({ response_type: "ephemeral", text }));
+    if (!member) return;
     const day = today(ctx);
     const digest = await buildDigest(ctx, day);
     const mine = tasksFor(digest.tasks, member.slackUserId);

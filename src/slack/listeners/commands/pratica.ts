@@ -3,8 +3,7 @@ import { formatEuro, parseEuroAmount } from "../../../domain/money";
 import { escapeMrkdwn } from "../../../domain/text";
 import { type ApprovalKind, requestApproval } from "../../../services/approvals";
 import { lookupCustomer } from "../../../services/customer-lookup";
-import { hasRole, resolveMember } from "../../../services/team";
-import type { Subcommand } from "./subcommand";
+import { callerMember, type Subcommand } from "./subcommand";
 
 /** The words that name each approval, Italian and English. */
 const KINDS: Record<string, ApprovalKind> = {
@@ -40,11 +39,14 @@ export const praticaSubcommand: Subcommand = {
       text: "asks the owner's approval in the case thread",
     },
   },
-  async run({ ctx, command, args, ack, client, t, locale }) {
+  async run(call) {
+    const { ctx, command, args, ack, t, locale } = call;
     const reply = (text: string) => ack({ response_type: "ephemeral", text });
-    const me = await resolveMember(ctx.db, command.user_id, client);
-    if (!me) return reply(t.errors.notMember);
-    if (!hasRole(me, "admin", "owner")) return reply(t.approval.notAllowedRequest);
+    const me = await callerMember(call, reply, {
+      roles: ["admin", "owner"],
+      refusal: t.approval.notAllowedRequest,
+    });
+    if (!me) return;
     const tokens = args.trim().split(/\s+/).filter(Boolean);
     const at = tokens.findIndex((tok, i) => i > 0 && KINDS[tok.toLowerCase()] !== undefined);
     if (at < 1) return reply(t.pratica.usage);

@@ -1,7 +1,6 @@
 import { today } from "../../../context";
 import { parsePeriod, postReport } from "../../../services/report";
-import { resolveMember } from "../../../services/team";
-import type { Subcommand } from "./subcommand";
+import { callerMember, type Subcommand } from "./subcommand";
 
 /**
  * `/credito report [mese [AAAA-MM]|settimana]`: posts the owner's report (KPIs, aging, collectors, trips) in the
@@ -17,18 +16,16 @@ export const reportSubcommand: Subcommand = {
     },
     en: { syntax: "report [mese|settimana]", text: "📊 collection KPIs, aging and charts in the channel" },
   },
-  async run({ ctx, command, args, ack, respond, client, t }) {
+  async run(call) {
+    const { ctx, args, ack, respond, t } = call;
     const period = parsePeriod(args, today(ctx));
     if (!period) {
       await ack({ response_type: "ephemeral", text: t.report.badArgs });
       return;
     }
     await ack();
-    const member = await resolveMember(ctx.db, command.user_id, client);
-    if (!member) {
-      await respond({ response_type: "ephemeral", text: t.errors.notMember });
-      return;
-    }
+    const member = await callerMember(call, (text) => respond({ response_type: "ephemeral", text }));
+    if (!member) return;
     await respond({ response_type: "ephemeral", text: t.report.working });
     await postReport(ctx, period);
   },

@@ -2,6 +2,7 @@ import type { AckFn, RespondArguments, RespondFn, SlashCommand } from "@slack/bo
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../context";
 import type { Locale, Messages } from "../../../i18n";
+import { hasRole, type Member, type Role, resolveMember } from "../../../services/team";
 
 export interface SubcommandCall {
   ctx: AppContext;
@@ -21,4 +22,25 @@ export interface Subcommand {
   aliases?: string[];
   usage: Record<Locale, { syntax: string; text: string }>;
   run(call: SubcommandCall): Promise<void>;
+}
+
+/**
+ * The caller as a team member (the first user of an empty team becomes admin), or null after telling them,
+ * with `tell`, that they are not in the team, or, when `allowed` is given, that their role may not do this.
+ */
+export async function callerMember(
+  { ctx, command, client, t }: SubcommandCall,
+  tell: (text: string) => Promise<unknown>,
+  allowed?: { roles: readonly Role[]; refusal: string },
+): Promise<Member | null> {
+  const member = await resolveMember(ctx.db, command.user_id, client);
+  if (!member) {
+    await tell(t.errors.notMember);
+    return null;
+  }
+  if (allowed && !hasRole(member, ...allowed.roles)) {
+    await tell(allowed.refusal);
+    return null;
+  }
+  return member;
 }
