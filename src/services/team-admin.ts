@@ -1,5 +1,6 @@
 import type { AppContext } from "../context";
 import type { IsoDate } from "../domain/calendar";
+import type { CustomerNote } from "../domain/customer-note";
 import { escapeMrkdwn } from "../domain/text";
 import { messages } from "../i18n";
 import { audit } from "./audit";
@@ -119,12 +120,6 @@ export async function assignSalesperson(
   });
   ctx.outbox.kick();
   return result;
-}
-
-export interface CustomerNote {
-  approach: string | null;
-  attention: string | null;
-  referencePerson: string | null;
 }
 
 /**
