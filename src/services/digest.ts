@@ -58,6 +58,19 @@ export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)):
         },
         tx,
       );
+    } else if (!existing.ts) {
+      // the first post has not gone out (Slack down, or failed for good): send this version instead
+      await tx.digest.update({ where: { date }, data: { taskCount: data.tasks.length } });
+      await tx.outboxMessage.update({
+        where: { dedupeKey: `digest:${date}:0` },
+        data: {
+          payload: JSON.stringify(main),
+          status: "pending",
+          attempts: 0,
+          lastError: null,
+          nextAttemptAt: new Date(),
+        },
+      });
     } else {
       await tx.digest.update({ where: { date }, data: { taskCount: data.tasks.length } });
       const updated = {

@@ -211,7 +211,7 @@ export class Outbox {
       if (anchor) {
         const target = await this.resolveAnchor(this.db, anchor);
         if (row.method === "chat.update") {
-          if (!target) throw new Error("anchor message not posted");
+          if (!target) throw new AnchorMissingError("the message to update is not posted (yet)");
           Object.assign(payload, { channel: target.channel, ts: target.ts });
         } else if (target) {
           Object.assign(payload, { channel: target.channel, thread_ts: target.ts });
@@ -299,6 +299,9 @@ export class Outbox {
     let delayMs: number | null;
     if (err instanceof PermanentError) {
       delayMs = null;
+    } else if (err instanceof AnchorMissingError) {
+      // its parent is still on its way, or failed for good: give up after about half an hour of waiting
+      delayMs = attempts >= MAX_ANCHOR_WAITS ? null : backoff(attempts);
     } else if (e.code === ErrorCode.RateLimitedError) {
       delayMs = (e.retryAfter ?? 1) * 1000;
     } else if (e.code === ErrorCode.PlatformError) {
@@ -329,6 +332,10 @@ export class Outbox {
 
 /** A message that can never be delivered as it is. */
 class PermanentError extends Error {}
+
+/** An update of a message whose own post has not succeeded. */
+class AnchorMissingError extends Error {}
+const MAX_ANCHOR_WAITS = 12;
 
 function backoff(attempts: number): number {
   return Math.min(500 * 2 ** (attempts - 1), MAX_BACKOFF_MS);

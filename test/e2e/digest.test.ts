@@ -96,6 +96,24 @@ describe("the morning digest", () => {
     expect(await h.runtime.ctx.db.digest.count()).toBe(1);
   });
 
+  it("sends the newest version when the first post failed, instead of updating a message that does not exist", async () => {
+    h = await startHarness({ now: "2026-03-02T08:30:00+01:00" });
+    await seed(h.runtime.ctx.db);
+    h.slack.failNext("chat.postMessage", { error: "not_in_channel" });
+    await catchUpDigest(h.runtime.ctx);
+    await h.runtime.ctx.outbox.idle();
+    const first = await h.runtime.ctx.db.outboxMessage.findUniqueOrThrow({
+      where: { dedupeKey: "digest:2026-03-02:0" },
+    });
+    expect(first).toMatchObject({ status: "failed", lastError: "not_in_channel" });
+    // the admin invites the bot and asks again
+    await h.requester.command("U0ADMIN", "/credito", "riepilogo");
+    await h.slack.waitFor((calls) => calls.some((c) => c.method === "chat.postMessage"));
+    await h.runtime.ctx.outbox.idle();
+    expect(h.slack.callsOf("chat.update")).toHaveLength(0);
+    expect(await h.runtime.ctx.db.digest.findFirstOrThrow()).toMatchObject({ ts: "1700000000.000001" });
+  });
+
   it("posts nothing on weekends and holidays, and catches up at start-up only after the scheduled time", async () => {
     h = await startHarness({ now: "2026-04-06T09:00:00+02:00" }); // Easter Monday
     await seed(h.runtime.ctx.db);

@@ -62,6 +62,38 @@ describe("the outbox", () => {
     expect(h.slack.callsOf("chat.postMessage:failed")).toHaveLength(1);
   });
 
+  it("gives up an update whose message was never posted, after waiting for it", async () => {
+    h = await startHarness();
+    const db = h.runtime.ctx.db;
+    const id = await h.runtime.ctx.outbox.enqueue({
+      method: "chat.update",
+      channel: CHANNEL,
+      payload: { text: "aggiornato" },
+      anchor: { digestDate: "2026-03-02" },
+    });
+    h.runtime.ctx.outbox.kick();
+    for (
+      let i = 0;
+      i < 100 && (await db.outboxMessage.findUniqueOrThrow({ where: { id } })).attempts === 0;
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "pending",
+      attempts: 1,
+    });
+    // the last allowed wait is over
+    await db.outboxMessage.update({ where: { id }, data: { attempts: 11, nextAttemptAt: new Date() } });
+    h.runtime.ctx.outbox.kick();
+    await h.runtime.ctx.outbox.idle();
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "failed",
+      attempts: 12,
+    });
+    expect(h.slack.callsOf("chat.update")).toHaveLength(0);
+  });
+
   it("does not retry a permanent error and records it", async () => {
     h = await startHarness();
     h.slack.failNext("chat.postMessage", { error: "channel_not_found" });
