@@ -47,7 +47,7 @@ export async function ensureCaseThread(
   const c = await tx.case.findUniqueOrThrow({ where: { id: caseId } });
   if (c.threadTs) return;
   const card = await caseCard(tx, caseId, today);
-  await ctx.outbox.enqueue(
+  await ctx.outbox.upsert(
     {
       method: "chat.postMessage",
       channel: ctx.config.slack.channel,
@@ -87,8 +87,8 @@ export async function refreshCaseParent(
   tx: Tx = ctx.db,
 ): Promise<void> {
   const c = await tx.case.findUniqueOrThrow({ where: { id: caseId } });
-  const pending = await tx.outboxMessage.findUnique({ where: { dedupeKey: `case-parent:${caseId}` } });
-  if (!c.threadTs && !pending) return ensureCaseThread(ctx, caseId, today, tx);
+  // not posted yet: the queued parent message gets the current content instead
+  if (!c.threadTs) return ensureCaseThread(ctx, caseId, today, tx);
   const card = await caseCard(tx, caseId, today);
   await ctx.outbox.enqueue(
     {

@@ -46,9 +46,14 @@ export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)):
   const status = await ctx.db.$transaction(async (tx) => {
     const existing = await tx.digest.findUnique({ where: { date } });
     const [main, ...rest] = parts;
-    if (!existing) {
-      await tx.digest.create({ data: { date, channelId: channel, taskCount: data.tasks.length } });
-      await ctx.outbox.enqueue(
+    await tx.digest.upsert({
+      where: { date },
+      create: { date, channelId: channel, taskCount: data.tasks.length },
+      update: { taskCount: data.tasks.length },
+    });
+    if (!existing?.ts) {
+      // first post; or it has not gone out yet (Slack down, or refused it): this version goes instead
+      await ctx.outbox.upsert(
         {
           method: "chat.postMessage",
           channel,
@@ -58,21 +63,7 @@ export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)):
         },
         tx,
       );
-    } else if (!existing.ts) {
-      // the first post has not gone out (Slack down, or failed for good): send this version instead
-      await tx.digest.update({ where: { date }, data: { taskCount: data.tasks.length } });
-      await tx.outboxMessage.update({
-        where: { dedupeKey: `digest:${date}:0` },
-        data: {
-          payload: JSON.stringify(main),
-          status: "pending",
-          attempts: 0,
-          lastError: null,
-          nextAttemptAt: new Date(),
-        },
-      });
     } else {
-      await tx.digest.update({ where: { date }, data: { taskCount: data.tasks.length } });
       const updated = {
         ...main!,
         blocks: [...main!.blocks, { type: "context", elements: [{ type: "mrkdwn", text: stamp }] }],

@@ -106,6 +106,27 @@ export class Outbox {
     return row.id;
   }
 
+  /**
+   * Queues a message under its dedupe key; while a message with that key has not been sent, its content is
+   * replaced with this newer one (and, if Slack refused it before, it is tried again). A sent one stays.
+   */
+  async upsert(msg: OutgoingMessage & { dedupeKey: string }, tx: Tx = this.db): Promise<number> {
+    const queued = await tx.outboxMessage.findUnique({ where: { dedupeKey: msg.dedupeKey } });
+    if (!queued) return this.enqueue(msg, tx);
+    if (queued.status !== "sent") {
+      await tx.outboxMessage.update({
+        where: { id: queued.id },
+        data: {
+          payload: JSON.stringify(msg.payload),
+          ...(queued.status === "failed"
+            ? { status: "pending", attempts: 0, lastError: null, nextAttemptAt: new Date() }
+            : {}),
+        },
+      });
+    }
+    return queued.id;
+  }
+
   /** Queues and starts sending at once (outside a transaction). */
   async send(msg: OutgoingMessage): Promise<number> {
     const id = await this.enqueue(msg);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { postToCase } from "../../src/services/cases";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
 
 describe("the outbox", () => {
@@ -92,6 +93,32 @@ describe("the outbox", () => {
       attempts: 12,
     });
     expect(h.slack.callsOf("chat.update")).toHaveLength(0);
+  });
+
+  it("tries a case's parent message again, with its current content, when Slack refused it before", async () => {
+    h = await startHarness();
+    const ctx = h.runtime.ctx;
+    const customer = await ctx.db.customer.create({ data: { code: "C1", name: "Rossi Srl" } });
+    const kase = await ctx.db.case.create({ data: { customerId: customer.id, openedOn: "2026-03-02" } });
+    h.slack.failNext("chat.postMessage", { error: "not_in_channel" });
+    await postToCase(ctx, kase.id, { text: "prima nota" }, "2026-03-02");
+    ctx.outbox.kick();
+    await ctx.outbox.idle();
+    const parentRow = await ctx.db.outboxMessage.findUniqueOrThrow({
+      where: { dedupeKey: `case-parent:${kase.id}` },
+    });
+    expect(parentRow.status).toBe("failed");
+    // the bot is invited; the next line brings the parent back first
+    await postToCase(ctx, kase.id, { text: "seconda nota" }, "2026-03-02");
+    ctx.outbox.kick();
+    await ctx.outbox.idle();
+    const posts = h.slack.callsOf("chat.postMessage");
+    const parent = posts.find((p) => !p.args.thread_ts && String(p.args.text).includes("Rossi Srl"));
+    expect(parent).toBeDefined();
+    const reply = posts.find((p) => p.args.text === "seconda nota");
+    expect(reply?.args.thread_ts).toBe(
+      (await ctx.db.case.findUniqueOrThrow({ where: { id: kase.id } })).threadTs,
+    );
   });
 
   it("does not retry a permanent error and records it", async () => {
