@@ -19,7 +19,8 @@
 //   partial + broken), open ones are still pending.
 // - Days overdue, aging, DSO, credit hold, agency, legal: the open amounts at the end of the period. Days
 //   overdue = end of period - due date; averages over overdue open invoices, plain and weighted by open amount.
-//   DSO = open receivables at the end of the period / invoices issued in the period x days in the period.
+//   DSO = open receivables at the end of the period / invoices issued in the period x days in the period,
+//   the period stretched back to at least 90 days (DSO_MIN_DAYS) so a week or a month so far is not noise.
 //   Credit hold, agency and legal use the current flags (customer on hold, open case at agency/legal stage).
 // - A collector's recovered amount: each recovered allocation in the period goes to the team member who had
 //   the last contact (interaction) with that customer on or before the payment day, if that contact was at most
@@ -435,13 +436,16 @@ export interface Dso {
   dso: number | null;
 }
 
+/** DSO looks at least this far back: over a week or a month so far the credit sales are too few to mean much. */
+export const DSO_MIN_DAYS = 90;
+
 export function dso(input: ReportInput, period: Period, openCents: Cents): Dso {
+  const earliest = addDays(period.to, -(DSO_MIN_DAYS - 1));
+  const from = period.from < earliest ? period.from : earliest;
   const creditSalesCents = sum(
-    input.invoices
-      .filter((i) => i.issueDate >= period.from && i.issueDate <= period.to)
-      .map((i) => i.amountCents),
+    input.invoices.filter((i) => i.issueDate >= from && i.issueDate <= period.to).map((i) => i.amountCents),
   );
-  const days = daysBetween(period.from, period.to) + 1;
+  const days = daysBetween(from, period.to) + 1;
   return {
     openCents,
     creditSalesCents,

@@ -156,8 +156,8 @@ describe("/credito report", () => {
     expect(text).toContain("*⚖️ Al legale*\n€ 500,00");
     // days overdue on 16 Nov: Rossi 90, Bianchi 15, Verdi 138 -> 81 plain; by amount 13.500.000 / 290.000 = 46,55
     expect(text).toContain("81 gg (46,6 gg pesati sull'importo)");
-    // open € 5.900 over November's credit sales (€ 3.000 in 16 days) x 16 = 31,47
-    expect(text).toContain("*DSO*\n31,5 giorni");
+    // DSO over the 90 days to 16 Nov: open 5.900 / sales 5.000 (1 Oct, 5 Nov) x 90 = 106,2
+    expect(text).toContain("*DSO*\n106,2 giorni");
     expect(text).toContain("61-90 gg: *€ 400,00* (1 fattura)");
     expect(text).toContain("Oltre 90 gg: *€ 500,00* (1 fattura)");
     expect(text).toContain("1-30 gg: *€ 2.000,00* (1 fattura)");

@@ -118,7 +118,8 @@ describe("credito report (export for the accountant)", () => {
     expect(lines).toContain("Indicatori;Scaduto delle fatture nella coorte 90 gg;;1000,00;€");
     expect(lines).toContain("Indicatori;Quota clienti che riordinano;obiettivo > 50%;;%");
     // open € 2.549,50 over credit sales € 2.000 x 30 days
-    expect(lines).toContain("Indicatori;DSO;;38,2;giorni");
+    // DSO over the 90 days to 30 Nov: open 2.549,50 / sales 2.000 (2 Nov) x 90 = 114,7
+    expect(lines).toContain("Indicatori;DSO;;114,7;giorni");
     expect(lines).toContain("Posizione a fine periodo;Anzianità dello scaduto;1-30 gg;2000,00;€");
     expect(lines).toContain("Posizione a fine periodo;Anzianità dello scaduto;Oltre 90 gg;549,50;€");
     expect(lines).toContain("Posizione a fine periodo;Fido sospeso;;2000,00;€");
@@ -156,7 +157,7 @@ describe("credito report (export for the accountant)", () => {
     const recovered = find("Recuperato entro 90 gg").getCell(4);
     expect(recovered.value).toBe(450.5);
     expect(recovered.numFmt).toBe('#,##0.00 "€"');
-    expect(find("DSO").getCell(4).value).toBe(38.2);
+    expect(find("DSO").getCell(4).value).toBe(114.7);
     const aging = wb.getWorksheet("Anzianità")!;
     expect(aging.getRow(1).values).toEqual([undefined, "Anzianità dello scaduto", "Importo", "n."]);
     expect(aging.getRow(3).values).toEqual([undefined, "1-30 gg", 2000, 1]);

@@ -271,16 +271,20 @@ describe("position at the end of the period: aging, days overdue, DSO, hold, age
     expect(p.legalCents).toBe(50_000);
   });
 
-  it("computes DSO as open receivables over the period's credit sales times its days", () => {
-    // credit sales in November: i1 10.000 + i9 5.000 + i10 45.000 = 60.000; 155.000 / 60.000 x 30 = 77,5
+  it("computes DSO as open receivables over the credit sales of at least the last 90 days, times those days", () => {
+    // November is stretched back to 90 days: 2 Sep - 30 Nov. Credit sales: i2 20.000 (21 Oct) + i1 10.000
+    // + i9 5.000 + i10 45.000 = 80.000 (i6, issued 1 Sep, is just outside); 155.000 / 80.000 x 90 = 174,375
     expect(dso(data, NOVEMBER, 155_000)).toEqual({
       openCents: 155_000,
-      creditSalesCents: 60_000,
-      days: 30,
-      dso: 77.5,
+      creditSalesCents: 80_000,
+      days: 90,
+      dso: 174.4,
     });
+    // a longer period keeps its own length: 1 Jun - 30 Nov (183 days) also takes i3, i4, i5 and i6
+    const half = dso(data, { kind: "range", from: "2026-06-01", to: "2026-11-30" }, 155_000);
+    expect(half).toMatchObject({ creditSalesCents: 80_000 + 30_000 + 40_000 + 50_000 + 25_000, days: 183 });
     expect(dso(data, { kind: "range", from: "2026-01-01", to: "2026-01-31" }, 155_000).dso).toBeNull();
-    expect(computeReport(data, NOVEMBER).dso.dso).toBe(77.5);
+    expect(computeReport(data, NOVEMBER).dso.dso).toBe(174.4);
   });
 });
 
