@@ -441,7 +441,7 @@ export const DSO_MIN_DAYS = 90;
 
 export function dso(input: ReportInput, period: Period, openCents: Cents): Dso {
   const earliest = addDays(period.to, -(DSO_MIN_DAYS - 1));
-  const from = period.from < earliest ? period.from : earliest;
+  const from = [period.from, earliest].sort()[0]!;
   const creditSalesCents = sum(
     input.invoices.filter((i) => i.issueDate >= from && i.issueDate <= period.to).map((i) => i.amountCents),
   );
