@@ -116,6 +116,9 @@ async function main(): Promise<void> {
       ["import.peak_rss_import", first.rssMb.toFixed(0), "MB"],
       ["import.peak_heap_parse", parse.heapMb.toFixed(0), "MB"],
       ["import.peak_heap_import", first.heapMb.toFixed(0), "MB"],
+      ["import.reimport_unchanged_time", (again.ms / 1000).toFixed(1), "s"],
+      ["import.peak_rss_reimport", again.rssMb.toFixed(0), "MB"],
+      ["import.peak_heap_reimport", again.heapMb.toFixed(0), "MB"],
     ] as const;
     for (const [name, value, unit] of lines) process.stdout.write(`${name}: ${value} ${unit}\n`);
   } finally {

@@ -9,6 +9,8 @@ export type Cell = string | number | Date | boolean | null;
 /** Trimmed text of a cell; "" when empty. Numbers keep their digits ("1001", not "1001.0"). */
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return "";
+  // most cells hold no whitespace but single spaces: nothing to collapse
+  if (typeof cell === "string" && !/[^\S ]| {2}/.test(cell)) return cell.trim();
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
   return String(cell)
     .replace(/[\s\u00a0]+/g, " ")
@@ -57,6 +59,8 @@ export function parseDateCell(cell: Cell | undefined): IsoDate | null {
   return null;
 }
 
+const ITALIAN_AMOUNT = /^(\d{1,3}(?:\.\d{3})+|\d+),(\d{2})$/;
+
 /** Euro amount in cents: "1.234,56", "€ 1.234,56", "1234.56", or an XLSX number. */
 export function parseAmountCell(cell: Cell | undefined): number | null {
   if (typeof cell === "number") {
@@ -66,6 +70,12 @@ export function parseAmountCell(cell: Cell | undefined): number | null {
   }
   const text = cellText(cell);
   if (text === "") return null;
+  // the usual Italian form ("1.234,56", "12,00"), as parseEuroAmount reads it, without its general parsing
+  const plain = ITALIAN_AMOUNT.exec(text);
+  if (plain) {
+    const cents = Number(plain[1]!.replaceAll(".", "")) * 100 + Number(plain[2]);
+    return Number.isSafeInteger(cents) ? cents : null;
+  }
   // accounting exports write negatives as "(1.234,56)" or "1.234,56-"
   const paren = /^\((.*)\)$/.exec(text) ?? /^(.*[\d])-$/.exec(text);
   const cents = parseEuroAmount(paren ? paren[1]! : text);

@@ -159,7 +159,8 @@ function customerRow(
 
 /**
  * Reads a table of the given kind. Rows with problems go to `errors` (row number + reason); the good rows
- * become records. Duplicates are reported on the second occurrence, naming the first.
+ * become records. Duplicates are reported on the second occurrence, naming the first. The table is consumed:
+ * each data row is dropped from it once read, so the raw cells and the records are not all held at once.
  */
 export function readTable(
   table: Table,
@@ -181,7 +182,10 @@ export function readTable(
   }
   const out = emptyParsedFile(file, kind, format, table.encoding);
   const seen = new Map<string, number>();
-  for (const { row, cells } of table.rows.slice(headerAt + 1)) {
+  const rows = table.rows;
+  for (let at = headerAt + 1; at < rows.length; at++) {
+    const { row, cells } = rows[at]!;
+    rows[at] = DROPPED;
     const r = new RowReader(cells, index);
     if (r.isEmpty()) continue;
     out.rows += 1;
@@ -255,5 +259,9 @@ export function readTable(
       out.rejectedKeys.push({ code: r.code("code") ?? r.text("vatNumber"), number: r.code("number") });
     }
   }
+  rows.length = headerAt + 1;
   return out;
 }
+
+/** what a data row of a table becomes once read */
+const DROPPED = { row: 0, cells: [] as Cell[] };
