@@ -1,21 +1,20 @@
-import type { Db, Tx } from "../db/client";
-import { buildSearchIndex, searchCustomers, uniqueMatch } from "../domain/search";
+import type { Db } from "../db/client";
+import { uniqueMatch } from "../domain/search";
 import { escapeMrkdwn } from "../domain/text";
 import type { Messages } from "../i18n";
+import { findCustomers } from "./customer-search";
 
 export type LookupResult =
   | { ok: true; customer: { id: number; code: string; name: string } }
   | { ok: false; message: string };
 
 /** The one customer a command names (code, VAT number or name); otherwise a message saying why not. */
-export async function lookupCustomer(db: Db | Tx, query: string, t: Messages): Promise<LookupResult> {
+export async function lookupCustomer(db: Db, query: string, t: Messages): Promise<LookupResult> {
   const q = query.trim();
   const exact = await db.customer.findUnique({ where: { code: q } });
   if (exact) return { ok: true, customer: exact };
-  const all = await db.customer.findMany({
-    select: { id: true, code: true, name: true, vatNumber: true, city: true },
-  });
-  const hits = searchCustomers(buildSearchIndex(all), q, 6);
+  // the same cached, typo-tolerant index as the log modal's customer search
+  const hits = await findCustomers(db, q, 6);
   const one = uniqueMatch(hits);
   if (one) return { ok: true, customer: { id: one.id, code: one.code, name: one.name } };
   if (hits.length === 0) return { ok: false, message: t.customerLookup.notFound(escapeMrkdwn(q)) };
