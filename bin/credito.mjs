@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Entry for `npx credito`: runs the TypeScript CLI through tsx so no build step is needed.
-import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
+// Entry for `npx credito`: runs the compiled CLI (dist/cli.js, built by `npm install` or `npm run build`)
+// in this same Node process, with source maps so stack traces point at src/*.ts.
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
-const result = spawnSync(process.execPath, [tsxCli, join(root, "src/cli.ts"), ...process.argv.slice(2)], {
-  stdio: "inherit",
-});
-process.exit(result.status ?? 1);
+const cli = new URL("../dist/cli.js", import.meta.url);
+if (!existsSync(fileURLToPath(cli))) {
+  process.stderr.write("credito: the compiled CLI (dist/cli.js) is missing: run `npm run build` first\n");
+  process.exit(1);
+}
+process.setSourceMapsEnabled(true);
+await import(cli.href);

@@ -5,9 +5,16 @@ import { dossierCommand } from "./cli/dossier";
 import { importCommand } from "./cli/import";
 import { reportCommand } from "./cli/report";
 import { tassiCommand } from "./cli/tassi";
-import { ConfigError } from "./config";
 
-/** The `credito` command. Each command lives in src/cli/<name>.ts and is listed here. */
+/**
+ * The `credito` command. Each command lives in src/cli/<name>.ts and is listed here, one line each.
+ * A command module is imported by every call (for --help), so at its top it imports only what parsing
+ * its options needs (node:util, ./command, pure src/domain and src/i18n helpers) and imports the rest
+ * (config, database, runtime, services, readers, charts, PDF) inside run(), with `await import(...)`:
+ * `credito --help` then loads no Prisma, Bolt, charts or PDF, and each command only what it uses.
+ * The build (scripts/build.mjs) makes each such import a chunk of its own; test/e2e/cli-startup.test.ts
+ * fails when a command's top-level imports pull one of those in.
+ */
 const commands: CliCommand[] = [
   demoCommand,
   digestCommand,
@@ -48,7 +55,9 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (err: unknown) => {
+  async (err: unknown) => {
+    // config.ts (and zod) is imported here, on the error path only: --help must not load it
+    const { ConfigError } = await import("./config");
     if (err instanceof ConfigError) {
       process.stderr.write(`credito: fix these settings:\n${err.problems.map((p) => `  ${p}`).join("\n")}\n`);
       process.exit(2);

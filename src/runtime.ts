@@ -2,10 +2,10 @@ import { WebClient } from "@slack/web-api";
 import type { Config } from "./config";
 import { type AppContext, type Clock, systemClock } from "./context";
 import { openDb } from "./db/client";
-import { type Scheduler, startScheduler } from "./jobs/scheduler";
+import type { Scheduler } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./log";
 import { registerAnchorRecorders, resolveAnchor } from "./slack/anchors";
-import { buildSlackApp, type SlackApp } from "./slack/app";
+import type { SlackApp } from "./slack/app";
 import { Outbox } from "./slack/outbox";
 
 export interface Runtime {
@@ -16,11 +16,16 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-/** Wires config -> database -> outbox -> Slack app. main.ts, the demo and the end-to-end tests use it. */
-export async function createRuntime(
+type RuntimeOptions = { clock?: Clock; log?: Logger; fetchFn?: typeof fetch };
+
+/**
+ * Wires config -> database -> outbox: the context services need, without the Slack app and the jobs, so CLI
+ * commands (digest, import) don't load Bolt, the listeners and what they import (charts, PDF).
+ */
+export async function createAppContext(
   config: Config,
-  opts: { clock?: Clock; log?: Logger; fetchFn?: typeof fetch } = {},
-): Promise<Runtime> {
+  opts: RuntimeOptions = {},
+): Promise<{ ctx: AppContext; stop(): Promise<void> }> {
   const log = opts.log ?? createLogger(config.logLevel);
   const db = await openDb(config.databaseUrl);
   // The outbox does its own retrying (persisted, honouring Retry-After), so its client must not.
@@ -33,6 +38,22 @@ export async function createRuntime(
   const outbox = new Outbox(db, client, log, resolveAnchor, config.slack.postIntervalMs, opts.fetchFn);
   registerAnchorRecorders(outbox);
   const ctx: AppContext = { config, db, outbox, clock: opts.clock ?? systemClock, log };
+  return {
+    ctx,
+    async stop() {
+      await outbox.stop();
+      await db.$disconnect();
+    },
+  };
+}
+
+/** Wires config -> database -> outbox -> Slack app. main.ts, the demo and the end-to-end tests use it. */
+export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  // loaded here, not at the top, so createAppContext's users don't pay for Bolt and the listeners
+  const slackModule = import("./slack/app");
+  const { ctx } = await createAppContext(config, opts);
+  const { db, outbox } = ctx;
+  const { buildSlackApp } = await slackModule;
   const slack = buildSlackApp(ctx);
   let scheduler: Scheduler | undefined;
   return {
@@ -42,7 +63,7 @@ export async function createRuntime(
       await slack.start();
       outbox.kick(); // whatever was pending when the bot stopped goes out now
       outbox.poll(); // and whatever another process (a CLI import) queues later
-      if (jobs) scheduler = await startScheduler(ctx);
+      if (jobs) scheduler = await (await import("./jobs/scheduler")).startScheduler(ctx);
     },
     async stop() {
       await scheduler?.stop();

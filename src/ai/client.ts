@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
 import OpenAI from "openai";
 import { type ZodType, z } from "zod";
 import type { AppContext } from "../context";
+import { projectPath } from "../project-path";
 
 /** prompts/ at the repository root, versioned with the code. */
-const PROMPTS_DIR = new URL("../../prompts/", import.meta.url);
+const PROMPTS_DIR = pathToFileURL(projectPath("prompts/"));
 
 const promptCache = new Map<string, string>();
 

@@ -1,5 +1,4 @@
 import { parseArgs } from "node:util";
-import { runDemo } from "../demo/run";
 import type { CliCommand } from "./command";
 
 export const demoCommand: CliCommand = {
@@ -9,6 +8,7 @@ export const demoCommand: CliCommand = {
   usage: "demo [--db file:./data/demo.db]",
   async run(argv) {
     const { values } = parseArgs({ args: argv, options: { db: { type: "string" } }, strict: true });
+    const { runDemo } = await import("../demo/run"); // here, not at the top: see src/cli.ts
     await runDemo({
       databaseUrl: values.db ?? "file:./data/demo.db",
       callsFile: "data/demo-slack-calls.json",

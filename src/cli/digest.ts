@@ -1,12 +1,9 @@
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config";
 import { today } from "../context";
 import { formatDateLong, isIsoDate } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
 import { groupTasksByKind } from "../domain/tasks";
 import { messages } from "../i18n";
-import { createRuntime } from "../runtime";
-import { buildDigest, postDigest } from "../services/digest";
 import { type CliCommand, CliError } from "./command";
 
 /** `credito digest`: the same service as the 08:30 job; --dry-run prints, --json prints JSON, else it posts. */
@@ -24,8 +21,14 @@ export const digestCommand: CliCommand = {
       throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
     }
     const offline = Boolean(values["dry-run"] || values.json);
+    // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
+    const [{ loadConfig }, { createAppContext }, { buildDigest, postDigest }] = await Promise.all([
+      import("../config"),
+      import("../runtime"),
+      import("../services/digest"),
+    ]);
     const config = loadConfig(process.env, { slack: !offline });
-    const runtime = await createRuntime(config);
+    const runtime = await createAppContext(config);
     try {
       const ctx = runtime.ctx;
       const date = values.date ?? today(ctx);

@@ -1,11 +1,7 @@
 import { writeFile } from "node:fs/promises";
-import { loadConfig } from "../config";
 import { systemClock, today } from "../context";
-import { openDb } from "../db/client";
 import { isIsoDate } from "../domain/calendar";
 import { messages } from "../i18n";
-import { dossierData, dossierFileName } from "../services/dossier";
-import { renderDossierPdf } from "../services/dossier-pdf";
 import { type CliCommand, CliError, parseCliArgs } from "./command";
 
 /**
@@ -29,6 +25,14 @@ export const dossierCommand: CliCommand = {
     if (values.date !== undefined && !isIsoDate(values.date)) {
       throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
     }
+    // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
+    const [{ loadConfig }, { openDb }, { dossierData, dossierFileName }, { renderDossierPdf }] =
+      await Promise.all([
+        import("../config"),
+        import("../db/client"),
+        import("../services/dossier"),
+        import("../services/dossier-pdf"),
+      ]);
     const config = loadConfig(process.env, { slack: false });
     const db = await openDb(config.databaseUrl);
     try {

@@ -1,13 +1,8 @@
-import { loadConfig } from "../config";
 import { today } from "../context";
 import { messages } from "../i18n";
 import { ColumnMapError, parseColumnMap } from "../import/headers";
-import { expandPaths, loadInput } from "../import/read";
 import { importReportLines } from "../import/report";
 import { IMPORT_KINDS, type ImportKind } from "../import/types";
-import { createRuntime } from "../runtime";
-import { closeSettledCases } from "../services/case-lifecycle";
-import { importFiles } from "../services/import";
 import { type CliCommand, CliError, parseCliArgs } from "./command";
 
 const PHASES: Record<string, string> = {
@@ -73,6 +68,20 @@ export const importCommand: CliCommand = {
       if (err instanceof ColumnMapError) throw new CliError(messages("it").import.reason.badMap!(err.entry));
       throw err;
     }
+    // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
+    const [
+      { loadConfig },
+      { expandPaths, loadInput },
+      { createAppContext },
+      { closeSettledCases },
+      { importFiles },
+    ] = await Promise.all([
+      import("../config"),
+      import("../import/read"),
+      import("../runtime"),
+      import("../services/case-lifecycle"),
+      import("../services/import"),
+    ]);
     let paths: string[];
     try {
       paths = await expandPaths(positionals);
@@ -85,7 +94,7 @@ export const importCommand: CliCommand = {
     const config = loadConfig(process.env, { slack: false });
     const t = messages(config.locale);
     const inputs = await Promise.all(paths.map(loadInput));
-    const runtime = await createRuntime(config);
+    const runtime = await createAppContext(config);
     const progress = progressPrinter(process.stderr);
     try {
       const names = inputs.map((i) => i.name).join(",");

@@ -1,12 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config";
 import { systemClock, today } from "../context";
-import { openDb } from "../db/client";
 import { isIsoDate } from "../domain/calendar";
 import { monthPeriod, type Period, weekPeriod } from "../domain/kpi";
-import { buildReport, rangePeriod } from "../services/report";
-import { reportCsv, reportJson, reportXlsx } from "../services/report-export";
 import { type CliCommand, CliError } from "./command";
 
 const FORMATS = ["csv", "xlsx", "json"] as const;
@@ -50,6 +46,14 @@ export const reportCommand: CliCommand = {
       throw new CliError(`--period: expected mese or settimana, got "${values.period}"`);
     }
 
+    // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
+    const [{ loadConfig }, { openDb }, { buildReport, rangePeriod }, { reportCsv, reportJson, reportXlsx }] =
+      await Promise.all([
+        import("../config"),
+        import("../db/client"),
+        import("../services/report"),
+        import("../services/report-export"),
+      ]);
     const config = loadConfig(process.env, { slack: false });
     const day = today({ clock: systemClock, config });
     let period: Period;

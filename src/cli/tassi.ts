@@ -1,7 +1,4 @@
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config";
-import { openDb } from "../db/client";
-import { halfYearLabel } from "../services/dossier";
 import { type CliCommand, CliError } from "./command";
 
 /** "2026-07-01", "2026H2", "2026-H2", "2026 h2" -> "2026-07-01"; null when not a half-year. */
@@ -36,6 +33,12 @@ export const tassiCommand: CliCommand = {
     if (positionals.length !== 0 && positionals.length !== 2) {
       throw new CliError(`expected a half-year and a rate. Usage: credito ${tassiCommand.usage}`);
     }
+    // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
+    const [{ loadConfig }, { openDb }, { halfYearLabel }] = await Promise.all([
+      import("../config"),
+      import("../db/client"),
+      import("../services/dossier"),
+    ]);
     const config = loadConfig(process.env, { slack: false });
     const db = await openDb(config.databaseUrl);
     try {

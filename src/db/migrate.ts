@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { projectPath } from "../project-path";
 
-const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
+const MIGRATIONS_DIR = projectPath("prisma", "migrations");
 
 /** "file:./data/credito.db" -> absolute path (relative to the working directory, as Prisma does). */
 export function sqlitePath(databaseUrl: string): string {
