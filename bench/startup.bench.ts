@@ -21,7 +21,11 @@ const baseEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" };
 
 function timeProcess(args: string[], env: Record<string, string> = {}): number {
   const start = performance.now();
-  const run = spawnSync(args[0]!, args.slice(1), { cwd: ROOT, env: { ...baseEnv, ...env }, encoding: "utf8" });
+  const run = spawnSync(args[0]!, args.slice(1), {
+    cwd: ROOT,
+    env: { ...baseEnv, ...env },
+    encoding: "utf8",
+  });
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`${args.join(" ")} failed (${run.status}): ${run.stderr}`);
   return ms;
@@ -52,9 +56,9 @@ async function timeToHealthy(command: string[], env: Record<string, string>): Pr
     for (;;) {
       const port = /HTTP on port (\d+)/.exec(stderr)?.[1];
       if (port) {
-        const res = await fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: "close" } }).catch(
-          () => null,
-        );
+        const res = await fetch(`http://127.0.0.1:${port}/healthz`, {
+          headers: { connection: "close" },
+        }).catch(() => null);
         if (res?.status === 200) return performance.now() - start;
       }
       if (Date.now() > deadline || child.exitCode !== null)
