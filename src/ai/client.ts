@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import OpenAI from "openai";
 import { type ZodType, z } from "zod";
 import type { AppContext } from "../context";
 import { projectPath } from "../project-path";
@@ -35,6 +34,7 @@ export async function generateStructured<T>(
   if (!apiKey) return null;
   try {
     const system = await loadPrompt(req.prompt);
+    const { default: OpenAI } = await import("openai"); // loaded on first use, not at start-up
     const client = new OpenAI({ apiKey, baseURL: baseUrl, timeout: timeoutMs, maxRetries: 0 });
     let jsonSchema: Record<string, unknown> | undefined;
     try {

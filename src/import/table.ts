@@ -1,7 +1,7 @@
 // Bytes -> table of cells: CSV (";" "," or tab, UTF-8 or Windows-1252) and XLSX (first sheet with data).
 
 import { parse as parseCsv } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import type { Cell } from "./fields";
 import { ImportFileError } from "./types";
@@ -121,7 +121,8 @@ function excelCell(value: ExcelValue): Cell {
 }
 
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs"); // loaded on first use, not at start-up
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,

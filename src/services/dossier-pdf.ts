@@ -1,4 +1,3 @@
-import PDFDocument from "pdfkit";
 import { formatDateShort } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
 import type { Locale, Messages } from "../i18n";
@@ -14,6 +13,7 @@ const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
  */
 export async function renderDossierPdf(d: DossierData, t: Messages, locale: Locale): Promise<Buffer> {
   const s = t.dossier;
+  const { default: PDFDocument } = await import("pdfkit"); // loaded on first use, not at start-up
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,

@@ -1,4 +1,3 @@
-import { createTransport } from "nodemailer";
 import type { AppContext } from "../context";
 import { today as todayOf } from "../context";
 import type { Tx } from "../db/client";
@@ -111,6 +110,7 @@ export async function sendPecDraft(
   if (claimed.count !== 1) return { ok: false, error: "already_sent" };
   let messageId: string | undefined;
   try {
+    const { createTransport } = await import("nodemailer"); // loaded on first use, not at start-up
     const transport = createTransport(smtpUrl);
     try {
       const info = await Promise.race([

@@ -1,8 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type * as vega from "vega";
+import type { TopLevelSpec } from "vega-lite";
 import { formatDateCompact, type Locale } from "../domain/calendar";
 import { AGING_KEYS, type Report } from "../domain/kpi";
 import { formatEuro } from "../domain/money";
@@ -58,10 +57,16 @@ export async function renderVegaLite(
       view: { stroke: null },
     },
   } as TopLevelSpec;
+  // loaded on first use, not at start-up (npm start, the CLI)
+  const [vegaLib, { compile }, { Resvg }] = await Promise.all([
+    import("vega"),
+    import("vega-lite"),
+    import("@resvg/resvg-js"),
+  ]);
   const compiled = compile(full, { logger: silentLogger() }).spec;
-  const view = new vega.View(vega.parse(compiled), {
+  const view = new vegaLib.View(vegaLib.parse(compiled), {
     renderer: "none",
-    logLevel: vega.None,
+    logLevel: vegaLib.None,
     locale: { number: NUMBER_LOCALE[locale] } as unknown as vega.ViewOptions["locale"],
   });
   try {

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { formatDateShort, type Locale } from "../domain/calendar";
 import type { Report } from "../domain/kpi";
 import { messages } from "../i18n";
@@ -135,7 +135,8 @@ function dateCell(iso: string): Date {
 export async function reportXlsx(r: Report, locale: Locale): Promise<Buffer> {
   const t = messages(locale).report;
   const x = t.export;
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs"); // loaded on first use, not at start-up
+  const wb = new Excel.Workbook();
   wb.creator = "Credito";
 
   const summary = wb.addWorksheet(x.sheets.summary);
