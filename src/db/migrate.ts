@@ -19,6 +19,7 @@ export function sqlitePath(databaseUrl: string): string {
  */
 export function migrate(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): string[] {
   const file = sqlitePath(databaseUrl);
+  if (upToDate(file, migrationsDir)) return [];
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
@@ -56,5 +57,32 @@ export function migrate(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): st
     return done;
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The cheap check every start-up and CLI call makes first: one query on a read-only connection comparing
+ * the migration folders with what `_prisma_migrations` records as applied. Only a new database or a new
+ * migration takes the writing path above (journal mode, bookkeeping table, the migrations themselves).
+ */
+function upToDate(file: string, migrationsDir: string): boolean {
+  if (file === ":memory:" || !existsSync(file)) return false;
+  const names = existsSync(migrationsDir)
+    ? readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory())
+    : [];
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const applied = new Set(
+      db
+        .prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`)
+        .pluck()
+        .all() as string[],
+    );
+    return names.every((d) => applied.has(d.name));
+  } catch {
+    return false; // no bookkeeping table yet, or unreadable: the writing path reports real problems
+  } finally {
+    db?.close();
   }
 }
