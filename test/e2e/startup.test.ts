@@ -1,10 +1,17 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FakeSlack } from "../../src/standin/fake-slack";
 import { SlackRequester } from "../../src/standin/signed-requests";
+
+/** What `npm start` runs (`node --enable-source-maps dist/main.js`, built by the global setup), without npm. */
+const START = (
+  JSON.parse(readFileSync("package.json", "utf8")) as { scripts: { start: string } }
+).scripts.start
+  .split(" ")
+  .slice(1);
 
 describe("npm start with missing or wrong settings", () => {
   it("prints one line per problem and exits with code 2, without a stack trace", () => {
@@ -14,7 +21,7 @@ describe("npm start with missing or wrong settings", () => {
       SLACK_BOT_TOKEN: "xoxp-wrong",
       PORT: "abc",
     };
-    const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const run = spawnSync(process.execPath, START, {
       env,
       encoding: "utf8",
       timeout: 20_000,
@@ -35,10 +42,12 @@ describe("npm start with good settings", () => {
     const slack = await new FakeSlack().start();
     const dir = mkdtempSync(join(tmpdir(), "credito-start-"));
     const token = "xoxb-1234-secret-token-value";
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const trace = join(dir, "imports.txt");
+    const child = spawn(process.execPath, ["--import", "./test/support/trace-imports.mjs", ...START], {
       env: {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? "",
+        CREDITO_TRACE_IMPORTS: trace,
         SLACK_BOT_TOKEN: token,
         SLACK_SIGNING_SECRET: "start-secret",
         SLACK_API_URL: slack.apiUrl,
@@ -60,6 +69,11 @@ describe("npm start with good settings", () => {
       expect(port).toBeGreaterThan(0);
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
+      // charts, PDF, Excel, OpenAI and mail load on first use, not at start-up (the trace sees Bolt)
+      const loaded = readFileSync(trace, "utf8");
+      expect(loaded).toContain("/node_modules/@slack/bolt/");
+      for (const p of ["vega", "vega-lite", "@resvg/resvg-js", "pdfkit", "exceljs", "openai", "nodemailer"])
+        expect(loaded, p).not.toContain(`/node_modules/${p}/`);
       const requester = new SlackRequester(`http://127.0.0.1:${port}/slack/events`, "start-secret");
       const res = await requester.command("U1", "/credito", "help");
       expect((res.json as { text: string }).text).toContain("/credito help");
