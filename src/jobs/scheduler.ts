@@ -37,9 +37,11 @@ export async function startScheduler(ctx: AppContext, list: Job[] = jobs(ctx)): 
       { timezone: ctx.config.timeZone, name: job.name, noOverlap: true },
     ),
   );
-  await catchUpDigest(ctx).catch((err) => ctx.log.error("digest catch-up failed", err));
+  // in the background: start-up ("running", /healthz) doesn't wait for a digest that can take seconds
+  const catchUp = catchUpDigest(ctx).catch((err) => ctx.log.error("digest catch-up failed", err));
   return {
     async stop() {
+      await catchUp;
       for (const t of tasks) await t.destroy();
     },
   };
