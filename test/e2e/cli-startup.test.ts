@@ -1,13 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../src/db/client";
+import { loadedPackages } from "../support/loaded-packages";
 
 /**
  * The compiled `credito` bin (dist/, built by the global setup) loads only what a command needs: Node
- * reports every module it resolves to test/support/trace-imports.mjs, and the packages are read off that.
+ * reports every module it resolves to test/support/trace-imports.mjs, and loadedPackages reads the npm
+ * packages off that (external ones by path, bundled ones from the loaded chunks' source maps).
  */
 function packagesLoaded(
   args: string[],
@@ -28,12 +30,7 @@ function packagesLoaded(
       timeout: 60_000,
     },
   );
-  const packages = new Set(
-    readFileSync(trace, "utf8")
-      .split("\n")
-      .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1])
-      .filter((p): p is string => Boolean(p)),
-  );
+  const packages = loadedPackages(trace);
   return { status: run.status, packages };
 }
 
@@ -81,7 +78,8 @@ describe("the compiled credito CLI loads what each command needs", () => {
       env,
     );
     expect(status).toBe(0);
-    expect(packages).toContain("@prisma/client"); // the trace does see what is loaded
+    // the trace does see what is loaded, external (Prisma) and bundled (zod, the Web API client)
+    for (const p of ["@prisma/client", "zod", "@slack/web-api"]) expect(packages, p).toContain(p);
     for (const p of ["@slack/bolt", ...CHARTS_AND_PDF]) expect(packages, p).not.toContain(p);
   });
 
