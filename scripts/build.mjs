@@ -1,12 +1,10 @@
 #!/usr/bin/env node
 // `npm run build` (and the last step of `npm install`): bundles src/main.ts and src/cli.ts into dist/ as
 // plain ESM for Node 20 with esbuild. Why a bundle and not tsc: the sources import without extensions
-// (`./cli/command`), which Node's ESM loader refuses, and one file per entry plus a few chunks loads in a
-// fraction of the time of ~300 small modules. Code splitting turns every `await import()` (one per CLI
-// command, the charts and the PDF) into its own chunk, loaded only when used. npm packages stay external
-// (`packages: "external"`: resolved from node_modules at run time, native addons and Prisma's query
-// compiler included); the generated Prisma client is our TypeScript and is bundled. Source maps let
-// `node --enable-source-maps` print stack traces that point at src/*.ts.
+// (`./cli/command`), which Node's ESM loader refuses, and a few chunks load in a fraction of the time of
+// hundreds of small modules. Code splitting turns every `await import()` (one per CLI command, the charts,
+// the PDF) into its own chunk, loaded only when used. Source maps let `node --enable-source-maps` print
+// stack traces that point at src/*.ts. The README ("Build and start-up") has the measurements.
 //
 // Files are written atomically (temporary name, then rename) and stale chunks are removed, so a CLI call
 // running during a rebuild (tests build in their global setup) never reads a half-written file.
@@ -18,19 +16,20 @@ import { build } from "esbuild";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = join(root, "dist");
 
-// Prisma's runtime resolves to its CommonJS build under Node's "node" condition; its ES module build (the
-// same code, shipped next to it) loads about 60 ms faster, as Node needn't scan 230 kB of CommonJS for
-// its export names. The generated client is bundled, so its import is pointed there.
 // npm packages stay external (resolved from node_modules at run time), except these: pure JavaScript that
 // start-up always loads, spread over hundreds of small files (Bolt and the Web API client ~450 CommonJS
 // files, zod ~230): bundled, they load in about half the CPU time. Native addons, WebAssembly, packages that
-// read their own files (fonts, Prisma's query compiler) and the ones loaded on first use stay external.
+// read their own files (fonts, Prisma's query compiler) and the ones loaded on first use stay external, and
+// so does every package named in package.json, also when a bundled package requires it (ws, for one).
 const BUNDLED = new Set(["@slack/bolt", "@slack/web-api", "@slack/types", "zod", "bottleneck", "node-cron"]);
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
   .filter((name) => !BUNDLED.has(name))
   .flatMap((name) => [name, `${name}/*`]);
 
+// Prisma's runtime resolves to its CommonJS build under Node's "node" condition; its ES module build (the
+// same code, shipped next to it) loads about 60 ms faster, as Node needn't scan 230 kB of CommonJS for
+// its export names. The generated client is our TypeScript and is bundled, so its import is pointed there.
 const prismaRuntimeAsEsm = {
   name: "prisma-runtime-esm",
   setup(b) {
