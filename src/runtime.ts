@@ -22,7 +22,7 @@ export async function createRuntime(
   opts: { clock?: Clock; log?: Logger; fetchFn?: typeof fetch } = {},
 ): Promise<Runtime> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const db = await openDb(config.databaseUrl);
+  const db = await openDb(config.databaseUrl, { busyTimeoutMs: config.db.busyTimeoutMs });
   // The outbox does its own retrying (persisted, honouring Retry-After), so its client must not.
   const client = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
