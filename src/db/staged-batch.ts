@@ -44,6 +44,12 @@ export interface StageStats {
 }
 
 const STAGE_ROWS = 2000;
+/**
+ * Every staging table: StagedRow (any kind, JSON) and the typed ones for bulk rows. A new typed staging
+ * table (with "batchId") is added here so that leftovers are cleaned.
+ */
+export const STAGING_TABLES = ["StagedRow", "StagedInvoice"] as const;
+export type StagingTable = (typeof STAGING_TABLES)[number];
 const CLEAN_ROWS = 5000;
 /** a staging batch whose heartbeat is older than this is taken as dead even if its pid looks alive */
 const STALE_AFTER_MS = 10 * 60_000;
@@ -115,6 +121,43 @@ export class StagedBatch {
   }
 
   /**
+   * Writes rows into a typed staging table (columns named as in `columns`, plus "batchId"), in chunks
+   * of short transactions. For the bulk of a large batch: the merge reads typed columns faster than JSON.
+   */
+  async stageInto(
+    table: Exclude<StagingTable, "StagedRow">,
+    columns: readonly string[],
+    rows: Iterable<Record<string, unknown>>,
+    chunkRows = STAGE_ROWS,
+  ): Promise<StageStats> {
+    const stats: StageStats = { chunks: 0, rows: 0, longestMs: 0 };
+    const sql =
+      `INSERT INTO "${table}" ("batchId", ${columns.map((c) => `"${c}"`).join(", ")}) ` +
+      `SELECT ?, ${columns.map((_, i) => `value ->> ${i}`).join(", ")} FROM json_each(?) ORDER BY key`;
+    let chunk: unknown[][] = [];
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const json = JSON.stringify(chunk);
+      chunk = [];
+      const ms = await this.timed((tx) =>
+        Promise.all([
+          tx.$executeRawUnsafe(sql, this.id, json),
+          tx.stagedBatch.update({ where: { id: this.id }, data: { heartbeatAt: new Date() } }),
+        ]),
+      );
+      stats.chunks += 1;
+      stats.longestMs = Math.max(stats.longestMs, ms);
+    };
+    for (const r of rows) {
+      chunk.push(columns.map((c) => r[c] ?? null));
+      stats.rows += 1;
+      if (chunk.length >= chunkRows) await flush();
+    }
+    await flush();
+    return stats;
+  }
+
+  /**
    * The final step: the merge and the "committed" mark in one transaction. `dryRun` runs the merge
    * and rolls it back (what the import would do, with nothing kept). Returns the merge's result and
    * how long the transaction held the lock.
@@ -177,14 +220,16 @@ export class StagedBatch {
 }
 
 async function deleteStagedRows(db: Db, batchId: number): Promise<void> {
-  for (;;) {
-    const n = await shortWrite(db, (tx) =>
-      tx.$executeRawUnsafe(
-        `DELETE FROM "StagedRow" WHERE "id" IN (SELECT "id" FROM "StagedRow" WHERE "batchId" = ? LIMIT ${CLEAN_ROWS})`,
-        batchId,
-      ),
-    );
-    if (n < CLEAN_ROWS) return;
+  for (const table of STAGING_TABLES) {
+    for (;;) {
+      const n = await shortWrite(db, (tx) =>
+        tx.$executeRawUnsafe(
+          `DELETE FROM "${table}" WHERE "id" IN (SELECT "id" FROM "${table}" WHERE "batchId" = ? LIMIT ${CLEAN_ROWS})`,
+          batchId,
+        ),
+      );
+      if (n < CLEAN_ROWS) break;
+    }
   }
 }
 
@@ -209,10 +254,15 @@ export async function cleanStaleBatches(db: Db, now = new Date()): Promise<numbe
       }),
     );
   }
-  const leftovers = await db.$queryRawUnsafe<Array<{ batchId: number }>>(
-    `SELECT DISTINCT r."batchId" FROM "StagedRow" r JOIN "StagedBatch" b ON b."id" = r."batchId" WHERE b."status" <> 'staging'`,
-  );
-  for (const { batchId } of leftovers) await deleteStagedRows(db, Number(batchId));
+  const leftovers = new Set<number>();
+  for (const table of STAGING_TABLES) {
+    const rows = await db.$queryRawUnsafe<Array<{ batchId: number }>>(
+      `SELECT DISTINCT r."batchId" FROM "${table}" r LEFT JOIN "StagedBatch" b ON b."id" = r."batchId"
+       WHERE b."id" IS NULL OR b."status" <> 'staging'`,
+    );
+    for (const r of rows) leftovers.add(Number(r.batchId));
+  }
+  for (const batchId of leftovers) await deleteStagedRows(db, batchId);
   return dead.length;
 }
 
@@ -238,8 +288,8 @@ export async function idBase(tx: Tx, table: string): Promise<number> {
   return Number(rows[0]!.base);
 }
 
-function valueSql(c: MergeColumn, bases: IdBases): string {
-  const v = `(s."data" ->> '${c.name}')`;
+function valueSql(c: MergeColumn, bases: IdBases, typed = false): string {
+  const v = typed ? `s."${c.name}"` : `(s."data" ->> '${c.name}')`;
   if (!c.ref) return v;
   const base = bases[c.ref];
   if (base === undefined) throw new Error(`no id base for ${c.ref}`);
@@ -269,6 +319,28 @@ export async function mergeInserts(
     ...stamps,
     batchId,
     kind,
+  );
+}
+
+/** INSERT ... SELECT from a typed staging table (its "ref" is the provisional id). */
+export async function mergeTypedInserts(
+  tx: Tx,
+  batchId: number,
+  staging: Exclude<StagingTable, "StagedRow">,
+  table: string,
+  columns: readonly MergeColumn[],
+  bases: IdBases,
+  now: Date,
+): Promise<number> {
+  const base = bases[table];
+  if (base === undefined) throw new Error(`no id base for ${table}`);
+  const names = ["id", ...columns.map((c) => c.name)].map((n) => `"${n}"`).join(", ");
+  const values = [`${base} - s."ref" - 1`, ...columns.map((c) => (c.now ? "?" : valueSql(c, bases, true)))];
+  return tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${names}) SELECT ${values.join(", ")} FROM "${staging}" s
+     WHERE s."batchId" = ? ORDER BY s."id"`,
+    ...columns.filter((c) => c.now).map(() => now),
+    batchId,
   );
 }
 

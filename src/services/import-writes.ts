@@ -9,7 +9,9 @@ import {
   idBase,
   type MergeColumn,
   mergeInserts,
+  mergeTypedInserts,
   mergeUpdates,
+  type StagedBatch,
   type StagedRowInput,
 } from "../db/staged-batch";
 
@@ -192,18 +194,13 @@ export class ImportWrites {
     );
   }
 
-  /** Everything planned, as staged rows. */
-  *rows(): Generator<StagedRowInput> {
+  /** Everything planned but the new invoices, as staged rows. */
+  private *rows(): Generator<StagedRowInput> {
     for (const { row, searchText } of this.customers) {
       const data: Record<string, unknown> = {};
       for (const c of CUSTOMER_COLUMNS) data[c.name] = row[c.name] ?? null;
       data.searchText = searchText(row);
       yield { kind: "customer.create", ref: row.id, data };
-    }
-    for (const r of this.invoices) {
-      const data: Record<string, unknown> = {};
-      for (const c of INVOICE_COLUMNS) data[c.name] = r[c.name] ?? null;
-      yield { kind: "invoice.create", ref: r.id, data };
     }
     for (const [id, u] of this.customerUpdates)
       yield { kind: "customer.update", ref: id, data: u.changes, guard: u.guard };
@@ -215,6 +212,17 @@ export class ImportWrites {
     for (const p of this.payments) yield { kind: "payment.create", ref: n--, data: p };
     n = -1;
     for (const a of this.audits) yield { kind: "audit.create", ref: n--, data: a };
+  }
+
+  /** Stages the plan: the new invoices (the bulk) typed, everything else as JSON rows. */
+  async stage(batch: StagedBatch): Promise<number> {
+    const invoices = await batch.stageInto(
+      "StagedInvoice",
+      ["ref", ...INVOICE_COLUMNS.map((c) => c.name)],
+      this.invoices.map((r) => ({ ...r, ref: r.id })),
+    );
+    const rows = await batch.stage(this.rows());
+    return Math.max(invoices.longestMs, rows.longestMs);
   }
 
   /** The final step: guards, then set-based inserts and updates from the staged rows. */
@@ -243,7 +251,15 @@ export class ImportWrites {
       bases,
       now,
     );
-    await mergeInserts(tx, batchId, "invoice.create", "Invoice", [...INVOICE_COLUMNS, ...stamps], bases, now);
+    await mergeTypedInserts(
+      tx,
+      batchId,
+      "StagedInvoice",
+      "Invoice",
+      [...INVOICE_COLUMNS, ...stamps],
+      bases,
+      now,
+    );
     await mergeUpdates(tx, batchId, "customer.update", "Customer", CUSTOMER_COLUMNS, bases, now, [
       "updatedAt",
     ]);

@@ -161,7 +161,7 @@ export async function importParsed(
     // 2. stage the plan in short transactions, 3. make it visible in one short final step
     const batch = await StagedBatch.open(ctx.db, "import", opts.actor);
     try {
-      await batch.stage(writes.rows());
+      await writes.stage(batch);
       await batch.commit(async (tx) => {
         await writes.merge(tx, batch.id, ctx.clock.now());
         await audit(tx, {
@@ -177,9 +177,10 @@ export async function importParsed(
             promises: summary.promises,
           },
         });
-        await openPosition(tx, summary);
       });
       summary.written = true;
+      // read after the final step, so that step stays short
+      await openPosition(ctx.db, summary);
       return summary;
     } catch (err) {
       await batch.abandon();

@@ -23,6 +23,23 @@ CREATE TABLE "StagedRow" (
 );
 
 -- CreateTable
+CREATE TABLE "StagedInvoice" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "batchId" INTEGER NOT NULL,
+    "ref" INTEGER NOT NULL,
+    "customerId" INTEGER NOT NULL,
+    "number" TEXT NOT NULL,
+    "installment" INTEGER NOT NULL,
+    "issueDate" TEXT NOT NULL,
+    "dueDate" TEXT NOT NULL,
+    "amountCents" INTEGER NOT NULL,
+    "openCents" INTEGER NOT NULL,
+    "status" TEXT NOT NULL,
+    "source" TEXT,
+    "closedOn" TEXT
+);
+
+-- CreateTable
 CREATE TABLE "PendingSubmission" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "kind" TEXT NOT NULL,
@@ -41,6 +58,9 @@ CREATE INDEX "StagedBatch_status_idx" ON "StagedBatch"("status");
 
 -- CreateIndex
 CREATE INDEX "StagedRow_batchId_kind_idx" ON "StagedRow"("batchId", "kind");
+
+-- CreateIndex
+CREATE INDEX "StagedInvoice_batchId_idx" ON "StagedInvoice"("batchId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PendingSubmission_dedupeKey_key" ON "PendingSubmission"("dedupeKey");
