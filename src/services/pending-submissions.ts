@@ -24,6 +24,8 @@ export type Settled = "applied" | "pending" | "failed";
 /** How long keeping a submission may take before the caller gives up (the ack is due within 3 s). */
 const KEEP_BUDGET_MS = 1500;
 const POLL_MS = 1000;
+/** How long a listener waits for a kept submission before telling the user "saved, being recorded". */
+export const SETTLE_WAIT_MS = 2000;
 
 interface Stored {
   payload: unknown;
@@ -94,7 +96,7 @@ export class SubmissionDrainer {
    * Applies what is pending (in order) and resolves when submission `id` is applied or failed, or after
    * `waitMs` with "pending" (it goes on being applied: tell the collector it is saved and being recorded).
    */
-  settle(id: number, waitMs: number): Promise<Settled> {
+  settle(id: number, waitMs = SETTLE_WAIT_MS): Promise<Settled> {
     return new Promise((resolve) => {
       let done = false;
       const finish = (s: Settled) => {
@@ -111,6 +113,14 @@ export class SubmissionDrainer {
       list.push(finish);
       this.waiters.set(id, list);
       this.kick();
+      // kept earlier (the same request again): it may be settled already
+      this.ctx.db.pendingSubmission
+        .findUnique({ where: { id }, select: { status: true } })
+        .then((row) => {
+          if (row && row.status !== "pending")
+            this.resolve(id, row.status === "failed" ? "failed" : "applied");
+        })
+        .catch(() => undefined);
     });
   }
 

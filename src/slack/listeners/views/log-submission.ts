@@ -30,9 +30,6 @@ interface LogSubmission {
   to: ReplyTarget;
 }
 
-/** How long the collector's confirmation may wait before they are told "saved, being recorded". */
-export const SETTLE_WAIT_MS = 2000;
-
 /**
  * Submission of the log modal. Invalid: `response_action: "errors"` with one message under each wrong input
  * and nothing written. Valid: the submission is kept (one tiny insert) before the modal closes, then
@@ -107,7 +104,7 @@ export function registerLogSubmission(app: App, ctx: AppContext): void {
       return;
     }
     await ack();
-    const settled = await submissions.settle(kept, SETTLE_WAIT_MS);
+    const settled = await submissions.settle(kept);
     if (settled === "pending") await tellLater(ctx, to, { text: b.saving(b.what.log ?? "") });
   });
 }
