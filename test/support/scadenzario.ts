@@ -13,7 +13,12 @@ function date(dayOffset: number): string {
 }
 
 /** A deterministic scadenzario (as bench/import.bench.ts makes it): `customers` customers, invoices of 1 to 3 instalments, some partly paid. */
-export function generateScadenzario(rows: number, customers = Math.max(1, Math.round(rows / 50))): string {
+export function generateScadenzario(
+  rows: number,
+  customers = Math.max(1, Math.round(rows / 50)),
+  /** added to the customer numbers (codes and VAT numbers): another company's customers */
+  offset = 0,
+): string {
   const lines = [
     "Codice cliente;Ragione sociale;Partita IVA;N. documento;Data documento;Data scadenza;Importo;Residuo",
   ];
@@ -26,7 +31,7 @@ export function generateScadenzario(rows: number, customers = Math.max(1, Math.r
   let doc = 0;
   while (n < rows) {
     doc += 1;
-    const c = Math.floor(rnd() * customers) + 1;
+    const c = Math.floor(rnd() * customers) + 1 + offset;
     const first10 = String(1_000_000_000 + c).padStart(10, "0");
     const vat = first10 + vatCheckDigit(first10);
     const issued = Math.floor(rnd() * 420);
@@ -42,4 +47,3 @@ export function generateScadenzario(rows: number, customers = Math.max(1, Math.r
   }
   return `${lines.join("\r\n")}\r\n`;
 }
-
