@@ -97,7 +97,16 @@ export class ImportWrites {
 
   /** New invoices: provisional ids; their final values (payments may still reduce them) are staged. */
   createInvoices(rows: Row[]): void {
-    for (const r of rows) {
+    // ids in the order of the unique index (customer, number, instalment): the final INSERT then appends
+    // to both the table and that index, about twice as fast as in file order
+    const customerOrder = (id: number) => (id < 0 ? Number.MAX_SAFE_INTEGER / 2 - id : id);
+    const sorted = [...rows].sort(
+      (a, b) =>
+        customerOrder(Number(a.customerId)) - customerOrder(Number(b.customerId)) ||
+        (String(a.number) < String(b.number) ? -1 : String(a.number) > String(b.number) ? 1 : 0) ||
+        Number(a.installment) - Number(b.installment),
+    );
+    for (const r of sorted) {
       r.id = this.nextInvoice--;
       this.invoices.push(r);
       const n = String(r.number);
