@@ -222,6 +222,41 @@ describe("a large import in another process while the team works", () => {
     expect(await db.stagedInvoice.count()).toBe(0);
   }, 180_000);
 
+  it("when not even the tiny insert goes through, the modal stays open with a clear error and the input intact", async () => {
+    const db = h.runtime.ctx.db;
+    await h.requester.command(SALES, "/credito", "log C001", { triggerId: h.requester.newTriggerId() });
+    await h.slack.waitFor((calls) => calls.some((c) => c.method === "views.update"));
+    const view = viewOf(h.slack.callsOf("views.update").at(-1));
+    const before = await db.interaction.count();
+    const submission = (note: string) =>
+      h.requester.interaction({
+        type: "view_submission",
+        user: { id: SALES, name: "usales" },
+        view: {
+          ...view,
+          id: "VLOCKED",
+          hash: "h1",
+          state: { values: stateFor(view, { outcome: "info", notes: note }) },
+        },
+      });
+    // another process holds the write lock for longer than keeping a submission may take
+    const other = new Database(sqlitePath(h.dbUrl));
+    other.exec("BEGIN IMMEDIATE");
+    const res = await submission("scritta mentre il database è bloccato").finally(() => {
+      other.exec("ROLLBACK");
+      other.close();
+    });
+    expect(res.status).toBe(200);
+    const body = JSON.parse(String(res.body)) as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe("errors");
+    expect(Object.values(body.errors).join(" ")).toContain("Quello che hai scritto è ancora qui");
+    expect(await db.interaction.count()).toBe(before);
+    // the same modal submitted again once the lock is free: saved
+    const again = await submission("scritta mentre il database è bloccato");
+    expect(again.body ?? "").toBe("");
+    await until(async () => (await db.interaction.count()) === before + 1, 10_000);
+  }, 60_000);
+
   it("a killed import leaves nothing visible, and its leftovers are cleaned on the next start", async () => {
     const db = h.runtime.ctx.db;
     const before = {
