@@ -1,7 +1,7 @@
 // A busy database (issue 19): a 100,000-row scadenzario imported by the CLI in another process while
 // this process records log outcomes (logOutcome: one unit of work each). Figures: the longest time the
 // write lock was held while the import ran (a probe connection tries BEGIN IMMEDIATE every millisecond
-// and times how long it cannot), the import's own final step, and the p99 latency of a log submission
+// and times how long it cannot), the import's own final step and longest staging transaction, and the p99 latency of a log submission
 // during the import against the same submission on the idle database, measured in the same run.
 // Run: npx tsx bench/busy.bench.ts [rows]
 
@@ -145,6 +145,7 @@ async function main(): Promise<void> {
       ["busy.longest_lock_hold_during_import", busyLock.toFixed(0), "ms"],
       ["busy.longest_lock_hold_idle", idleLock.toFixed(0), "ms"],
       ["busy.import_final_step", batch?.commitMs ?? Number.NaN, "ms"],
+      ["busy.import_longest_staging_tx", batch?.stageMs ?? Number.NaN, "ms"],
       ["busy.log_p50_idle", percentile(idle, 50).toFixed(1), "ms"],
       ["busy.log_p99_idle", p99Idle.toFixed(1), "ms"],
       ["busy.log_p50_during_import", percentile(during, 50).toFixed(1), "ms"],

@@ -43,7 +43,7 @@ export interface StageStats {
   longestMs: number;
 }
 
-const STAGE_ROWS = 2000;
+const STAGE_ROWS = 1000;
 /**
  * Every staging table: StagedRow (any kind, JSON) and the typed ones for bulk rows. A new typed staging
  * table (with "batchId") is added here so that leftovers are cleaned.
@@ -82,6 +82,9 @@ async function shortWrite<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 export class StagedBatch {
+  /** the longest staging transaction so far */
+  private longestStageMs = 0;
+
   private constructor(
     private readonly db: Db,
     readonly id: number,
@@ -189,7 +192,12 @@ export class StagedBatch {
           if (opts.dryRun) throw new DryRun();
           await tx.stagedBatch.update({
             where: { id: this.id },
-            data: { status: "committed", committedAt: new Date(), commitMs: Math.round(ms) },
+            data: {
+              status: "committed",
+              committedAt: new Date(),
+              commitMs: Math.round(ms),
+              stageMs: Math.round(this.longestStageMs),
+            },
           });
         },
         { maxWait: 30_000, timeout: 10 * 60_000 },
@@ -220,6 +228,7 @@ export class StagedBatch {
       await fn(tx);
       ms = performance.now() - t0;
     });
+    this.longestStageMs = Math.max(this.longestStageMs, ms);
     return ms;
   }
 }

@@ -9,6 +9,7 @@ CREATE TABLE "StagedBatch" (
     "heartbeatAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "committedAt" DATETIME,
     "commitMs" INTEGER,
+    "stageMs" INTEGER,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { today } from "../../../context";
-import { retryBusy } from "../../../db/unit-of-work";
+import { retryBusy, unitOfWork } from "../../../db/unit-of-work";
 import { dateInZone } from "../../../domain/calendar";
 import { messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
@@ -140,8 +140,10 @@ export function registerCaseThreadActions(app: App, ctx: AppContext): void {
   app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.object, async ({ ack, action, body }) => {
     await ack();
     const day = today(ctx);
-    const result = await ctx.db.$transaction((tx) =>
-      objectToApproval(ctx, tx, { approvalId: Number(action.value), slackUserId: body.user.id }, day),
+    const result = await unitOfWork(
+      ctx,
+      (tx) => objectToApproval(ctx, tx, { approvalId: Number(action.value), slackUserId: body.user.id }, day),
+      { label: "approval objection" },
     );
     if (!result.ok) {
       const error = result.error === "not_found" ? "not_found" : result.error;
