@@ -57,7 +57,7 @@ const schema = z.object({
   CREDITO_PEC_FROM: z.string().email("must be the sender's PEC address").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // busy database (issue 19): SQLite's own wait (blocks the event loop) and the unit of work's retrying
-  CREDITO_DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  CREDITO_DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   CREDITO_DB_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 

@@ -7,7 +7,7 @@ export type Db = PrismaClient;
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 /** SQLite's own busy wait, when the caller gives none (CREDITO_DB_BUSY_TIMEOUT_MS's default). */
-export const DEFAULT_BUSY_TIMEOUT_MS = 500;
+export const DEFAULT_BUSY_TIMEOUT_MS = 250;
 
 /** Opens the SQLite database, creating and migrating it first when needed. */
 export async function openDb(databaseUrl: string, opts: { busyTimeoutMs?: number } = {}): Promise<Db> {

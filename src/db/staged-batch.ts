@@ -50,7 +50,14 @@ const STAGE_ROWS = 1000;
  */
 export const STAGING_TABLES = ["StagedRow", "StagedInvoice"] as const;
 export type StagingTable = (typeof STAGING_TABLES)[number];
-const CLEAN_ROWS = 5000;
+const CLEAN_ROWS = 2000;
+/**
+ * Pause after each staging (or cleaning) transaction, at least as long as it took: SQLite's lock is not
+ * fair, and a writer waiting in its busy handler polls every 25 to 100 ms, so back-to-back transactions
+ * would starve the rest of Credito for the whole staging. With this gap every waiting writer gets in.
+ */
+const PACE_MS = 50;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, Math.max(PACE_MS, ms)));
 /** page cache of the connection that merges (KiB) */
 const MERGE_CACHE_KB = 64 * 1024;
 /** a staging batch whose heartbeat is older than this is taken as dead even if its pid looks alive */
@@ -229,6 +236,7 @@ export class StagedBatch {
       ms = performance.now() - t0;
     });
     this.longestStageMs = Math.max(this.longestStageMs, ms);
+    await pause(ms);
     return ms;
   }
 }
@@ -236,6 +244,7 @@ export class StagedBatch {
 async function deleteStagedRows(db: Db, batchId: number): Promise<void> {
   for (const table of STAGING_TABLES) {
     for (;;) {
+      const t0 = performance.now();
       const n = await shortWrite(db, (tx) =>
         tx.$executeRawUnsafe(
           `DELETE FROM "${table}" WHERE "id" IN (SELECT "id" FROM "${table}" WHERE "batchId" = ? LIMIT ${CLEAN_ROWS})`,
@@ -243,6 +252,7 @@ async function deleteStagedRows(db: Db, batchId: number): Promise<void> {
         ),
       );
       if (n < CLEAN_ROWS) break;
+      await pause(performance.now() - t0);
     }
   }
 }

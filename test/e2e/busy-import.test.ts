@@ -145,6 +145,7 @@ describe("a large import in another process while the team works", () => {
     // wait until the import is really under way (its batch row is written once the plan is made)
     const submitted: string[] = [];
     const ackMs: number[] = [];
+    const ackedAt: number[] = [];
     const duringImport: boolean[] = [];
     let i = 0;
     while (running || i < 6) {
@@ -162,6 +163,7 @@ describe("a large import in another process while the team works", () => {
         },
       });
       ackMs.push(performance.now() - t0);
+      ackedAt.push(Date.now());
       duringImport.push(running);
       expect(res.status).toBe(200);
       expect(res.body ?? "").toBe(""); // no inline error: the modal closed and the work is kept
@@ -175,7 +177,8 @@ describe("a large import in another process while the team works", () => {
         });
       }
       if (i === 4) await click(h, OWNER, "approval_approve", String(approvals[1]!.id));
-      await new Promise((r) => setTimeout(r, 150));
+      // a busy morning: a submission every few hundred milliseconds, from the whole team
+      await new Promise((r) => setTimeout(r, 300));
       if (i > 400) break;
     }
     const result = await importing.done;
@@ -205,12 +208,16 @@ describe("a large import in another process while the team works", () => {
     const told = h.slack.calls
       .filter((c) => c.method === "chat.postEphemeral" || c.method === "chat.postMessage")
       .map((c) => String(c.args.text ?? ""));
-    expect(told.filter((t) => t.includes("Esito registrato")).length).toBe(submitted.length);
+    const confirmations = h.slack.calls.filter((c) => String(c.args.text ?? "").includes("Esito registrato"));
+    expect(confirmations.length).toBe(submitted.length);
+    // each confirmation reached Slack soon after its submission (in order: one drainer, one outbox channel)
+    const delays = confirmations.map((c, k) => c.at - ackedAt[k]!);
+    expect(Math.max(...delays)).toBeLessThan(3000);
     for (const t of told)
       expect(t).not.toMatch(/non sono riuscito|non ho potuto|non riesco|non è stato registrato/i);
 
-    // nothing stalled: acks, the event loop
-    expect(Math.max(...ackMs)).toBeLessThan(1000);
+    // nothing stalled: acks well within Slack's 3 s, the bot's event loop never stopped for 1 s
+    expect(Math.max(...ackMs)).toBeLessThan(2000);
     expect(longestStall).toBeLessThan(1000);
 
     // the import's result is the one it gives alone
