@@ -6,14 +6,18 @@ export const busyIt = {
   /** a click that could not be kept */
   clickNotKept:
     "Il database è occupato in questo momento: il clic non è stato registrato. Riprova tra qualche secondo.",
-  /** kept, being recorded (the database is busy) */
-  saving: (what: string) => `Salvato: ${what} è al sicuro e lo sto registrando. Ti scrivo appena è fatto.`,
+  /** kept, being recorded (the database is busy), by kind of submission */
+  saving: {
+    log: "Salvato: l'esito è al sicuro e lo sto registrando. Ti scrivo appena è fatto.",
+    approval: "Salvata: la tua decisione è al sicuro e la sto registrando. Ti scrivo appena è fatto.",
+    note: "Salvata: la nota è al sicuro e la sto registrando. Ti scrivo appena è fatto.",
+  } as Record<string, string>,
   what: { log: "l'esito", approval: "la tua decisione", note: "la nota" } as Record<string, string>,
   /** applied later than usual */
   noteSaved: "Nota registrata.",
   approvalRecorded: "Decisione registrata.",
   /** kept but it could not be applied (not a busy database: something else is wrong) */
   failed: (what: string, detail: string) =>
-    `Non riesco a registrare ${what}: l'ho conservato e l'amministratore può recuperarlo. Dettaglio: ${detail}`,
+    `Non riesco a registrare ${what}, ma non va perso: resta tra gli inserimenti in sospeso, che l'amministratore può recuperare. Dettaglio: ${detail}`,
   yourText: (text: string) => `Quello che avevi scritto: ${text}`,
 };

@@ -107,8 +107,7 @@ export function registerCaseThreadActions(app: App, ctx: AppContext): void {
       return;
     }
     const settled = await submissions.settle(kept);
-    if (settled === "pending")
-      await tell(click.channel, click.deciderSlackId, b.saving(b.what.approval ?? ""));
+    if (settled === "pending") await tell(click.channel, click.deciderSlackId, b.saving.approval ?? "");
   });
 
   app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.reject, async ({ ack, action, body, client }) => {

@@ -107,7 +107,7 @@ export const logSubcommand: Subcommand = {
       return;
     }
     const settled = await submissionsFor(ctx).settle(kept);
-    if (settled === "pending") await tellUser(ctx, target, { text: b.saving(b.what.log ?? "") });
+    if (settled === "pending") await tellUser(ctx, target, { text: b.saving.log ?? "" });
   },
 };
 

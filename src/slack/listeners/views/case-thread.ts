@@ -5,6 +5,7 @@ import { today } from "../../../context";
 import { DatabaseBusyError, retryBusy, unitOfWork } from "../../../db/unit-of-work";
 import { dateInZone } from "../../../domain/calendar";
 import type { CustomerNote } from "../../../domain/customer-note";
+import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
 import { decideApproval } from "../../../services/approvals";
@@ -40,7 +41,11 @@ export function registerCaseThreadViews(app: App, ctx: AppContext): void {
         p.actor,
         [
           b.failed(b.what.note ?? "", String((err as Error)?.message ?? err).slice(0, 200)),
-          b.yourText([p.note.approach, p.note.attention, p.note.referencePerson].filter(Boolean).join(" / ")),
+          b.yourText(
+            escapeMrkdwn(
+              [p.note.approach, p.note.attention, p.note.referencePerson].filter(Boolean).join(" / "),
+            ),
+          ),
         ].join("\n"),
       ),
   });
@@ -109,6 +114,6 @@ export function registerCaseThreadViews(app: App, ctx: AppContext): void {
     }
     await ack();
     const settled = await submissions.settle(kept);
-    if (settled === "pending") await tell(body.user.id, b.saving(b.what.note ?? ""));
+    if (settled === "pending") await tell(body.user.id, b.saving.note ?? "");
   });
 }

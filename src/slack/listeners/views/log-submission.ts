@@ -4,6 +4,7 @@ import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { retryBusy } from "../../../db/unit-of-work";
 import { type LogEntry, validateLogDraft } from "../../../domain/log-entry";
+import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
 import {
@@ -61,7 +62,7 @@ export function registerLogSubmission(app: App, ctx: AppContext): void {
       ),
     failed: (err, p) => {
       const lines = [b.failed(b.what.log ?? "", String((err as Error)?.message ?? err).slice(0, 200))];
-      if (p.entry.notes) lines.push(b.yourText(p.entry.notes));
+      if (p.entry.notes) lines.push(b.yourText(escapeMrkdwn(p.entry.notes)));
       return tellLater(ctx, p.to, { text: lines.join("\n") });
     },
   });
@@ -105,7 +106,7 @@ export function registerLogSubmission(app: App, ctx: AppContext): void {
     }
     await ack();
     const settled = await submissions.settle(kept);
-    if (settled === "pending") await tellLater(ctx, to, { text: b.saving(b.what.log ?? "") });
+    if (settled === "pending") await tellLater(ctx, to, { text: b.saving.log ?? "" });
   });
 }
 
