@@ -56,6 +56,9 @@ const schema = z.object({
     .optional(),
   CREDITO_PEC_FROM: z.string().email("must be the sender's PEC address").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // busy database (issue 19): SQLite's own wait (blocks the event loop) and the unit of work's retrying
+  CREDITO_DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  CREDITO_DB_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -95,6 +98,8 @@ export interface Config {
   /** certified email: sent through this SMTP server when set, else kept as a draft to copy */
   pec: { smtpUrl?: string; from?: string };
   logLevel: Env["LOG_LEVEL"];
+  /** busy database: SQLite's busy timeout per statement, and the unit of work's total retry time */
+  db: { busyTimeoutMs: number; retryBudgetMs: number };
 }
 
 export class ConfigError extends Error {
@@ -173,5 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
     trip: { kmRateCents: e.CREDITO_KM_RATE_CENTS },
     pec: { smtpUrl: e.CREDITO_SMTP_URL, from: e.CREDITO_PEC_FROM },
     logLevel: e.LOG_LEVEL,
+    db: { busyTimeoutMs: e.CREDITO_DB_BUSY_TIMEOUT_MS, retryBudgetMs: e.CREDITO_DB_RETRY_BUDGET_MS },
   };
 }

@@ -2,8 +2,10 @@ import { WebClient } from "@slack/web-api";
 import type { Config } from "./config";
 import { type AppContext, type Clock, systemClock } from "./context";
 import { openDb } from "./db/client";
+import { cleanStaleBatches } from "./db/staged-batch";
 import type { Scheduler } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./log";
+import { submissionsFor } from "./services/pending-submissions";
 import { registerAnchorRecorders, resolveAnchor } from "./slack/anchors";
 import type { SlackApp } from "./slack/app";
 import { Outbox } from "./slack/outbox";
@@ -27,7 +29,7 @@ export async function createAppContext(
   opts: RuntimeOptions = {},
 ): Promise<{ ctx: AppContext; stop(): Promise<void> }> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const db = await openDb(config.databaseUrl);
+  const db = await openDb(config.databaseUrl, { busyTimeoutMs: config.db.busyTimeoutMs });
   // The outbox does its own retrying (persisted, honouring Retry-After), so its client must not.
   const client = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
@@ -60,13 +62,17 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     ctx,
     slack,
     async start({ jobs = true } = {}) {
+      // what a killed import staged is invisible; it is deleted here (or by the next import)
+      await cleanStaleBatches(db).catch((err) => log.warn("staged batches: cleanup failed", err));
       await slack.start();
+      submissionsFor(ctx).start(); // collectors' submissions kept while the database was busy
       outbox.kick(); // whatever was pending when the bot stopped goes out now
       outbox.poll(); // and whatever another process (a CLI import) queues later
       if (jobs) scheduler = await (await import("./jobs/scheduler")).startScheduler(ctx);
     },
     async stop() {
       await scheduler?.stop();
+      await submissionsFor(ctx).stop();
       await outbox.stop();
       await slack.stop().catch(() => undefined);
       await db.$disconnect();

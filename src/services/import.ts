@@ -1,9 +1,13 @@
-// Import use case: files -> records (src/import) -> one transaction that creates, updates and closes
-// customers and receivables, records payments and re-evaluates promises. All or nothing by default.
+// Import use case: files -> records (src/import) -> a plan that creates, updates and closes customers and
+// receivables, records payments and re-evaluates promises, made with reads only; then staged in short
+// transactions and made visible in one short final step (src/db/staged-batch.ts). All or nothing by default.
 
 import { type AppContext, today as todayOf } from "../context";
 import type { Tx } from "../db/client";
-import type { IsoDate } from "../domain/calendar";
+import { isUniqueViolation } from "../db/errors";
+import { StagedBatch, StaleBatchError } from "../db/staged-batch";
+import { dateInZone, type IsoDate } from "../domain/calendar";
+import { allocatePayments, type PromiseStatus } from "../domain/promises";
 import { normalizeForSearch } from "../domain/text";
 import { normalizeVatNumber } from "../domain/vat";
 import type { Customer, Invoice } from "../generated/prisma/client";
@@ -19,7 +23,7 @@ import {
   type RowIssue,
 } from "../import/types";
 import { audit } from "./audit";
-import { evaluateCustomerPromises } from "./promises";
+import { ImportWrites } from "./import-writes";
 
 export interface ImportOptions {
   /** "import:<file>" from the CLI, the Slack user id from Slack */
@@ -58,33 +62,14 @@ export interface ImportSummary {
   openInvoices: number;
 }
 
-type Ctx = Pick<AppContext, "db" | "clock" | "config">;
+type Ctx = Pick<AppContext, "db" | "clock" | "config"> & { log?: AppContext["log"] };
 
 const KIND_ORDER: Record<ImportKind, number> = { clienti: 0, scadenzario: 1, fatturapa: 2, pagamenti: 3 };
 const CHUNK = 500;
 /** customers whose invoices are read by one SELECT */
 const LOAD_CUSTOMERS = 5000;
-/** new invoices per INSERT statement */
-const INSERT_ROWS = 1000;
-const INVOICE_INSERT_COLUMNS = [
-  "customerId",
-  "number",
-  "installment",
-  "issueDate",
-  "dueDate",
-  "amountCents",
-  "openCents",
-  "status",
-  "source",
-  "closedOn",
-] as const;
-/** params: createdAt, updatedAt, JSON array of rows (each an array in INVOICE_INSERT_COLUMNS order) */
-const INSERT_INVOICES_SQL =
-  `INSERT INTO "Invoice" (${INVOICE_INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}, "createdAt", "updatedAt") ` +
-  `SELECT ${INVOICE_INSERT_COLUMNS.map((_, i) => `value ->> ${i}`).join(", ")}, ?, ? FROM json_each(?) ORDER BY key ` +
-  `RETURNING "id", "customerId", "number", "installment"`;
-
-class Rollback extends Error {}
+/** how many times an import is planned again when the data it read changed before its final step */
+const PLAN_ATTEMPTS = 3;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -152,23 +137,33 @@ export async function importParsed(
     summary.rows += f.rows;
   }
   const today = todayOf(ctx);
-  try {
-    await ctx.db.$transaction(
-      async (tx) => {
-        const run = new ImportRun(tx, ctx, today, opts, summary);
-        await run.execute(ordered);
-        const open = await tx.invoice.aggregate({
-          where: { status: { in: ["open", "disputed"] } },
-          _sum: { openCents: true },
-          _count: true,
-        });
-        summary.openCents = open._sum.openCents ?? 0;
-        summary.openInvoices = open._count;
-        if (summary.errors.length > 0 && !opts.skipInvalid) {
-          summary.rejected = true;
-          throw new Rollback();
-        }
-        if (opts.dryRun) throw new Rollback();
+  const base = structuredClone(summary);
+  for (let attempt = 1; ; attempt++) {
+    const planned = structuredClone(base);
+    // 1. validate and plan with reads only: nobody waits for this part
+    const writes = new ImportWrites();
+    const run = new ImportRun(ctx.db, ctx, today, opts, planned, writes);
+    await run.execute(ordered);
+    Object.assign(summary, planned);
+    if (summary.errors.length > 0 && !opts.skipInvalid) {
+      summary.rejected = true;
+      await openPosition(ctx.db, summary);
+      return summary;
+    }
+    if (opts.dryRun) {
+      // the position as it would be: today's plus what the plan changes
+      await openPosition(ctx.db, summary);
+      const delta = writes.openDelta();
+      summary.openCents += delta.cents;
+      summary.openInvoices += delta.count;
+      return summary;
+    }
+    // 2. stage the plan in short transactions, 3. make it visible in one short final step
+    const batch = await StagedBatch.open(ctx.db, "import", opts.actor);
+    try {
+      await writes.stage(batch);
+      await batch.commit(async (tx) => {
+        await writes.merge(tx, batch.id, ctx.clock.now());
         await audit(tx, {
           actor: opts.actor,
           action: "import",
@@ -182,26 +177,30 @@ export async function importParsed(
             promises: summary.promises,
           },
         });
-      },
-      { timeout: 30 * 60_000, maxWait: 20_000 },
-    );
-    summary.written = true;
-  } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
-  }
-  if (summary.rejected || summary.dryRun) {
-    // nothing was written: report the position as it is
-    if (summary.rejected) {
-      const open = await ctx.db.invoice.aggregate({
-        where: { status: { in: ["open", "disputed"] } },
-        _sum: { openCents: true },
-        _count: true,
       });
-      summary.openCents = open._sum.openCents ?? 0;
-      summary.openInvoices = open._count;
+      summary.written = true;
+      // read after the final step, so that step stays short
+      await openPosition(ctx.db, summary);
+      return summary;
+    } catch (err) {
+      await batch.abandon();
+      // someone changed what the plan read (a dispute, a promise, the same customer created): plan again
+      const stale = err instanceof StaleBatchError || isUniqueViolation(err);
+      if (!stale || attempt >= PLAN_ATTEMPTS) throw err;
+      ctx.log?.info("import: data changed while staging, planning again", { attempt, reason: String(err) });
     }
   }
-  return summary;
+}
+
+/** Open amount and count of all open and disputed receivables. */
+async function openPosition(db: Tx, summary: ImportSummary): Promise<void> {
+  const open = await db.invoice.aggregate({
+    where: { status: { in: ["open", "disputed"] } },
+    _sum: { openCents: true },
+    _count: true,
+  });
+  summary.openCents = open._sum.openCents ?? 0;
+  summary.openInvoices = open._count;
 }
 
 const CUSTOMER_SELECT = {
@@ -281,7 +280,7 @@ function invoiceKey(customerId: number, number: string): string {
   return `${customerId}|${number.toLowerCase()}`;
 }
 
-/** One import inside its transaction. */
+/** One import's plan: reads the database, validates, and records its writes in `writes`. */
 class ImportRun {
   private readonly byId = new Map<number, CustomerRow>();
   private readonly byCode = new Map<string, CustomerRow>();
@@ -302,6 +301,7 @@ class ImportRun {
     private readonly today: IsoDate,
     private readonly opts: ImportOptions,
     private readonly summary: ImportSummary,
+    private readonly writes: ImportWrites,
   ) {}
 
   private issue(file: string, row: number | null, key: ReasonKey, ...args: string[]): void {
@@ -372,11 +372,10 @@ class ImportRun {
       for (const f of PLAIN_FIELDS) if (rec[f] !== undefined) data[f] = rec[f];
       const sp = this.salespersonId(file, rec);
       if (sp) data.salespersonId = sp;
-      data.searchText = searchText({ code: rec.code!, name: rec.name, vatNumber: rec.vatNumber ?? null });
-      const created = await this.tx.customer.create({
-        data: data as Parameters<Tx["customer"]["create"]>[0]["data"],
-        select: CUSTOMER_SELECT,
-      });
+      const row = { id: 0, salespersonId: null } as Record<string, unknown>;
+      for (const k of Object.keys(CUSTOMER_SELECT)) row[k] ??= data[k] ?? null;
+      if (data.preserveRelationship === undefined) row.preserveRelationship = false;
+      const created = this.writes.createCustomer(row as CustomerRow, (c) => searchText(c));
       this.index(created);
       this.touched.set(created.id, "created");
       this.summary.customers.created += 1;
@@ -397,7 +396,7 @@ class ImportRun {
     if (Object.keys(changes).length === 0) return existing;
     const merged = { ...existing, ...changes } as CustomerRow;
     changes.searchText = searchText(merged);
-    await this.tx.customer.update({ where: { id: existing.id }, data: changes });
+    this.writes.updateCustomer(existing, changes);
     if (existing.vatNumber && existing.vatNumber !== merged.vatNumber) this.byVat.delete(existing.vatNumber);
     Object.assign(existing, merged);
     this.index(existing);
@@ -563,7 +562,7 @@ class ImportRun {
     groups.clear();
     claimed.clear();
     const before = (await this.tx.invoice.aggregate({ _max: { id: true } }))._max.id ?? 0;
-    await this.insertInvoices(creates);
+    this.writes.createInvoices(creates);
     this.summary.invoices.created += creates.length;
     // the new rows, so that payments in the same import find them and they are not taken as missing
     for (const inv of creates) {
@@ -572,41 +571,6 @@ class ImportRun {
     }
     creates.length = 0;
     if (kind === "scadenzario") await this.closeMissing(source, seen, rejected, files, before);
-  }
-
-  /**
-   * Inserts new invoices in batches, one INSERT ... SELECT per batch over the rows as one JSON parameter
-   * (Prisma's createMany, and even one bound parameter per value, cost several times more per row), and
-   * sets the id of each row. The timestamps are bound as a Date, so the adapter stores them as Prisma does.
-   */
-  private async insertInvoices(rows: InvoiceRow[]): Promise<void> {
-    const now = new Date();
-    for (let start = 0; start < rows.length; start += INSERT_ROWS) {
-      const batch = rows.slice(start, start + INSERT_ROWS);
-      const values = batch.map((r) => [
-        r.customerId,
-        r.number,
-        r.installment,
-        r.issueDate,
-        r.dueDate,
-        r.amountCents,
-        r.openCents,
-        r.status,
-        r.source,
-        r.closedOn,
-      ]);
-      const returned = await this.tx.$queryRawUnsafe<
-        Array<{ id: number; customerId: number; number: string; installment: number }>
-      >(INSERT_INVOICES_SQL, now, now, JSON.stringify(values));
-      // RETURNING gives the rows in no guaranteed order: the ids are matched by the unique key
-      const ids = new Map<string, number>();
-      for (const r of returned) ids.set(`${r.customerId}|${r.installment}|${r.number}`, Number(r.id));
-      for (const r of batch) {
-        const id = ids.get(`${r.customerId}|${r.installment}|${r.number}`);
-        if (id === undefined) throw new Error(`invoice ${r.number} of customer ${r.customerId} not inserted`);
-        r.id = id;
-      }
-    }
   }
 
   private async updateInvoice(
@@ -647,7 +611,7 @@ class ImportRun {
       return;
     }
     const reduced = inv.status !== "paid" ? inv.openCents - openCents : 0;
-    await this.tx.invoice.update({ where: { id: inv.id }, data: changes });
+    this.writes.updateInvoice(inv, changes);
     if (kind === "scadenzario" && reduced > 0)
       await this.recordImpliedPayment(inv.customerId, inv.id, reduced, source);
     Object.assign(inv, changes);
@@ -666,15 +630,13 @@ class ImportRun {
     cents: number,
     source: string,
   ): Promise<void> {
-    await this.tx.payment.create({
-      data: {
-        customerId,
-        invoiceId,
-        date: this.today,
-        amountCents: cents,
-        method: "scadenzario",
-        reference: source,
-      },
+    this.writes.createPayment({
+      customerId,
+      invoiceId,
+      date: this.today,
+      amountCents: cents,
+      method: "scadenzario",
+      reference: source,
     });
     this.summary.payments.recorded += 1;
     this.summary.payments.appliedCents += cents;
@@ -699,9 +661,9 @@ class ImportRun {
     const protectedKeys = new Set(rejected.map((r) => `${r.code!.toLowerCase()}|${r.number!.toLowerCase()}`));
     // the open invoices of this source that this import did not see (the seen ids go as one JSON parameter)
     const candidates = await this.tx.$queryRawUnsafe<
-      Array<{ id: number; number: string; customerId: number; openCents: number }>
+      Array<{ id: number; number: string; customerId: number; openCents: number; status: string }>
     >(
-      `SELECT "id", "number", "customerId", "openCents" FROM "Invoice"
+      `SELECT "id", "number", "customerId", "openCents", "status" FROM "Invoice"
        WHERE "source" = ? AND "status" IN ('open', 'disputed') AND "id" <= ?
          AND "id" NOT IN (SELECT value FROM json_each(?)) ORDER BY "id"`,
       source,
@@ -719,13 +681,11 @@ class ImportRun {
         );
       })
       .map((c) => c.id);
-    for (const batch of chunks(ids)) {
-      await this.tx.invoice.updateMany({
-        where: { id: { in: batch } },
-        data: { openCents: 0, status: "paid", closedOn: this.today },
-      });
-    }
     const closed = new Set(ids);
+    for (const c of candidates) {
+      if (closed.has(c.id))
+        this.writes.updateInvoice(c, { openCents: 0, status: "paid", closedOn: this.today });
+    }
     for (const c of candidates) {
       if (closed.has(c.id) && c.openCents > 0)
         await this.recordImpliedPayment(c.customerId, c.id, c.openCents, source);
@@ -768,7 +728,8 @@ class ImportRun {
             select: { date: true, amountCents: true, reference: true },
           });
           const counts = new Map<string, number>();
-          for (const r of rows) {
+          // with the payments this import already records for the customer (as if written)
+          for (const r of [...rows, ...this.writes.paymentsOf(customer.id)]) {
             const k = `${r.date}|${r.amountCents}|${r.reference ?? ""}`;
             counts.set(k, (counts.get(k) ?? 0) + 1);
           }
@@ -800,6 +761,10 @@ class ImportRun {
       select: { customerId: true },
       distinct: ["customerId"],
     });
+    // and the invoices this import creates (not in the database yet)
+    for (const customerId of this.writes.newInvoiceCustomers(p.invoiceNumber!)) {
+      if (!found.some((f) => f.customerId === customerId)) found.push({ customerId });
+    }
     if (found.length === 0) {
       this.issue(file, p.row, "unknownInvoice", p.invoiceNumber!);
       return null;
@@ -827,6 +792,7 @@ class ImportRun {
       if (left === 0) break;
       if (inv.openCents <= 0 || (inv.status !== "open" && inv.status !== "disputed")) continue;
       const take = Math.min(left, inv.openCents);
+      const before = inv.status;
       left -= take;
       inv.openCents -= take;
       firstInvoiceId ??= inv.id;
@@ -840,18 +806,16 @@ class ImportRun {
       } else {
         this.summary.invoices.updated += 1;
       }
-      await this.tx.invoice.update({ where: { id: inv.id }, data });
+      this.writes.updateInvoice({ ...inv, openCents: inv.openCents + take, status: before }, data);
     }
     if (left > 0) this.warn(file, p.row, "overpayment", String(left));
-    await this.tx.payment.create({
-      data: {
-        customerId: customer.id,
-        invoiceId: firstInvoiceId,
-        date: p.date,
-        amountCents: p.amountCents,
-        method: p.method ?? null,
-        reference: p.reference ?? null,
-      },
+    this.writes.createPayment({
+      customerId: customer.id,
+      invoiceId: firstInvoiceId,
+      date: p.date,
+      amountCents: p.amountCents,
+      method: p.method ?? null,
+      reference: p.reference ?? null,
     });
     this.summary.payments.recorded += 1;
     this.summary.payments.appliedCents += p.amountCents - left;
@@ -859,17 +823,48 @@ class ImportRun {
     this.paidCustomers.add(customer.id);
   }
 
-  /** Promises of the customers who paid, re-evaluated against all their payments since the first promise. */
+  /**
+   * Promises of the customers who paid, re-evaluated against all their payments since the first promise
+   * (those in the database and those this import records), as evaluateCustomerPromises does.
+   */
   private async evaluatePromises(): Promise<void> {
-    const rules = {
-      promiseToleranceDays: this.ctx.config.rules.promiseToleranceDays,
-      timeZone: this.ctx.config.timeZone,
-    };
+    const { promiseToleranceDays } = this.ctx.config.rules;
     for (const customerId of this.paidCustomers) {
-      this.summary.promises.evaluated += await this.tx.paymentPromise.count({
+      if (customerId < 0) continue; // a customer new in this import has no promises
+      const promises = await this.tx.paymentPromise.findMany({
         where: { customerId, status: { not: "cancelled" } },
+        include: { interaction: { select: { date: true } } },
       });
-      for (const change of await evaluateCustomerPromises(this.tx, customerId, this.today, rules)) {
+      this.summary.promises.evaluated += promises.length;
+      if (promises.length === 0) continue;
+      const since = promises
+        .map((p) => p.interaction?.date ?? dateInZone(p.createdAt, this.ctx.config.timeZone))
+        .sort()[0]!;
+      const stored = await this.tx.payment.findMany({
+        where: { customerId, date: { gte: since } },
+        select: { date: true, amountCents: true },
+      });
+      const planned = this.writes
+        .paymentsOf(customerId)
+        .map((p) => ({ date: String(p.date), amountCents: Number(p.amountCents) }))
+        .filter((p) => p.date >= since);
+      const evaluated = allocatePayments(
+        promises.map((p) => ({
+          id: p.id,
+          amountCents: p.amountCents,
+          dueDate: p.dueDate,
+          status: p.status as PromiseStatus,
+        })),
+        [...stored, ...planned],
+        this.today,
+        promiseToleranceDays,
+      );
+      for (const p of promises) {
+        const e = evaluated.get(p.id);
+        if (!e || (e.status === p.status && e.paidCents === p.paidCents)) continue;
+        const change = { promiseId: p.id, customerId, from: p.status, to: e.status, paidCents: e.paidCents };
+        this.writes.updatePromise(p, { status: e.status, paidCents: e.paidCents, evaluatedOn: this.today });
+        this.writes.audit({ actor: "system", action: "promise_evaluated", customerId, detail: change });
         if (change.to !== "open") this.summary.promises[change.to] += 1;
       }
     }

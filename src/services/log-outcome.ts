@@ -1,7 +1,8 @@
 import type { AppContext } from "../context";
 import { today as todayOf } from "../context";
 import type { Db, Tx } from "../db/client";
-import { formatDateCompact, formatDateLong, type IsoDate } from "../domain/calendar";
+import { unitOfWork } from "../db/unit-of-work";
+import { dateInZone, formatDateCompact, formatDateLong, type IsoDate } from "../domain/calendar";
 import type { LogEntry, ValidationContext } from "../domain/log-entry";
 import { formatEuro } from "../domain/money";
 import { escapeMrkdwn } from "../domain/text";
@@ -94,13 +95,29 @@ export interface LoggedOutcome {
  * case stays open. Setting an invoice back to "open" when the dispute is resolved is not done here.
  */
 export async function logOutcome(ctx: AppContext, entry: LogEntry, member: Member): Promise<LoggedOutcome> {
-  const day = todayOf(ctx);
-  const now = ctx.clock.now();
+  const at = ctx.clock.now();
+  return unitOfWork(ctx, (tx) => recordOutcome(ctx, tx, entry, member, at), { label: "log outcome" });
+}
+
+/**
+ * logOutcome's writes inside the caller's transaction (the pending-submission drainer applies a kept
+ * submission this way, marking it applied in the same transaction). `at`: when the collector submitted.
+ * The caller kicks the outbox after the commit.
+ */
+export async function recordOutcome(
+  ctx: AppContext,
+  tx: Tx,
+  entry: LogEntry,
+  member: Member,
+  at: Date,
+): Promise<LoggedOutcome> {
+  const day = dateInZone(at, ctx.config.timeZone);
+  const now = at;
   const locale = ctx.config.locale;
   const t = messages(locale);
   const actor = member.slackUserId;
 
-  const result = await ctx.db.$transaction(async (tx) => {
+  {
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: entry.customerId } });
     const owed = await tx.invoice.aggregate({
       _sum: { openCents: true },
@@ -294,9 +311,7 @@ export async function logOutcome(ctx: AppContext, entry: LogEntry, member: Membe
       summary,
       nextSteps: nextSteps({ ...entry, settlement }, Object.keys(contactChanges), t, locale),
     };
-  });
-  ctx.outbox.kick();
-  return result;
+  }
 }
 
 /** The compact line for the case thread: "📞 Telefono · Promessa di pagamento: promette € 1.500,00 entro 16 mar · …". */

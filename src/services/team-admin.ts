@@ -1,4 +1,6 @@
 import type { AppContext } from "../context";
+import type { Tx } from "../db/client";
+import { unitOfWork } from "../db/unit-of-work";
 import type { IsoDate } from "../domain/calendar";
 import type { CustomerNote } from "../domain/customer-note";
 import { escapeMrkdwn } from "../domain/text";
@@ -131,13 +133,23 @@ export async function updateCustomerNote(
   input: { customerId: number; note: CustomerNote; actor: string },
   today: IsoDate,
 ): Promise<void> {
+  await unitOfWork(ctx, (tx) => recordCustomerNote(ctx, tx, input, today), { label: "customer note" });
+}
+
+/** updateCustomerNote's writes in the caller's transaction (the caller kicks the outbox after the commit). */
+export async function recordCustomerNote(
+  ctx: AppContext,
+  tx: Tx,
+  input: { customerId: number; note: CustomerNote; actor: string },
+  today: IsoDate,
+): Promise<void> {
   const clean = (s: string | null) => (s?.trim() ? s.trim() : null);
   const note = {
     approach: clean(input.note.approach),
     attention: clean(input.note.attention),
     referencePerson: clean(input.note.referencePerson),
   };
-  await ctx.db.$transaction(async (tx) => {
+  {
     const before = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId } });
     await tx.customer.update({
       where: { id: input.customerId },
@@ -172,6 +184,5 @@ export async function updateCustomerNote(
       const text = [t.caseThread.noteLine(`<@${input.actor}>`), ...parts].join("\n");
       await postToCase(ctx, kase.id, { text }, today, tx);
     }
-  });
-  ctx.outbox.kick();
+  }
 }

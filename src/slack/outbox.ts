@@ -1,6 +1,7 @@
 import { ErrorCode, type WebClient } from "@slack/web-api";
 import Bottleneck from "bottleneck";
 import type { Db, Tx } from "../db/client";
+import { retryBusy } from "../db/unit-of-work";
 import type { Logger } from "../log";
 
 /**
@@ -58,6 +59,8 @@ const TRANSIENT = new Set([
   "request_timeout",
 ]);
 const MAX_BACKOFF_MS = 15 * 60_000;
+/** how long recording a delivered message may wait for a busy database */
+const MARK_SENT_BUDGET_MS = 5 * 60_000;
 
 /**
  * The one way messages leave for Slack: persisted first, then sent in order per channel, spaced by
@@ -240,16 +243,21 @@ export class Outbox {
       }
       if (!payload.channel && !row.channel) throw new PermanentError("no channel (is CREDITO_CHANNEL set?)");
       const ts = await this.call(row.method, row.channel, payload);
-      await this.db.outboxMessage.update({
-        where: { id: row.id },
-        data: {
-          status: "sent",
-          sentAt: new Date(),
-          resultTs: ts ?? null,
-          attempts: row.attempts + 1,
-          lastError: null,
-        },
-      });
+      // sent: recording it must not fail on a busy database, or the message would go out twice
+      await retryBusy(
+        () =>
+          this.db.outboxMessage.update({
+            where: { id: row.id },
+            data: {
+              status: "sent",
+              sentAt: new Date(),
+              resultTs: ts ?? null,
+              attempts: row.attempts + 1,
+              lastError: null,
+            },
+          }),
+        MARK_SENT_BUDGET_MS,
+      );
       if (row.onSent) await this.recordSent(row, ts, String(payload.channel ?? row.channel));
     } catch (err) {
       await this.failed(row, err);

@@ -1,12 +1,31 @@
+import { randomUUID } from "node:crypto";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { today } from "../../../context";
+import { retryBusy, unitOfWork } from "../../../db/unit-of-work";
+import { dateInZone } from "../../../domain/calendar";
 import { messages } from "../../../i18n";
-import { type DecisionError, decideApproval, objectToApproval } from "../../../services/approvals";
+import { busyMessages } from "../../../i18n/busy";
+import {
+  type DecisionError,
+  type DecisionResult,
+  decideApproval,
+  objectToApproval,
+} from "../../../services/approvals";
+import { submissionsFor } from "../../../services/pending-submissions";
 import { hasRole, resolveMember } from "../../../services/team";
 import { APPROVAL_ACTIONS, rejectModal } from "../../views/approval";
 import { CASE_ACTIONS } from "../../views/case";
 import { noteModal } from "../../views/note-modal";
+
+/** An approval click kept until it is recorded. */
+interface ApprovalClick {
+  approvalId: number;
+  deciderSlackId: string;
+  decision: "approved";
+  messageTs?: string;
+  channel?: string;
+}
 
 /** An ephemeral answer to the person who clicked, in the channel of the click. */
 export async function tellUser(
@@ -46,25 +65,49 @@ export function decisionErrorText(ctx: AppContext, error: DecisionError | "not_s
  */
 export function registerCaseThreadActions(app: App, ctx: AppContext): void {
   const t = messages(ctx.config.locale);
+  const b = busyMessages(ctx.config.locale);
+  const submissions = submissionsFor(ctx);
+  const tell = async (channel: string | undefined, user: string, text: string): Promise<void> => {
+    await retryBusy(() => tellUser(ctx, channel, user, text), ctx.config.db.retryBudgetMs * 6);
+  };
 
-  app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.approve, async ({ ack, action, body }) => {
-    await ack();
-    const day = today(ctx);
-    const result = await ctx.db.$transaction((tx) =>
-      decideApproval(
-        ctx,
-        tx,
-        {
-          approvalId: Number(action.value),
-          deciderSlackId: body.user.id,
-          decision: "approved",
-          messageTs: body.message?.ts,
-        },
-        day,
+  submissions.register<ApprovalClick, DecisionResult>("approval", {
+    apply: (tx, p, at) => decideApproval(ctx, tx, p, dateInZone(at, ctx.config.timeZone)),
+    applied: async (result, p, late) => {
+      if (!result.ok) await tell(p.channel, p.deciderSlackId, decisionErrorText(ctx, result.error));
+      else if (late) await tell(p.channel, p.deciderSlackId, b.approvalRecorded);
+    },
+    failed: (err, p) =>
+      tell(
+        p.channel,
+        p.deciderSlackId,
+        b.failed(b.what.approval ?? "", String((err as Error)?.message ?? err)),
       ),
-    );
-    if (!result.ok) await tellUser(ctx, body.channel?.id, body.user.id, decisionErrorText(ctx, result.error));
-    ctx.outbox.kick();
+  });
+
+  // the click is kept (one tiny insert) before the ack, then recorded by the drainer in one unit of work
+  app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.approve, async ({ ack, action, body }) => {
+    const click: ApprovalClick = {
+      approvalId: Number(action.value),
+      deciderSlackId: body.user.id,
+      decision: "approved",
+      messageTs: body.message?.ts,
+      channel: body.channel?.id,
+    };
+    const kept = await submissions.keep({
+      kind: "approval",
+      // each click is its own submission (Slack does not retry interactions)
+      dedupeKey: `approval:${action.value}:${body.user.id}:${action.action_ts ?? ""}:${randomUUID()}`,
+      userId: body.user.id,
+      payload: click,
+    });
+    await ack();
+    if (kept === null) {
+      await tell(click.channel, click.deciderSlackId, b.clickNotKept);
+      return;
+    }
+    const settled = await submissions.settle(kept);
+    if (settled === "pending") await tell(click.channel, click.deciderSlackId, b.saving.approval ?? "");
   });
 
   app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.reject, async ({ ack, action, body, client }) => {
@@ -96,8 +139,10 @@ export function registerCaseThreadActions(app: App, ctx: AppContext): void {
   app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.object, async ({ ack, action, body }) => {
     await ack();
     const day = today(ctx);
-    const result = await ctx.db.$transaction((tx) =>
-      objectToApproval(ctx, tx, { approvalId: Number(action.value), slackUserId: body.user.id }, day),
+    const result = await unitOfWork(
+      ctx,
+      (tx) => objectToApproval(ctx, tx, { approvalId: Number(action.value), slackUserId: body.user.id }, day),
+      { label: "approval objection" },
     );
     if (!result.ok) {
       const error = result.error === "not_found" ? "not_found" : result.error;

@@ -1,11 +1,14 @@
+import { createHash } from "node:crypto";
 import { today } from "../../../context";
 import { type LogDraft, type LogField, parseLogLine, validateLogDraft } from "../../../domain/log-entry";
+import { escapeMrkdwn } from "../../../domain/text";
 import type { Messages } from "../../../i18n";
+import { busyMessages } from "../../../i18n/busy";
 import { resolveCustomer } from "../../../services/customer-search";
-import { loadLogCustomer, logOutcome, validationContextFor } from "../../../services/log-outcome";
+import { loadLogCustomer, validationContextFor } from "../../../services/log-outcome";
+import { submissionsFor } from "../../../services/pending-submissions";
 import { resolveMember } from "../../../services/team";
 import { tripChannelFor } from "../../../services/trips";
-import { logConfirmation } from "../../views/log-modal";
 import { openLogModal, type ReplyTarget, tellUser } from "../actions/log-outcome";
 import type { Subcommand } from "./subcommand";
 
@@ -88,20 +91,23 @@ export const logSubcommand: Subcommand = {
       await open({ customerId: found.customer.id, draft, notices: errorNotices(result.errors, t) });
       return;
     }
-    const saved = await logOutcome(ctx, result.entry, member);
-    await tellUser(
-      ctx,
-      target,
-      logConfirmation(
-        {
-          customerName: saved.customer.name,
-          summary: saved.summary,
-          nextSteps: saved.nextSteps,
-          inCase: saved.caseId !== null,
-        },
-        t,
-      ),
-    );
+    // kept first (one tiny insert), then recorded by the drainer, which sends the confirmation
+    const b = busyMessages(ctx.config.locale);
+    const kept = await submissionsFor(ctx).keep({
+      kind: "log",
+      dedupeKey: `logline:${command.trigger_id ?? ""}:${createHash("sha256").update(JSON.stringify(result.entry)).digest("hex").slice(0, 16)}`,
+      userId,
+      payload: { entry: result.entry, member, to: target },
+    });
+    if (kept === null) {
+      // the typed line is gone from Slack's input box: give it back
+      await tellUser(ctx, target, {
+        text: `${b.clickNotKept}\n${b.yourText(`/credito log ${escapeMrkdwn(args)}`)}`,
+      });
+      return;
+    }
+    const settled = await submissionsFor(ctx).settle(kept);
+    if (settled === "pending") await tellUser(ctx, target, { text: b.saving.log ?? "" });
   },
 };
 

@@ -1,10 +1,20 @@
+import { createHash } from "node:crypto";
 import type { App } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { today } from "../../../context";
-import { validateLogDraft } from "../../../domain/log-entry";
+import { retryBusy } from "../../../db/unit-of-work";
+import { type LogEntry, validateLogDraft } from "../../../domain/log-entry";
+import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
-import { loadLogCustomer, logOutcome, validationContextFor } from "../../../services/log-outcome";
-import { resolveMember } from "../../../services/team";
+import { busyMessages } from "../../../i18n/busy";
+import {
+  type LoggedOutcome,
+  loadLogCustomer,
+  recordOutcome,
+  validationContextFor,
+} from "../../../services/log-outcome";
+import { submissionsFor } from "../../../services/pending-submissions";
+import { type Member, resolveMember } from "../../../services/team";
 import {
   decodeMeta,
   draftFromState,
@@ -12,16 +22,50 @@ import {
   LOG_MODAL_CALLBACK,
   logConfirmation,
 } from "../../views/log-modal";
-import { tellUser } from "../actions/log-outcome";
+import { type ReplyTarget, tellUser } from "../actions/log-outcome";
+
+/** What is kept of a submitted outcome until it is recorded. */
+interface LogSubmission {
+  entry: LogEntry;
+  member: Member;
+  to: ReplyTarget;
+}
 
 /**
  * Submission of the log modal. Invalid: `response_action: "errors"` with one message under each wrong input
- * and nothing written. Valid: the modal closes at once, the outcome is recorded in one transaction, and the
- * collector gets an ephemeral confirmation with the next step in the channel the command came from (or a DM).
+ * and nothing written. Valid: the submission is kept (one tiny insert) before the modal closes, then
+ * recorded in one transaction, and the collector gets an ephemeral confirmation with the next step in the
+ * channel the command came from (or a DM). A busy database: the modal stays open with a clear error if the
+ * submission cannot even be kept; if it is kept but recording waits, the collector is told it is saved and
+ * being recorded, and gets the confirmation when it is.
  */
 export function registerLogSubmission(app: App, ctx: AppContext): void {
   const locale = ctx.config.locale;
   const t = messages(locale);
+  const b = busyMessages(locale);
+  const submissions = submissionsFor(ctx);
+  submissions.register<LogSubmission, LoggedOutcome>("log", {
+    apply: (tx, p, at) => recordOutcome(ctx, tx, reviveEntry(p.entry), p.member, at),
+    applied: (saved, p) =>
+      tellLater(
+        ctx,
+        p.to,
+        logConfirmation(
+          {
+            customerName: saved.customer.name,
+            summary: saved.summary,
+            nextSteps: saved.nextSteps,
+            inCase: saved.caseId !== null,
+          },
+          t,
+        ),
+      ),
+    failed: (err, p) => {
+      const lines = [b.failed(b.what.log ?? "", String((err as Error)?.message ?? err).slice(0, 200))];
+      if (p.entry.notes) lines.push(b.yourText(escapeMrkdwn(p.entry.notes)));
+      return tellLater(ctx, p.to, { text: lines.join("\n") });
+    },
+  });
 
   app.view(LOG_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
     const meta = decodeMeta(view.private_metadata);
@@ -47,26 +91,43 @@ export function registerLogSubmission(app: App, ctx: AppContext): void {
       await ack({ response_action: "errors", errors });
       return;
     }
-    await ack();
     const to = { userId: body.user.id, channelId: meta.c };
-    try {
-      const saved = await logOutcome(ctx, result.entry, member);
-      await tellUser(
-        ctx,
-        to,
-        logConfirmation(
-          {
-            customerName: saved.customer.name,
-            summary: saved.summary,
-            nextSteps: saved.nextSteps,
-            inCase: saved.caseId !== null,
-          },
-          t,
-        ),
-      );
-    } catch (err) {
-      ctx.log.error("log outcome failed", err);
-      await tellUser(ctx, to, { text: t.log.failed });
+    const kept = await submissions.keep({
+      kind: "log",
+      // one modal is submitted once; its content in the key too, so a reused view id is no collision
+      dedupeKey: `log:${view.id}:${createHash("sha256").update(JSON.stringify(result.entry)).digest("hex").slice(0, 16)}`,
+      userId: body.user.id,
+      payload: { entry: result.entry, member, to } satisfies LogSubmission,
+    });
+    if (kept === null) {
+      // not even the tiny insert went through: the modal stays open, with what was typed
+      await ack({ response_action: "errors", errors: { [firstInput(view)]: b.notKept } });
+      return;
     }
+    await ack();
+    const settled = await submissions.settle(kept);
+    if (settled === "pending") await tellLater(ctx, to, { text: b.saving.log ?? "" });
   });
+}
+
+/** The first input block of the modal (where a modal-wide error is shown). */
+function firstInput(view: { blocks?: Array<{ type?: string; block_id?: string }> }): string {
+  const present = inputBlockIds(view as Parameters<typeof inputBlockIds>[0]);
+  return present.has("customer") ? "customer" : ([...present][0] ?? "customer");
+}
+
+/** The callback's instant is a Date: it comes back from JSON as a string. */
+function reviveEntry(entry: LogEntry): LogEntry {
+  return entry.callback
+    ? { ...entry, callback: { ...entry.callback, at: new Date(entry.callback.at) } }
+    : entry;
+}
+
+/** A message to the collector, queued in the outbox, retried while the database is busy. */
+export async function tellLater(
+  ctx: AppContext,
+  to: ReplyTarget,
+  message: { text: string; blocks?: unknown[] },
+): Promise<void> {
+  await retryBusy(() => tellUser(ctx, to, message), ctx.config.db.retryBudgetMs * 6);
 }
