@@ -54,7 +54,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   // loaded here, not at the top, so createAppContext's users don't pay for Bolt and the listeners
   const slackModule = import("./slack/app");
   const { ctx } = await createAppContext(config, opts);
-  const { db, outbox } = ctx;
+  const { db, outbox, log } = ctx;
   const { buildSlackApp } = await slackModule;
   const slack = buildSlackApp(ctx);
   let scheduler: Scheduler | undefined;
