@@ -1,5 +1,6 @@
 import { formatEuro } from "../domain/money";
 import { caseThreadsEn } from "./case-threads.en";
+import { digestEn } from "./digest.en";
 import type { Messages } from "./it";
 import { logEn } from "./log.en";
 import { reportEn } from "./report.en";
@@ -7,6 +8,7 @@ import { tripEn } from "./trip.en";
 
 export const en: Messages = {
   ...caseThreadsEn,
+  ...digestEn,
   ...logEn,
   ...reportEn,
   ...tripEn,
@@ -36,6 +38,7 @@ export const en: Messages = {
     internal: "Internal recovery",
     credit_hold: "Credit on hold",
     settlement: "Settlement proposed",
+    settlement_agreed: "Settlement agreed",
     agency: "Collection agency",
     legal: "Lawyer",
     closed: "Closed",

@@ -1,12 +1,14 @@
 import { formatEuro } from "../domain/money";
 /** Italian messages (the default). en.ts must provide the same keys. */
 import { caseThreadsIt } from "./case-threads.it";
+import { digestIt } from "./digest.it";
 import { logIt } from "./log.it";
 import { reportIt } from "./report.it";
 import { tripIt } from "./trip.it";
 
 export const it = {
   ...caseThreadsIt,
+  ...digestIt,
   ...logIt,
   ...reportIt,
   ...tripIt,
@@ -36,6 +38,7 @@ export const it = {
     internal: "Recupero interno",
     credit_hold: "Fido sospeso",
     settlement: "Saldo e stralcio proposto",
+    settlement_agreed: "Stralcio concordato",
     agency: "Agenzia",
     legal: "Legale",
     closed: "Chiusa",

@@ -20,7 +20,13 @@ export async function buildDigest(ctx: AppContext, date: IsoDate): Promise<Diges
   const promisedTodayCents = input.promises
     .filter((p) => p.status === "open" && p.dueDate >= from && p.dueDate <= date)
     .reduce((sum, p) => sum + Math.max(0, p.amountCents - p.paidCents), 0);
-  return { date, windowStart: from, overdueCents, promisedTodayCents, tasks };
+  const owners = await ctx.db.teamMember.findMany({
+    where: { role: "owner", active: true },
+    select: { slackUserId: true },
+    orderBy: { id: "asc" },
+  });
+  const ownerSlackIds = owners.map((o) => o.slackUserId);
+  return { date, windowStart: from, overdueCents, promisedTodayCents, tasks, ownerSlackIds };
 }
 
 export type DigestResult =
