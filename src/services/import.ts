@@ -674,6 +674,7 @@ class ImportRun {
         amountCents: cents,
         method: "scadenzario",
         reference: source,
+        toAnnounce: true,
       },
     });
     this.summary.payments.recorded += 1;
@@ -851,6 +852,7 @@ class ImportRun {
         amountCents: p.amountCents,
         method: p.method ?? null,
         reference: p.reference ?? null,
+        toAnnounce: true,
       },
     });
     this.summary.payments.recorded += 1;

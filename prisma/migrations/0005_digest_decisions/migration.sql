@@ -34,6 +34,9 @@ CREATE TABLE "StepClearance" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- AlterTable (a plain ADD COLUMN rather than the table rebuild prisma proposes: other branches touch Payment too)
+ALTER TABLE "Payment" ADD COLUMN "toAnnounce" BOOLEAN NOT NULL DEFAULT false;
+
 -- CreateIndex
 CREATE INDEX "ProposalDeferral_customerId_kind_idx" ON "ProposalDeferral"("customerId", "kind");
 
