@@ -195,6 +195,7 @@ export function nextCadenceStep(
 ): CadenceStep | undefined {
   const step = steps[progress.level];
   if (!step || daysOverdue < step.day) return undefined;
-  if (progress.level > 0 && daysSinceLastStep !== undefined && daysSinceLastStep < minGapDays) return undefined;
+  if (progress.level > 0 && daysSinceLastStep !== undefined && daysSinceLastStep < minGapDays)
+    return undefined;
   return step;
 }

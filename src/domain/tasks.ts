@@ -229,7 +229,6 @@ export function taskPriority(amountCents: number, daysOverdue: number): number {
   return (amountCents / 100) * (1 + daysOverdue / 30);
 }
 
-
 // What the engine knows about one customer on `today`.
 interface Debtor {
   customer: TaskCustomer;

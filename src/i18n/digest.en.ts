@@ -70,10 +70,12 @@ export const digestEn: typeof digestIt = {
       `⏸️ ${what}: not yet, says ${who}; back in the digest ${date}.`,
     refusedLine: (who: string, what: string) => `🚫 ${what}: not proposed for now, decided by ${who}.`,
     notYetDone: (what: string, name: string, date: string) => `Ok: ${what} for *${name}* is back ${date}.`,
-    refusedDone: (what: string, name: string) => `Ok: ${what} for *${name}* will not be proposed again for this case.`,
+    refusedDone: (what: string, name: string) =>
+      `Ok: ${what} for *${name}* will not be proposed again for this case.`,
     salesOnly: "Only the customer's salesperson (or an admin) can give the ok or object.",
     salesOkLine: (who: string, step: string) => `🤝 ${who} gives the ok: ${step}.`,
-    salesObjectLine: (who: string, step: string) => `🤝 ${who} objects: no ${step}, the soft contact goes on.`,
+    salesObjectLine: (who: string, step: string) =>
+      `🤝 ${who} objects: no ${step}, the soft contact goes on.`,
     salesDone: "Recorded in the case thread.",
     noStep: "No hard step is waiting for this customer.",
   },

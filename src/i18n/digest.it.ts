@@ -70,10 +70,12 @@ export const digestIt = {
     refusedLine: (who: string, what: string) => `🚫 ${what}: non proposto per ora, deciso da ${who}.`,
     notYetDone: (what: string, name: string, date: string) =>
       `Ok: ${what} per *${name}* torna nel riepilogo ${date}.`,
-    refusedDone: (what: string, name: string) => `Ok: ${what} per *${name}* non verrà più proposto per questa pratica.`,
+    refusedDone: (what: string, name: string) =>
+      `Ok: ${what} per *${name}* non verrà più proposto per questa pratica.`,
     salesOnly: "Solo il commerciale del cliente (o l'amministrazione) può dare l'ok o obiettare.",
     salesOkLine: (who: string, step: string) => `🤝 ${who} dà l'ok: ${step}.`,
-    salesObjectLine: (who: string, step: string) => `🤝 ${who} obietta: ${step} non si fa, si continua con il contatto morbido.`,
+    salesObjectLine: (who: string, step: string) =>
+      `🤝 ${who} obietta: ${step} non si fa, si continua con il contatto morbido.`,
     salesDone: "Registrato nel thread della pratica.",
     noStep: "Non c'è un passo duro in attesa per questo cliente.",
   },

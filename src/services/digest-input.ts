@@ -43,81 +43,89 @@ interface LastContactRow {
  * follow-ups up to today, pending approvals, and each customer's latest contact.
  */
 export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInput> {
-  const [extra, [customers, invoices, promises, callbacks, approvals, followups, lastContacts]] = await Promise.all([
-    loadChasingHistory(db, today),
-    Promise.all([
-    db.customer.findMany({
-      select: {
-        id: true,
-        code: true,
-        name: true,
-        preserveRelationship: true,
-        creditHold: true,
-        salesperson: { select: { name: true, slackUserId: true } },
-        phone: true,
-        mobile: true,
-        noteApproach: true,
-        noteReferencePerson: true,
-        reminderLevel: true,
-        lastReminderOn: true,
-        lastContactOn: true,
-        contacts: {
-          select: { name: true, role: true, phone: true, decisionMaker: true },
-          orderBy: [{ decisionMaker: "desc" }, { id: "asc" }],
-          take: 1,
-        },
-        cases: {
-          where: { closedOn: null },
+  const [extra, [customers, invoices, promises, callbacks, approvals, followups, lastContacts]] =
+    await Promise.all([
+      loadChasingHistory(db, today),
+      Promise.all([
+        db.customer.findMany({
           select: {
             id: true,
-            stage: true,
-            snoozedUntil: true,
-            assignee: { select: { name: true, slackUserId: true } },
+            code: true,
+            name: true,
+            preserveRelationship: true,
+            creditHold: true,
+            salesperson: { select: { name: true, slackUserId: true } },
+            phone: true,
+            mobile: true,
+            noteApproach: true,
+            noteReferencePerson: true,
+            reminderLevel: true,
+            lastReminderOn: true,
+            lastContactOn: true,
+            contacts: {
+              select: { name: true, role: true, phone: true, decisionMaker: true },
+              orderBy: [{ decisionMaker: "desc" }, { id: "asc" }],
+              take: 1,
+            },
+            cases: {
+              where: { closedOn: null },
+              select: {
+                id: true,
+                stage: true,
+                snoozedUntil: true,
+                assignee: { select: { name: true, slackUserId: true } },
+              },
+            },
           },
-        },
-      },
-    }),
-    db.invoice.findMany({
-      where: { status: { in: ["open", "disputed"] }, openCents: { gt: 0 }, dueDate: { lte: today } },
-      select: { customerId: true, number: true, dueDate: true, openCents: true, status: true },
-    }),
-    db.paymentPromise.findMany({
-      where: { status: { in: ["open", "partial", "broken"] } },
-      select: { id: true, customerId: true, amountCents: true, dueDate: true, status: true, paidCents: true },
-    }),
-    db.callback.findMany({
-      where: { status: "open", date: { lte: today } },
-      select: {
-        id: true,
-        customerId: true,
-        date: true,
-        time: true,
-        note: true,
-        member: { select: { slackUserId: true } },
-      },
-    }),
-    db.approvalRequest.findMany({
-      where: { status: "pending" },
-      select: {
-        id: true,
-        kind: true,
-        requestedOn: true,
-        amountCents: true,
-        case: { select: { customerId: true } },
-      },
-    }),
-    db.dailyTask.findMany({
-      where: { status: "open", date: { lte: today }, customerId: { not: null } },
-      select: { id: true, customerId: true, date: true, reason: true, action: true },
-    }),
-    db.$queryRaw<LastContactRow[]>`
+        }),
+        db.invoice.findMany({
+          where: { status: { in: ["open", "disputed"] }, openCents: { gt: 0 }, dueDate: { lte: today } },
+          select: { customerId: true, number: true, dueDate: true, openCents: true, status: true },
+        }),
+        db.paymentPromise.findMany({
+          where: { status: { in: ["open", "partial", "broken"] } },
+          select: {
+            id: true,
+            customerId: true,
+            amountCents: true,
+            dueDate: true,
+            status: true,
+            paidCents: true,
+          },
+        }),
+        db.callback.findMany({
+          where: { status: "open", date: { lte: today } },
+          select: {
+            id: true,
+            customerId: true,
+            date: true,
+            time: true,
+            note: true,
+            member: { select: { slackUserId: true } },
+          },
+        }),
+        db.approvalRequest.findMany({
+          where: { status: "pending" },
+          select: {
+            id: true,
+            kind: true,
+            requestedOn: true,
+            amountCents: true,
+            case: { select: { customerId: true } },
+          },
+        }),
+        db.dailyTask.findMany({
+          where: { status: "open", date: { lte: today }, customerId: { not: null } },
+          select: { id: true, customerId: true, date: true, reason: true, action: true },
+        }),
+        db.$queryRaw<LastContactRow[]>`
       SELECT customerId, date, channel, outcome FROM (
         SELECT customerId, date, channel, outcome,
                ROW_NUMBER() OVER (PARTITION BY customerId ORDER BY date DESC, occurredAt DESC, id DESC) AS rn
         FROM "Interaction" WHERE date <= ${today}
       ) WHERE rn = 1`,
-    ]),
-  ]);
+      ]),
+    ]);
 
   const contacts: TaskContact[] = lastContacts.map((c) => ({
     customerId: Number(c.customerId),

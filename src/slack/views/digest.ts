@@ -1,7 +1,7 @@
 import type { KnownBlock, PlainTextOption } from "@slack/types";
 import { formatDateCompact, formatDateLong, type IsoDate } from "../../domain/calendar";
-import { formatEuro, formatEuroRound } from "../../domain/money";
 import { type DigestEntry, digestEntries, groupEntries } from "../../domain/digest-entries";
+import { formatEuro, formatEuroRound } from "../../domain/money";
 import type { Task } from "../../domain/tasks";
 import { escapeMrkdwn, truncate } from "../../domain/text";
 import type { Locale, Messages } from "../../i18n";
@@ -159,7 +159,10 @@ export function entryHead(entry: DigestEntry, t: Messages, locale: Locale): stri
   const p = entry.primary;
   const days = entry.daysOverdue > 0 ? t.digestEntry.days(entry.daysOverdue) : "";
   const preserve = p.preserveRelationship
-    ? [`🤝 ${p.notifySlackIds.map((id) => `<@${id}>`).join(" ")}`.trim(), p.salesNote ? `_${escapeMrkdwn(t.digestEntry.salesNote(short(p.salesNote, 60)))}_` : null]
+    ? [
+        `🤝 ${p.notifySlackIds.map((id) => `<@${id}>`).join(" ")}`.trim(),
+        p.salesNote ? `_${escapeMrkdwn(t.digestEntry.salesNote(short(p.salesNote, 60)))}_` : null,
+      ]
         .filter(Boolean)
         .join(" ")
     : null;
@@ -189,7 +192,12 @@ export function entryFlags(entry: DigestEntry, t: Messages): string[] {
 }
 
 /** The second line: what to do first (reason → action), with the number to call and who to ask for. */
-export function entryAction(entry: DigestEntry, t: Messages, locale: Locale, owners: readonly string[]): string {
+export function entryAction(
+  entry: DigestEntry,
+  t: Messages,
+  locale: Locale,
+  owners: readonly string[],
+): string {
   const p = entry.primary;
   const icon = t.digestEntry.icon[p.kind === "cadence" && p.channel ? p.channel : p.kind] ?? "📅";
   const parts = [`${icon} ${escapeMrkdwn(p.reason)} → ${escapeMrkdwn(p.action)}`];
@@ -207,7 +215,12 @@ export function entryAction(entry: DigestEntry, t: Messages, locale: Locale, own
 }
 
 /** One customer's entry: at most two lines. */
-export function entryText(entry: DigestEntry, t: Messages, locale: Locale, owners: readonly string[] = []): string {
+export function entryText(
+  entry: DigestEntry,
+  t: Messages,
+  locale: Locale,
+  owners: readonly string[] = [],
+): string {
   return truncate(`${entryHead(entry, t, locale)}\n${entryAction(entry, t, locale, owners)}`, 3000);
 }
 

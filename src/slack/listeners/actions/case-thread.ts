@@ -2,7 +2,12 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { messages } from "../../../i18n";
-import { type DecisionError, decideApproval, objectToApproval } from "../../../services/approvals";
+import {
+  type DecisionError,
+  decideApproval,
+  objectToApproval,
+  updateApprovalDm,
+} from "../../../services/approvals";
 import { hasRole, resolveMember } from "../../../services/team";
 import { APPROVAL_ACTIONS, rejectModal } from "../../views/approval";
 import { CASE_ACTIONS } from "../../views/case";
@@ -20,6 +25,11 @@ export async function tellUser(
     channel: channel ?? ctx.config.slack.channel,
     payload: { user, text },
   });
+}
+
+/** Whether a click came from somewhere else than the team channel (an owner's direct message). */
+export function inDm(ctx: AppContext, channel: string | undefined): boolean {
+  return channel !== undefined && channel !== ctx.config.slack.channel;
 }
 
 export function decisionErrorText(ctx: AppContext, error: DecisionError | "not_salesperson"): string {
@@ -58,12 +68,15 @@ export function registerCaseThreadActions(app: App, ctx: AppContext): void {
           approvalId: Number(action.value),
           deciderSlackId: body.user.id,
           decision: "approved",
-          messageTs: body.message?.ts,
+          // a click in an owner's direct message: that ts is not the thread's approval message
+          messageTs: inDm(ctx, body.channel?.id) ? undefined : body.message?.ts,
         },
         day,
       ),
     );
     if (!result.ok) await tellUser(ctx, body.channel?.id, body.user.id, decisionErrorText(ctx, result.error));
+    else if (inDm(ctx, body.channel?.id) && body.message?.ts)
+      await updateApprovalDm(ctx, result.approvalId, body.channel!.id, body.message.ts, day);
     ctx.outbox.kick();
   });
 

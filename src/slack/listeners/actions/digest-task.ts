@@ -10,7 +10,6 @@ import { postDigest } from "../../../services/digest";
 import { clearHardStep, deferProposal } from "../../../services/digest-decisions";
 import { resolveMember } from "../../../services/team";
 import { DIGEST_ACTION_PREFIX } from "../../views/digest";
-import { SNOOZE_ACTION, SNOOZE_BLOCK, SNOOZE_CALLBACK, snoozeModal } from "../../views/snooze-modal";
 import {
   NOT_YET_CALLBACK,
   NOT_YET_DATE_ACTION,
@@ -19,6 +18,7 @@ import {
   NOT_YET_REASON_BLOCK,
   notYetModal,
 } from "../../views/not-yet-modal";
+import { SNOOZE_ACTION, SNOOZE_BLOCK, SNOOZE_CALLBACK, snoozeModal } from "../../views/snooze-modal";
 import { openLogModal } from "./log-outcome";
 
 /**
@@ -132,7 +132,11 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
       channel: body.user.id,
       payload: {
         text: until
-          ? t.digestEntry.notYetDone(what, escapeMrkdwn(customer.name), formatDateLong(until, ctx.config.locale))
+          ? t.digestEntry.notYetDone(
+              what,
+              escapeMrkdwn(customer.name),
+              formatDateLong(until, ctx.config.locale),
+            )
           : t.digestEntry.refusedDone(what, escapeMrkdwn(customer.name)),
       },
     });

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { messages } from "../../../i18n";
-import { decideApproval } from "../../../services/approvals";
+import { decideApproval, updateApprovalDm } from "../../../services/approvals";
 import { hasRole, resolveMember } from "../../../services/team";
 import { updateCustomerNote } from "../../../services/team-admin";
 import { APPROVAL_REJECT_VIEW } from "../../views/approval";
@@ -14,7 +14,12 @@ export function registerCaseThreadViews(app: App, ctx: AppContext): void {
   const t = messages(ctx.config.locale);
 
   app.view(APPROVAL_REJECT_VIEW, async ({ ack, view, body }) => {
-    const meta = JSON.parse(view.private_metadata) as { approvalId: number; messageTs?: string };
+    const meta = JSON.parse(view.private_metadata) as {
+      approvalId: number;
+      messageTs?: string;
+      channel?: string;
+    };
+    const inDm = meta.channel !== undefined && meta.channel !== ctx.config.slack.channel;
     const reason = view.state.values.reason?.value?.value?.trim() ?? "";
     if (!reason) {
       await ack({ response_action: "errors", errors: { reason: t.approval.reasonRequired } });
@@ -30,7 +35,7 @@ export function registerCaseThreadViews(app: App, ctx: AppContext): void {
           deciderSlackId: body.user.id,
           decision: "rejected",
           reason,
-          messageTs: meta.messageTs,
+          messageTs: inDm ? undefined : meta.messageTs,
         },
         day,
       ),
@@ -40,6 +45,8 @@ export function registerCaseThreadViews(app: App, ctx: AppContext): void {
       return;
     }
     await ack();
+    if (inDm && meta.messageTs)
+      await updateApprovalDm(ctx, meta.approvalId, meta.channel!, meta.messageTs, day);
     ctx.outbox.kick();
   });
 
