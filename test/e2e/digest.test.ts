@@ -73,10 +73,13 @@ describe("the morning digest", () => {
     expect(blocks[0]!.text!.text).toBe("Recupero crediti · lunedì 2 marzo");
     const text = blocks.map((b) => b.text?.text ?? b.elements?.map((e) => e.text).join(" ") ?? "").join("\n");
     // broken promise first, then the promise due on Saturday (Monday covers the weekend), then the callback
-    expect(text.indexOf("Promesse non mantenute")).toBeLessThan(text.indexOf("Promesse in scadenza"));
-    expect(text.indexOf("Promesse in scadenza")).toBeLessThan(text.indexOf("Richiamate fissate"));
-    expect(text).toContain("*Rossi Edilizia Srl* · € 5.000,00");
-    expect(text).toContain("🕘 10:30");
+    expect(text.indexOf("Promesse non mantenute")).toBeLessThan(text.indexOf("Promesse da verificare"));
+    expect(text.indexOf("Promesse da verificare")).toBeLessThan(text.indexOf("Richiamate di oggi"));
+    // one entry per customer: the amount is the customer's overdue, the promise's amount is labelled
+    expect(text).toContain("*Rossi Edilizia Srl* · € 12.500,00 scaduti da 51 gg");
+    expect(text).toContain("Promessa di € 5.000,00 del 26 feb non mantenuta");
+    expect(text.match(/10:30/g)).toHaveLength(1);
+    expect(text).toContain("Richiamare alle 10:30");
     expect(text).toContain("Comprende anche i giorni dal 28 feb");
     expect(posts[0]!.args.text).toContain("Recupero crediti · lunedì 2 marzo");
     const broken = await h.runtime.ctx.db.paymentPromise.findFirstOrThrow({
@@ -153,10 +156,13 @@ describe("the morning digest", () => {
     const [main, ...thread] = posts;
     for (const p of posts) expect((p.args.blocks as Block[]).length).toBeLessThanOrEqual(50);
     for (const p of thread) expect(p.args.thread_ts).toBe(main!.args.ts ?? "1700000000.000001");
+    // one entry per customer (each has a reminder step and a credit line to suspend: two tasks, one entry)
     const taskBlocks = posts.flatMap((p) => (p.args.blocks as Block[]).filter((b) => b.accessory));
     const digest = await db.digest.findFirstOrThrow();
-    expect(taskBlocks).toHaveLength(digest.taskCount);
+    expect(digest.taskCount).toBe(140);
+    expect(taskBlocks).toHaveLength(70);
     expect(new Set(taskBlocks.map((b) => b.text!.text.split("*")[1])).size).toBe(70);
+    for (const b of taskBlocks) expect(b.text!.text.split("\n").length).toBeLessThanOrEqual(2);
 
     h.slack.clear();
     await h.requester.command("U0ADMIN", "/credito", "riepilogo");
