@@ -184,7 +184,13 @@ export async function decideApproval(
     });
     if (a.amountCents)
       await tx.paymentPromise.create({
-        data: { customerId: customer.id, amountCents: a.amountCents, dueDate: due, approvalId: a.id },
+        data: {
+          customerId: customer.id,
+          amountCents: a.amountCents,
+          dueDate: due,
+          approvalId: a.id,
+          createdAt: ctx.clock.now(), // money counts from the agreement on
+        },
       });
     const euro = (c: number | null) => formatEuro(c ?? 0, locale);
     const deadline = locale === "en" ? withDateEn("entro", due) : withDate("entro", due);
