@@ -403,8 +403,10 @@ function callbackTasks(input: DigestInput, ctx: Context, chase: ChaseBoard): voi
     const debtor = ctx.debtors.get(cb.customerId);
     if (!debtor || debtor.snoozed || cb.date < ctx.window || cb.date > ctx.today) continue;
     // the time is said once, in the action; the reason carries the note
-    const when = cb.date === ctx.today ? "" : ` (era fissata ${withDate("il", cb.date)} alle ${cb.time})`;
-    const reason = cb.note ? `${cb.note}${when}` : `Richiamata fissata${when}`;
+    const when = cb.date === ctx.today ? "" : `${withDate("il", cb.date)} alle ${cb.time}`;
+    const reason = cb.note
+      ? `${cb.note}${when ? ` (fissata ${when})` : ""}`
+      : `Richiamata fissata${when ? ` ${when}` : ""}`;
     const action = cb.date === ctx.today ? `Richiamare alle ${cb.time}` : "Richiamare appena possibile";
     // The member who booked the callback makes it; their name is known only if they are the case assignee.
     const member = cb.memberSlackId ?? debtor.customer.assigneeSlackId;
