@@ -53,6 +53,7 @@ export interface TaskCustomer {
   phone?: string; // the number to call: the newest logged, else the reference person's, else the customer's
   askFor?: string; // who to ask for
   salesNote?: string; // short form of the salesperson's note
+  chasingNote?: string; // the team's own note on chasing, e.g. imported with the scadenzario
   importedReminder?: ImportedReminder; // how far the team had got before Credito
   /** The salesperson's ok or objection to a hard step (by its day in the table), for 🤝 customers. */
   clearances?: readonly { stepDay: number; decision: "ok" | "objection"; date: IsoDate }[];
@@ -178,6 +179,7 @@ export interface Task {
   phone?: string;
   askFor?: string;
   salesNote?: string;
+  chasingNote?: string;
   stepDay?: number; // cadence: the step's day in the table
   awaitingSales?: boolean; // cadence: a hard step for a 🤝 customer waiting for the salesperson's ok
 }
@@ -308,6 +310,7 @@ function makeTask(
     phone: customer.phone,
     askFor: customer.askFor,
     salesNote: customer.salesNote,
+    chasingNote: customer.chasingNote,
     lastContact: lastContact && {
       date: lastContact.date,
       channel: lastContact.channel,

@@ -198,6 +198,10 @@ export const en: Messages = {
       noteAttention: "attention",
       noteReferencePerson: "reference person",
       preserveRelationship: "preserve relationship",
+      reminderLevel: "reminder level",
+      lastReminderOn: "last reminder date",
+      lastContactOn: "last contact",
+      chasingNote: "chasing note",
     },
     reason: {
       missingField: (f: string) => `${f} missing`,

@@ -208,6 +208,10 @@ export const it = {
       noteAttention: "attenzione",
       noteReferencePerson: "referente",
       preserveRelationship: "relazione da preservare",
+      reminderLevel: "livello sollecito",
+      lastReminderOn: "data ultimo sollecito",
+      lastContactOn: "ultimo contatto",
+      chasingNote: "note sollecito",
     } as Record<string, string>,
     reason: {
       missingField: (f: string) => `manca ${f}`,

@@ -62,6 +62,7 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
             reminderLevel: true,
             lastReminderOn: true,
             lastContactOn: true,
+            chasingNote: true,
             contacts: {
               select: { name: true, role: true, phone: true, decisionMaker: true },
               orderBy: [{ decisionMaker: "desc" }, { id: "asc" }],
@@ -169,6 +170,7 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
         phone: extra.loggedPhone.get(c.id) ?? c.contacts[0]?.phone ?? c.mobile ?? c.phone ?? undefined,
         askFor: askFor(c.contacts[0], c.noteReferencePerson),
         salesNote: c.noteApproach ?? undefined,
+        chasingNote: c.chasingNote ?? undefined,
         importedReminder:
           c.reminderLevel != null
             ? { level: c.reminderLevel, date: c.lastReminderOn ?? undefined }

@@ -211,6 +211,7 @@ export function entryAction(
     ? t.digestEntry.lastContact(formatDateCompact(p.lastContact.date, locale))
     : t.digestEntry.never;
   parts.push(`_${last}_`);
+  if (p.chasingNote) parts.push(`🗒 _${escapeMrkdwn(short(p.chasingNote, 80))}_`);
   return parts.join(" · ");
 }
 
