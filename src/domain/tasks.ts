@@ -180,6 +180,7 @@ export interface Task {
   askFor?: string;
   salesNote?: string;
   chasingNote?: string;
+  salespersonSlackId?: string; // the customer's salesperson: their own list (/credito oggi)
   stepDay?: number; // cadence: the step's day in the table
   awaitingSales?: boolean; // cadence: a hard step for a 🤝 customer waiting for the salesperson's ok
 }
@@ -311,6 +312,7 @@ function makeTask(
     askFor: customer.askFor,
     salesNote: customer.salesNote,
     chasingNote: customer.chasingNote,
+    salespersonSlackId: customer.salespersonSlackId,
     lastContact: lastContact && {
       date: lastContact.date,
       channel: lastContact.channel,

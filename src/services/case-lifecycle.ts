@@ -82,15 +82,36 @@ export async function closeCase(
   return true;
 }
 
-/** Writes off every open invoice of a customer (status written_off); returns the cents written off. */
-export async function writeOffOpenInvoices(tx: Tx, customerId: number, today: IsoDate): Promise<number> {
+/**
+ * Writes off the open invoices of a customer (status written_off), oldest due first; with `capCents`, no more
+ * than that (an agreed settlement's write-off: the last invoice touched keeps the rest open). Returns the
+ * cents written off.
+ */
+export async function writeOffOpenInvoices(
+  tx: Tx,
+  customerId: number,
+  today: IsoDate,
+  capCents?: number,
+): Promise<number> {
   const open = await tx.invoice.findMany({
     where: { customerId, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
   });
+  let left = capCents ?? Number.POSITIVE_INFINITY;
+  let written = 0;
   for (const inv of open) {
-    await tx.invoice.update({ where: { id: inv.id }, data: { status: "written_off", closedOn: today } });
+    if (left <= 0) break;
+    if (inv.openCents <= left) {
+      await tx.invoice.update({ where: { id: inv.id }, data: { status: "written_off", closedOn: today } });
+      written += inv.openCents;
+      left -= inv.openCents;
+    } else {
+      await tx.invoice.update({ where: { id: inv.id }, data: { openCents: inv.openCents - left } });
+      written += left;
+      left = 0;
+    }
   }
-  return open.reduce((s, i) => s + i.openCents, 0);
+  return written;
 }
 
 /**
@@ -131,7 +152,13 @@ export async function closeCaseIfSettled(
       settlement &&
       (agreed || (settlement.writeOffCents != null && openCents <= settlement.writeOffCents))
     ) {
-      const written = await writeOffOpenInvoices(tx, customerId, today);
+      // the agreed write-off, no more: invoices issued since the agreement are not part of it
+      const written = await writeOffOpenInvoices(
+        tx,
+        customerId,
+        today,
+        settlement.writeOffCents ?? undefined,
+      );
       await audit(tx, {
         actor: "system",
         action: "invoices.written_off",

@@ -114,7 +114,15 @@ export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)):
   return { status, tasks: data.tasks, messages: parts.length };
 }
 
-/** The tasks of one team member (assigned to them, or where they must be told), for `/credito oggi` and App Home. */
+/**
+ * The tasks of one team member, for `/credito oggi` and App Home: assigned to them, where they must be told,
+ * or of the customers they are the salesperson of (a salesperson's own list).
+ */
 export function tasksFor(tasks: readonly Task[], slackUserId: string): Task[] {
-  return tasks.filter((x) => x.assigneeSlackId === slackUserId || x.notifySlackIds.includes(slackUserId));
+  return tasks.filter(
+    (x) =>
+      x.assigneeSlackId === slackUserId ||
+      x.notifySlackIds.includes(slackUserId) ||
+      x.salespersonSlackId === slackUserId,
+  );
 }
