@@ -427,19 +427,12 @@ function callbackTasks(input: DigestInput, ctx: Context, chase: ChaseBoard): voi
   }
 }
 
-const CHANNEL_ACTION: Record<CadenceStep["channel"], string> = {
-  phone: "Telefonare",
-  email: "Inviare un'email",
-  pec: "Inviare la PEC",
-  letter: "Spedire la lettera",
-  visit: "Fare visita",
-};
-
+// The step's label says the channel; the action says how to do it.
 const TONE_TEXT: Record<CadenceStep["tone"], string> = {
-  friendly: "tono cordiale, data di pagamento precisa",
-  firm: "tono fermo",
-  formal: "tono formale",
-  final: "ultimo avviso",
+  friendly: "Tono cordiale, chiedere una data di pagamento precisa",
+  firm: "Tono fermo: importo e data, senza altri rinvii",
+  formal: "Tono formale: messa in mora con un termine per pagare",
+  final: "Ultimo avviso: un termine, poi agenzia o legale",
 };
 
 /**
@@ -504,7 +497,7 @@ function cadenceTask(
   }
   const note = clearance === "ok" ? ` (ok di ${sales})` : "";
   const reason = `${step.label}${note}`;
-  const action = `${CHANNEL_ACTION[step.channel]} (${TONE_TEXT[step.tone]})`;
+  const action = TONE_TEXT[step.tone];
   return makeTask("cadence", debtor, debtor.overdueCents, reason, action, {
     channel: step.channel,
     stepDay: step.day,

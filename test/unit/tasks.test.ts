@@ -505,7 +505,7 @@ describe("cadence", () => {
     channel,
     outcome: "not_reached",
   });
-  const COURTESY_CALL = ["Telefonata di cortesia", "Telefonare (tono cordiale, data di pagamento precisa)"];
+  const COURTESY_CALL = ["Telefonata di cortesia", "Tono cordiale, chiedere una data di pagamento precisa"];
 
   it("starts with the courtesy call at +3", () => {
     expect(run("2026-03-08")).toEqual([]);
@@ -531,20 +531,20 @@ describe("cadence", () => {
   it("proposes each harder step only after the previous one, and at least the gap after it", () => {
     // due 20 February (18 days): the call was made on 1 March, the email is next
     expect(run("2026-02-20", [contact("2026-03-01", "phone")])).toEqual([
-      ["Email di cortesia", "Inviare un'email (tono cordiale, data di pagamento precisa)"],
+      ["Email di cortesia", "Tono cordiale, chiedere una data di pagamento precisa"],
     ]);
     // the call was made on Sunday 8 March: 2 days are less than the 5-day gap
     expect(run("2026-02-20", [contact("2026-03-08", "phone")])).toEqual([]);
     // a gap of 0 days lets it come at once
     expect(
       run("2026-02-20", [contact("2026-03-08", "phone")], {}, { ...DEFAULT_RULES, cadenceMinGapDays: 0 }),
-    ).toEqual([["Email di cortesia", "Inviare un'email (tono cordiale, data di pagamento precisa)"]]);
+    ).toEqual([["Email di cortesia", "Tono cordiale, chiedere una data di pagamento precisa"]]);
   });
 
   it("takes up from an imported reminder level", () => {
     // the team had done three steps, the last on 25 February: the PEC is next
     expect(run("2026-01-28", [], { importedReminder: { level: 3, date: "2026-02-25" } })).toEqual([
-      ["PEC di messa in mora", "Inviare la PEC (tono formale)"],
+      ["PEC di messa in mora", "Tono formale: messa in mora con un termine per pagare"],
     ]);
     // an imported level about an older debt (before the oldest due date) does not count
     expect(run("2026-03-05", [], { importedReminder: { level: 3, date: "2026-01-10" } })).toEqual([
@@ -582,7 +582,10 @@ describe("cadence", () => {
     });
     const ok = [{ stepDay: 40, decision: "ok" as const, date: "2026-03-02" }];
     expect(run("2026-01-28", done, { ...preserved, clearances: ok })).toEqual([
-      ["Lettera di diffida ad adempiere (ok di Marco Neri)", "Spedire la lettera (ultimo avviso)"],
+      [
+        "Lettera di diffida ad adempiere (ok di Marco Neri)",
+        "Ultimo avviso: un termine, poi agenzia o legale",
+      ],
     ]);
     const objection = [{ stepDay: 40, decision: "objection" as const, date: "2026-03-02" }];
     expect(run("2026-01-28", done, { ...preserved, clearances: objection })).toEqual([]);
@@ -617,10 +620,10 @@ describe("cadence", () => {
     if ("error" in steps) throw new Error(steps.error);
     const rules: TaskRules = { ...DEFAULT_RULES, cadence: steps };
     expect(run("2026-02-28", [], {}, rules)).toEqual([
-      ["Email di cortesia", "Inviare un'email (tono cordiale, data di pagamento precisa)"],
+      ["Email di cortesia", "Tono cordiale, chiedere una data di pagamento precisa"],
     ]);
     expect(run("2026-02-28", [contact("2026-03-04", "email")], {}, rules)).toEqual([
-      ["PEC di diffida ad adempiere", "Inviare la PEC (ultimo avviso)"],
+      ["PEC di diffida ad adempiere", "Ultimo avviso: un termine, poi agenzia o legale"],
     ]);
   });
 
@@ -738,7 +741,7 @@ describe("followup", () => {
     expect(tasks.map((t) => [t.kind, t.refId ?? null, t.reason, t.action])).toEqual([
       ["followup", 61, "Nuovo cellulare dal giro di visite", "Chiamare il 333 1234567"],
       ["followup", 62, "Proposta di piano di rientro (dal 5 mar)", "Verificare la proposta"],
-      ["cadence", null, "Telefonata di cortesia", "Telefonare (tono cordiale, data di pagamento precisa)"],
+      ["cadence", null, "Telefonata di cortesia", "Tono cordiale, chiedere una data di pagamento precisa"],
     ]);
   });
 });

@@ -147,7 +147,7 @@ export function taskLine(task: Task, t: Messages, locale: Locale): string {
 
 /** A short form of a free text: its first clause, at most `max` characters. */
 function short(text: string, max: number): string {
-  const first = text.split(/;|\.\s|\n/)[0]!.trim();
+  const first = text.split(/;|\n/)[0]!.trim();
   return truncate(first || text.trim(), max);
 }
 
