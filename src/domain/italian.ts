@@ -74,3 +74,17 @@ export function withDateEn(prep: DatePreposition, date: IsoDate, style: DateStyl
   const text = style === "long" ? formatDateLong(date, "en") : formatDateCompact(date, "en");
   return `${word[prep]} ${text}`;
 }
+
+const WEEKDAY_START = /^(lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)(?=\s|$)/i;
+
+/**
+ * The same rule on a date already written out, for the catalogues: `prep("del", "1 dic")` → "dell'1 dic",
+ * `prep("del", "venerdì 4 dicembre")` → "di venerdì 4 dicembre", `prep("entro", "11/12/2026")` → "entro l'11/12/2026".
+ * A date with a leading zero ("01/12/2026") keeps the plain article, as it is read "zero uno".
+ */
+export function prep(p: DatePreposition, written: string): string {
+  if (WEEKDAY_START.test(written)) return `${BEFORE_WEEKDAY[p]}${written}`;
+  const day = /^(\d{1,2})\b/.exec(written)?.[1];
+  const elides = day !== undefined && !day.startsWith("0") && dayElides(Number(day));
+  return `${elides ? ELIDED[p] : PLAIN[p]}${written}`;
+}

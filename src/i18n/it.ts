@@ -1,3 +1,4 @@
+import { prep } from "../domain/italian";
 import { formatEuro } from "../domain/money";
 /** Italian messages (the default). en.ts must provide the same keys. */
 import { caseThreadsIt } from "./case-threads.it";
@@ -44,7 +45,7 @@ export const it = {
     closed: "Chiusa",
   } as Record<string, string>,
   promiseLine: (amount: string, date: string, status: string, paid: string) =>
-    `Promessa di ${amount} del ${date}: ${status} (pagati ${paid})`,
+    `Promessa di ${amount} ${prep("del", date)}: ${status} (pagati ${paid})`,
   promiseStatus: {
     open: "aperta",
     kept: "mantenuta",
@@ -132,7 +133,7 @@ export const it = {
       recontact: "🔁 Da ricontattare",
       credit_hold: "⛔ Fido da sospendere",
       credit_release: "✅ Fido da riattivare",
-      legal_ready: "⚖️ Rifiuti da passare al legale",
+      legal_ready: "⚖️ Da proporre per il legale (rifiuto di pagare)",
       agency_ready: "🏢 Pratiche pronte per l'agenzia",
       approval_pending: "✍️ Approvazioni in attesa del titolare",
     } as Record<string, string>,

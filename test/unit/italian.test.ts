@@ -25,3 +25,14 @@ describe("Italian prepositions before dates", () => {
     expect(withDateEn("entro", "2026-12-11")).toMatch(/^by 11/);
   });
 });
+
+describe("prep on a written date", () => {
+  it("elides and drops the article before weekdays", async () => {
+    const { prep } = await import("../../src/domain/italian");
+    expect(prep("del", "1 dic")).toBe("dell'1 dic");
+    expect(prep("del", "venerdì 4 dicembre")).toBe("di venerdì 4 dicembre");
+    expect(prep("entro", "11/12/2026")).toBe("entro l'11/12/2026");
+    expect(prep("entro", "04/12/2026")).toBe("entro il 04/12/2026");
+    expect(prep("il", "8 dic")).toBe("l'8 dic");
+  });
+});
