@@ -32,7 +32,8 @@ export type CaseStage =
   | "internal"
   | "credit_hold"
   | "settlement"
-  | "settlement_agreed" // an approved saldo e stralcio or instalment plan being collected
+  | "settlement_agreed" // an approved saldo e stralcio being collected
+  | "plan_agreed" // an instalment plan agreed with the customer, being collected
   | "agency"
   | "legal"
   | "closed";
@@ -213,7 +214,11 @@ const CHASE_RANK: Partial<Record<TaskKind, number>> = {
 };
 
 /** Stages where escalation is not proposed: an agreement is being collected, or the case is closed. */
-const NOT_ESCALATED: ReadonlySet<CaseStage | undefined> = new Set(["settlement_agreed", "closed"]);
+const NOT_ESCALATED: ReadonlySet<CaseStage | undefined> = new Set([
+  "settlement_agreed",
+  "plan_agreed",
+  "closed",
+]);
 
 /** Stages where the agency or the lawyer has the case: internal routine chasing stops. */
 const EXTERNAL_STAGES: ReadonlySet<CaseStage | undefined> = new Set(["agency", "legal"]);

@@ -87,6 +87,8 @@ export const digestEn: typeof digestIt = {
       `✍️ ${kind} rejected by ${who}. Reason: ${reason}. Back to chasing (${stage}).`,
     broken: (pay: string, due: string) =>
       `❌ Settlement not kept: ${pay} did not arrive ${due}. The agreement lapses, chasing restarts on the whole overdue.`,
+    planBroken: (pay: string, due: string) =>
+      `❌ Instalment plan not kept: the instalment of ${pay} did not arrive ${due}. The plan lapses, chasing restarts on the whole overdue.`,
     paymentLine: (amount: string, date: string, left: string) => `💶 Payment of ${amount} ${date}: ${left}.`,
     stillOverdue: (amount: string) => `${amount} still overdue`,
     nothingOverdue: "no overdue invoice left",

@@ -87,6 +87,8 @@ export const digestIt = {
       `✍️ ${kind} respinto da ${who}. Motivo: ${reason}. Si torna al sollecito (${stage}).`,
     broken: (pay: string, due: string) =>
       `❌ Saldo e stralcio non rispettato: ${pay} non arrivati ${due}. L'accordo decade, il sollecito riprende sull'intero scaduto.`,
+    planBroken: (pay: string, due: string) =>
+      `❌ Piano di rientro non rispettato: la rata di ${pay} non è arrivata ${due}. Il piano decade, il sollecito riprende sull'intero scaduto.`,
     paymentLine: (amount: string, date: string, left: string) =>
       `💶 Pagamento di ${amount} ${date}: ${left}.`,
     stillOverdue: (amount: string) => `restano scaduti ${amount}`,

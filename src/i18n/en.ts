@@ -39,6 +39,7 @@ export const en: Messages = {
     credit_hold: "Credit on hold",
     settlement: "Settlement proposed",
     settlement_agreed: "Settlement agreed",
+    plan_agreed: "Instalment plan agreed",
     agency: "Collection agency",
     legal: "Lawyer",
     closed: "Closed",

@@ -40,6 +40,7 @@ export const it = {
     credit_hold: "Fido sospeso",
     settlement: "Saldo e stralcio proposto",
     settlement_agreed: "Stralcio concordato",
+    plan_agreed: "Piano di rientro concordato",
     agency: "Agenzia",
     legal: "Legale",
     closed: "Chiusa",

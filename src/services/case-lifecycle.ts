@@ -7,7 +7,14 @@ import { messages } from "../i18n";
 import { audit } from "./audit";
 import { postToCase, refreshCaseParent } from "./cases";
 
-export type CaseStage = "internal" | "credit_hold" | "settlement" | "settlement_agreed" | "agency" | "legal";
+export type CaseStage =
+  | "internal"
+  | "credit_hold"
+  | "settlement"
+  | "settlement_agreed"
+  | "plan_agreed"
+  | "agency"
+  | "legal";
 export type CloseReason = "paid" | "settled" | "agency" | "legal" | "written_off";
 
 /** Who did it, as shown in a thread line: a Slack mention, or nothing for the system. */

@@ -109,11 +109,13 @@ export async function announcePromiseChanges(
       const text = `${icon} ${t.promiseLine(euro(p.amountCents), formatDateCompact(p.dueDate, ctx.config.locale), status, euro(c.paidCents))}`;
       await postToCase(ctx, kase.id, { text }, today, tx);
       // a missed agreement (approved settlement or plan): it lapses and chasing restarts on the whole overdue
-      if (p.approvalId !== null && c.to !== "kept" && kase.stage === "settlement_agreed") {
+      const settlement = p.approvalId !== null && kase.stage === "settlement_agreed";
+      if (c.to !== "kept" && (settlement || kase.stage === "plan_agreed")) {
         const customer = await tx.customer.findUniqueOrThrow({ where: { id: c.customerId } });
         const due =
           ctx.config.locale === "en" ? withDateEn("entro", p.dueDate) : withDate("entro", p.dueDate);
-        await postToCase(ctx, kase.id, { text: t.agreement.broken(euro(p.amountCents), due) }, today, tx);
+        const line = settlement ? t.agreement.broken : t.agreement.planBroken;
+        await postToCase(ctx, kase.id, { text: line(euro(p.amountCents), due) }, today, tx);
         await setCaseStage(
           ctx,
           tx,

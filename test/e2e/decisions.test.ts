@@ -181,6 +181,25 @@ describe("decisions followed through (issue 13)", () => {
     expect(digest.tasks.find((t) => t.customerCode === "C001")?.kind).toBe("broken_promise");
   });
 
+  it("an instalment plan is followed through the same way: no escalation while it runs, a missed instalment restarts chasing", async () => {
+    const { caseId, parentTs } = await seedCase(h);
+    await h.requester.command(ADMIN, "/credito", "log C001 rate 1.000 6/3 2.500 20/3");
+    await until(
+      async () => (await db().case.findUniqueOrThrow({ where: { id: caseId } })).stage === "plan_agreed",
+    );
+    const kinds = async (date: string) =>
+      (await buildDigest(ctx(), date)).tasks.filter((t) => t.customerCode === "C001").map((t) => t.kind);
+    expect(await kinds("2026-03-03")).not.toContain("agency_ready");
+    h.clock.set("2026-03-11T08:30:00+01:00"); // 6 March + 2 days of tolerance have passed, nothing paid
+    await postDigest(ctx(), today(ctx()));
+    await ctx().outbox.idle();
+    expect((await db().case.findUniqueOrThrow({ where: { id: caseId } })).stage).toBe("internal");
+    expect(threadPosts(h, parentTs).map((c) => String(c.args.text))).toContain(
+      "❌ Piano di rientro non rispettato: la rata di € 1.000,00 non è arrivata entro il 6 mar. Il piano decade, il sollecito riprende sull'intero scaduto.",
+    );
+    expect(await kinds("2026-03-11")).toContain("broken_promise");
+  });
+
   it("every payment, partial too, gets a line in the case thread and refreshes the parent", async () => {
     const { parentTs } = await seedCase(h);
     h.slack.clear();
