@@ -141,12 +141,14 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
   contacts.length = 0;
   contacts.push(...extra.history, ...older);
   // a contact before Credito, from an import, counts as the last one when nothing newer was logged
+  const lastLogged = new Map(lastContacts.map((l) => [Number(l.customerId), l.date]));
   for (const c of customers) {
     if (!c.lastContactOn || c.lastContactOn > today) continue;
-    const logged = lastContacts.find((l) => Number(l.customerId) === c.id);
-    if (!logged || logged.date < c.lastContactOn)
+    const logged = lastLogged.get(c.id);
+    if (!logged || logged < c.lastContactOn)
       contacts.push({ customerId: c.id, date: c.lastContactOn, channel: "imported", outcome: "info" });
   }
+  const openCaseOf = new Map(customers.map((c) => [c.id, c.cases[0]?.id]));
   const disputedCustomers = new Set(invoices.filter((i) => i.status === "disputed").map((i) => i.customerId));
 
   return {
@@ -211,9 +213,8 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
       reason: f.reason,
       action: f.action,
     })),
-    deferrals: extra.deferrals.filter((d) =>
-      customers.some((c) => c.id === d.customerId && (d.caseId === null || c.cases[0]?.id === d.caseId)),
-    ),
+    // a deferral holds for the case it was given on: a new case is looked at afresh
+    deferrals: extra.deferrals.filter((d) => d.caseId === null || openCaseOf.get(d.customerId) === d.caseId),
     // the latest word of the customer was a refusal: waiting to be passed to the lawyer
     refusals: contacts
       .filter((c) => c.outcome === "refusal")
