@@ -139,11 +139,11 @@ const scenes: Scene[] = [
       const kase = await d.runtime.ctx.db.case.findFirstOrThrow({
         where: { customerId: customer.id, closedOn: null },
       });
-      await say(d, kase.threadTs!, "U0SALES1", "1700000090.000100", [
+      await say(d, kase.threadTs!, "U0SALES1", [
         "Ho visto Andrea Tommasi in fiera: aspetta l'incasso di un cantiere a metà mese,",
         "la promessa di venerdì mi sembra credibile. Trattiamolo bene, è cliente da vent'anni.",
       ]);
-      await say(d, kase.threadTs!, "U0ADMIN", "1700000091.000100", [
+      await say(d, kase.threadTs!, "U0ADMIN", [
         "Ok, gli lascio fino a venerdì. Se non arriva niente gli mando la PEC, ma prima ti avviso.",
       ]);
       await d.requester.event(
@@ -211,19 +211,23 @@ const scenes: Scene[] = [
   },
 ];
 
-/** A person's own message in a case thread: the event the bot stores, and a record for the rendering. */
-async function say(d: DemoWorld, threadTs: string, user: string, ts: string, lines: string[]): Promise<void> {
+/**
+ * A person's own message in a case thread: posted to the Slack stand-in as that person (so it gets its ts and
+ * the recording stays in order), then the event the bot receives and stores.
+ */
+async function say(d: DemoWorld, threadTs: string, user: string, lines: string[]): Promise<void> {
   const text = lines.join(" ");
+  const name = DEMO_MEMBERS.find((m) => m.slackUserId === user)?.name ?? user;
+  const res = await fetch(`${d.slack.apiUrl}chat.postMessage`, {
+    method: "POST",
+    headers: { authorization: "Bearer xoxb-demo", "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify({ channel: CHANNEL, thread_ts: threadTs, text, user, username: name }),
+  });
+  const { ts } = (await res.json()) as { ts: string };
   await d.requester.event(
     { type: "message", channel: CHANNEL, user, text, ts, thread_ts: threadTs, channel_type: "channel" },
     `EvDemoSay${ts}`,
   );
-  const name = DEMO_MEMBERS.find((m) => m.slackUserId === user)?.name ?? user;
-  d.slack.calls.push({
-    method: "chat.postMessage",
-    args: { channel: CHANNEL, thread_ts: threadTs, text, user, username: name, ts },
-    at: Date.now(),
-  });
 }
 
 /**
