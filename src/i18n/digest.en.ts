@@ -4,6 +4,8 @@ import type { digestIt } from "./digest.it";
 export const digestEn: typeof digestIt = {
   digestEntry: {
     customers: "Customers to follow",
+    moreInThread: (n: number) =>
+      n === 1 ? "…1 more customer in the thread below." : `…${n} more customers in the thread below.`,
     sections: {
       approval_pending: "✍️ Decisions waiting for the owner",
       broken_promise: "❌ Broken promises",

@@ -2,6 +2,8 @@
 export const digestIt = {
   digestEntry: {
     customers: "Clienti da seguire",
+    moreInThread: (n: number) =>
+      n === 1 ? "…ancora 1 cliente nel thread qui sotto." : `…altri ${n} clienti nel thread qui sotto.`,
     sections: {
       approval_pending: "✍️ Decisioni in attesa del titolare",
       broken_promise: "❌ Promesse non mantenute",

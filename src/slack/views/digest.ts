@@ -57,7 +57,7 @@ export function digestMessages(d: DigestData, t: Messages, locale: Locale): Slac
       elements: [{ type: "mrkdwn", text: t.digest.covers(formatDateCompact(d.windowStart, locale)) }],
     });
   }
-  const fallback = `${capitalize(t.digest.header(dateLong))}: ${d.tasks.length} ${t.digest.tasks.toLowerCase()}, ${t.digest.overdue.toLowerCase()} ${formatEuroRound(d.overdueCents, locale)}`;
+  const fallback = `${capitalize(t.digest.header(dateLong))}: ${entries.length} ${t.digestEntry.customers.toLowerCase()}, ${t.digest.overdue.toLowerCase()} ${formatEuroRound(d.overdueCents, locale)}`;
   if (d.tasks.length === 0) {
     return [
       {
@@ -109,7 +109,7 @@ export function digestMessages(d: DigestData, t: Messages, locale: Locale): Slac
     const remaining = entries.length - countTasks(messages[0]!);
     messages[0]!.blocks.push({
       type: "context",
-      elements: [{ type: "mrkdwn", text: t.digest.moreInThread(remaining) }],
+      elements: [{ type: "mrkdwn", text: t.digestEntry.moreInThread(remaining) }],
     });
   }
   return messages;
