@@ -207,6 +207,25 @@ describe("decisions followed through (issue 13)", () => {
     const lines = threadPosts(h, parentTs).map((c) => String(c.args.text));
     expect(lines).toEqual(["💶 Pagamento di € 500,00 del 2 mar: restano scaduti € 3.000,00."]);
     expect(h.slack.callsOf("chat.update").some((c) => c.args.ts === parentTs)).toBe(true);
+    // a newer scadenzario showing less open is a payment too
+    h.slack.clear();
+    const csv = [
+      "Codice cliente;Ragione sociale;N. documento;Data documento;Data scadenza;Importo;Residuo",
+      "C001;Rossi Forniture SRL;FT-101;30/11/2025;01/01/2026;1.000,00;400,00",
+      "C001;Rossi Forniture SRL;FT-102;31/12/2025;31/01/2026;2.500,00;2.500,00",
+    ].join("\n");
+    const s = await importFiles(
+      ctx(),
+      [{ name: "scadenzario.csv", bytes: Buffer.from(csv) }],
+      {},
+      { actor: "t" },
+    );
+    expect(s.written).toBe(true);
+    await closeSettledCases(ctx(), today(ctx()));
+    await ctx().outbox.idle();
+    expect(threadPosts(h, parentTs).map((c) => String(c.args.text))).toEqual([
+      "💶 Pagamento di € 100,00 del 2 mar: restano scaduti € 2.900,00.",
+    ]);
     // told once
     h.slack.clear();
     await closeSettledCases(ctx(), today(ctx()));

@@ -149,17 +149,27 @@ describe("the morning digest", () => {
         },
       });
     }
+    // the smallest customer has a write-off waiting for the owner: the decision still leads, in the channel
+    const last = await db.customer.findUniqueOrThrow({ where: { code: "K1" } });
+    const kase = await db.case.create({ data: { customerId: last.id, openedOn: "2026-02-20" } });
+    await db.approvalRequest.create({
+      data: { caseId: kase.id, kind: "write_off", requestedOn: "2026-02-27" },
+    });
     await catchUpDigest(h.runtime.ctx);
     await h.runtime.ctx.outbox.idle();
-    const posts = h.slack.callsOf("chat.postMessage");
+    const posts = h.slack.callsOf("chat.postMessage").filter((p) => p.args.channel === CHANNEL);
     expect(posts.length).toBeGreaterThan(1);
+    const firstEntry = (posts[0]!.args.blocks as Block[]).find((b) => b.accessory)!;
+    expect(firstEntry.text!.text).toContain("*Cliente 01 Srl*");
+    expect(firstEntry.text!.text).toContain("✍️ Richiesta di passaggio a perdita");
+    for (const p of posts.slice(1)) expect(JSON.stringify(p.args.blocks)).not.toContain("✍️ Richiesta");
     const [main, ...thread] = posts;
     for (const p of posts) expect((p.args.blocks as Block[]).length).toBeLessThanOrEqual(50);
     for (const p of thread) expect(p.args.thread_ts).toBe(main!.args.ts ?? "1700000000.000001");
     // one entry per customer (each has a reminder step and a credit line to suspend: two tasks, one entry)
     const taskBlocks = posts.flatMap((p) => (p.args.blocks as Block[]).filter((b) => b.accessory));
     const digest = await db.digest.findFirstOrThrow();
-    expect(digest.taskCount).toBe(140);
+    expect(digest.taskCount).toBe(141);
     expect(taskBlocks).toHaveLength(70);
     expect(new Set(taskBlocks.map((b) => b.text!.text.split("*")[1])).size).toBe(70);
     for (const b of taskBlocks) expect(b.text!.text.split("\n").length).toBeLessThanOrEqual(2);
