@@ -40,6 +40,8 @@ const schema = z.object({
   CREDITO_AGENCY_DAYS: z.coerce.number().int().min(1).default(45),
   CREDITO_RECONTACT_MIN_DAYS: z.coerce.number().int().min(1).default(20),
   CREDITO_RECONTACT_MAX_DAYS: z.coerce.number().int().min(1).default(40),
+  // issue 13: days at least between two steps of the timing table
+  CREDITO_CADENCE_MIN_GAP_DAYS: z.coerce.number("must be a number of days").int().min(0).max(60).default(5),
   CREDITO_EXTRA_HOLIDAYS: z
     .string()
     .regex(/^(\d\d-\d\d)(,\d\d-\d\d)*$/, "comma-separated MM-DD dates, e.g. 06-24 for a patron saint")
@@ -91,6 +93,8 @@ export interface Config {
     recontactMinDays: number;
     recontactMaxDays: number;
     extraHolidays: string[];
+    /** days at least between two steps of the timing table (issue 13) */
+    cadenceMinGapDays?: number;
   };
   openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
   /** field trips: the refund per kilometre driven */
@@ -168,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
       recontactMinDays: e.CREDITO_RECONTACT_MIN_DAYS,
       recontactMaxDays: e.CREDITO_RECONTACT_MAX_DAYS,
       extraHolidays: e.CREDITO_EXTRA_HOLIDAYS?.split(",") ?? [],
+      cadenceMinGapDays: e.CREDITO_CADENCE_MIN_GAP_DAYS,
     },
     openai: {
       apiKey: e.OPENAI_API_KEY,

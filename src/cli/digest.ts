@@ -45,6 +45,7 @@ export const digestCommand: CliCommand = {
             daysOverdue: x.daysOverdue,
             reason: x.reason,
             assignee: x.assignee ?? null,
+            channel: x.channel, // how the contact is made: phone, email, pec, letter, visit, or null
           }));
           process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         } else {

@@ -76,7 +76,9 @@ function frame(title: string, lines: string[], indent = ""): string {
 function renderMessage(args: Record<string, unknown>, names: ReadonlyMap<string, string>): string[] {
   const blocks = args.blocks as unknown[] | undefined;
   if (blocks?.length) return renderBlocks(blocks, names);
-  return mrkdwn(String(args.text ?? ""), names).split("\n");
+  // a person's own message (the demo records them with their name)
+  const who = typeof args.username === "string" && args.user ? `${args.username}: ` : "";
+  return mrkdwn(`${who}${String(args.text ?? "")}`, names).split("\n");
 }
 
 type Text = { type?: string; text?: string };

@@ -6,15 +6,19 @@ import { fixedClock, today } from "../context";
 import { sqlitePath } from "../db/migrate";
 import {
   addBusinessDays,
+  addDays,
   dateInZone,
   formatDateLong,
   formatDateShort,
   onOrAfterBusinessDay,
+  startOfMonth,
   zonedInstant,
 } from "../domain/calendar";
 import { runDigestJob } from "../jobs/digest-job";
 import { createLogger } from "../log";
 import { createRuntime, type Runtime } from "../runtime";
+import { closeSettledCases } from "../services/case-lifecycle";
+import { importFiles } from "../services/import";
 import { FakeSlack } from "../standin/fake-slack";
 import { SlackRequester } from "../standin/signed-requests";
 import { DEMO_MEMBERS, generateDemoData } from "./generate";
@@ -126,7 +130,8 @@ const scenes: Scene[] = [
     },
   },
   {
-    title: "Marco chiede a Credito il riassunto nel thread della pratica Tommasi: @Credito riassunto",
+    title:
+      "Marco e Giulia ne parlano nel thread della pratica Tommasi; poi Marco chiede a Credito: @Credito riassunto",
     async act(d) {
       const customer = await d.runtime.ctx.db.customer.findFirstOrThrow({
         where: { name: { contains: "Tommasi" } },
@@ -134,6 +139,13 @@ const scenes: Scene[] = [
       const kase = await d.runtime.ctx.db.case.findFirstOrThrow({
         where: { customerId: customer.id, closedOn: null },
       });
+      await say(d, kase.threadTs!, "U0SALES1", [
+        "Ho visto Andrea Tommasi in fiera: aspetta l'incasso di un cantiere a metà mese,",
+        "la promessa di venerdì mi sembra credibile. Trattiamolo bene, è cliente da vent'anni.",
+      ]);
+      await say(d, kase.threadTs!, "U0ADMIN", [
+        "Ok, gli lascio fino a venerdì. Se non arriva niente gli mando la PEC, ma prima ti avviso.",
+      ]);
       await d.requester.event(
         {
           type: "app_mention",
@@ -148,13 +160,22 @@ const scenes: Scene[] = [
     },
   },
   {
-    title: "Roberto (titolare) scrive /credito report mese: indicatori e grafici nel canale",
+    title: "Roberto (titolare) scrive /credito report mese del mese scorso: indicatori e grafici nel canale",
     async act(d) {
       const uploaded = (calls: { method: string }[]) =>
         calls.filter((c) => c.method === "files.completeUploadExternal").length;
       const before = uploaded(d.slack.calls);
-      await d.requester.command("U0OWNER", "/credito", "report mese");
+      // last month, not the near-empty first days of this one
+      const lastMonth = addDays(startOfMonth(today(d.runtime.ctx)), -1).slice(0, 7);
+      await d.requester.command("U0OWNER", "/credito", `report mese ${lastMonth}`);
       await d.slack.waitFor((calls) => uploaded(calls) >= before + 3, 30_000);
+    },
+  },
+  {
+    title:
+      "Giulia chiede al titolare il passaggio all'agenzia di Trasporti Vesuviani: la richiesta con i pulsanti, nel thread e in DM a Roberto",
+    async act(d) {
+      await d.requester.command("U0ADMIN", "/credito", "pratica vesuviani agenzia");
     },
   },
   {
@@ -171,7 +192,43 @@ const scenes: Scene[] = [
       await new Promise((r) => setTimeout(r, 300));
     },
   },
+  {
+    title:
+      "Sette giorni lavorativi dopo: arriva il bonifico di Caseificio Esposito (import dei pagamenti): il saldo e stralcio si chiude",
+    async act(d) {
+      const ctx = d.runtime.ctx;
+      const day = addBusinessDays(today(ctx), 7);
+      d.clock.set(zonedInstant(day, "09:00", TZ).toISOString());
+      const customer = await ctx.db.customer.findFirstOrThrow({ where: { name: { contains: "Esposito" } } });
+      const agreed = await ctx.db.approvalRequest.findFirstOrThrow({
+        where: { case: { customerId: customer.id }, kind: "settlement", status: "approved" },
+      });
+      const amount = (agreed.amountCents! / 100).toLocaleString("it-IT", { minimumFractionDigits: 2 });
+      const csv = `Data pagamento;Codice cliente;Importo;Riferimento\n${formatDateShort(day)};${customer.code};"${amount}";Saldo e stralcio\n`;
+      await importFiles(ctx, [{ name: "pagamenti.csv", bytes: Buffer.from(csv) }], {}, { actor: "demo" });
+      await closeSettledCases(ctx, day);
+    },
+  },
 ];
+
+/**
+ * A person's own message in a case thread: posted to the Slack stand-in as that person (so it gets its ts and
+ * the recording stays in order), then the event the bot receives and stores.
+ */
+async function say(d: DemoWorld, threadTs: string, user: string, lines: string[]): Promise<void> {
+  const text = lines.join(" ");
+  const name = DEMO_MEMBERS.find((m) => m.slackUserId === user)?.name ?? user;
+  const res = await fetch(`${d.slack.apiUrl}chat.postMessage`, {
+    method: "POST",
+    headers: { authorization: "Bearer xoxb-demo", "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify({ channel: CHANNEL, thread_ts: threadTs, text, user, username: name }),
+  });
+  const { ts } = (await res.json()) as { ts: string };
+  await d.requester.event(
+    { type: "message", channel: CHANNEL, user, text, ts, thread_ts: threadTs, channel_type: "channel" },
+    `EvDemoSay${ts}`,
+  );
+}
 
 /**
  * `npm run demo`: a fresh demo database, the real bot on the built-in Slack stand-in, and a short scripted

@@ -124,3 +124,78 @@ export function dueCadenceStep(
 export function isHardStep(step: CadenceStep): boolean {
   return TONE_RANK[step.tone] >= TONE_RANK.formal;
 }
+
+/** Which contacts carry out a step: a call is done by a call or a visit; a written step by the same or a harder writing. */
+const DONE_BY: Record<CadenceChannel, readonly string[]> = {
+  phone: ["phone", "visit"],
+  visit: ["visit"],
+  email: ["email", "pec", "letter"],
+  pec: ["pec", "letter"],
+  letter: ["letter", "pec"],
+};
+
+export interface CadenceContact {
+  date: string; // IsoDate
+  channel: string;
+}
+
+/** What the team had already done before Credito, from an import ("livello sollecito", "data ultimo sollecito"). */
+export interface ImportedReminder {
+  level: number; // steps of the table already done
+  date?: string; // IsoDate of the last one
+}
+
+export interface CadenceProgress {
+  level: number; // steps done, in order
+  lastDoneOn?: string; // IsoDate of the last step done
+}
+
+/**
+ * How far the cadence got for the current overdue: steps are done in order, each by a contact of a
+ * suitable channel dated on or after the oldest due date (one contact does one step). An imported level
+ * is the starting point. Escalation follows what was done, not the calendar alone.
+ */
+export function cadenceProgress(
+  steps: readonly CadenceStep[],
+  oldestDueDate: string,
+  contacts: readonly CadenceContact[],
+  imported?: ImportedReminder,
+): CadenceProgress {
+  let level = 0;
+  let lastDoneOn: string | undefined;
+  if (imported && imported.level > 0 && (imported.date === undefined || imported.date >= oldestDueDate)) {
+    level = Math.min(imported.level, steps.length);
+    lastDoneOn = imported.date;
+  }
+  const sorted = contacts
+    .filter((c) => c.date >= oldestDueDate && (lastDoneOn === undefined || c.date >= lastDoneOn))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  for (const contact of sorted) {
+    const step = steps[level];
+    if (!step) break;
+    if (DONE_BY[step.channel].includes(contact.channel)) {
+      level += 1;
+      lastDoneOn = contact.date;
+    }
+  }
+  return { level, ...(lastDoneOn ? { lastDoneOn } : {}) };
+}
+
+/**
+ * The next step, when it is due: the first step not done yet, once the oldest invoice is at least its day
+ * overdue and, after a step was done, at least `minGapDays` after it. So a debtor never contacted starts
+ * with the first, courteous call however late the invoice is, and each harder step follows the previous one.
+ */
+export function nextCadenceStep(
+  steps: readonly CadenceStep[],
+  daysOverdue: number,
+  progress: CadenceProgress,
+  daysSinceLastStep: number | undefined,
+  minGapDays: number,
+): CadenceStep | undefined {
+  const step = steps[progress.level];
+  if (!step || daysOverdue < step.day) return undefined;
+  if (progress.level > 0 && daysSinceLastStep !== undefined && daysSinceLastStep < minGapDays)
+    return undefined;
+  return step;
+}

@@ -1,8 +1,17 @@
 // The task engine of the morning digest: from the receivables, the promises and the team's records of a
 // given day, the day's collection tasks in digest order. Pure: no I/O, "today" is passed in.
 
-import { type CadenceStep, DEFAULT_CADENCE, dueCadenceStep, isHardStep } from "./cadence";
+import {
+  type CadenceChannel,
+  type CadenceStep,
+  cadenceProgress,
+  DEFAULT_CADENCE,
+  type ImportedReminder,
+  isHardStep,
+  nextCadenceStep,
+} from "./cadence";
 import { addDays, daysBetween, type IsoDate, previousBusinessDay } from "./calendar";
+import { withDate } from "./italian";
 import { formatEuro } from "./money";
 import { type PromiseStatus, promiseDeadline, promiseStatus } from "./promises";
 
@@ -19,7 +28,15 @@ export type TaskKind =
   | "recontact"
   | "followup";
 
-export type CaseStage = "internal" | "credit_hold" | "settlement" | "agency" | "legal" | "closed";
+export type CaseStage =
+  | "internal"
+  | "credit_hold"
+  | "settlement"
+  | "settlement_agreed" // an approved saldo e stralcio being collected
+  | "plan_agreed" // an instalment plan agreed with the customer, being collected
+  | "agency"
+  | "legal"
+  | "closed";
 
 export interface TaskCustomer {
   id: number;
@@ -34,6 +51,13 @@ export interface TaskCustomer {
   snoozedUntil?: IsoDate;
   caseStage?: CaseStage;
   disputed?: boolean; // an open dispute: routine chasing stops until it is resolved
+  phone?: string; // the number to call: the newest logged, else the reference person's, else the customer's
+  askFor?: string; // who to ask for
+  salesNote?: string; // short form of the salesperson's note
+  chasingNote?: string; // the team's own note on chasing, e.g. imported with the scadenzario
+  importedReminder?: ImportedReminder; // how far the team had got before Credito
+  /** The salesperson's ok or objection to a hard step (by its day in the table), for 🤝 customers. */
+  clearances?: readonly { stepDay: number; decision: "ok" | "objection"; date: IsoDate }[];
 }
 
 export interface TaskInvoice {
@@ -101,6 +125,7 @@ export interface TaskRules {
   creditHoldDays: number;
   agencyDays: number;
   holidays?: readonly string[]; // local "MM-DD" holidays on top of the national ones
+  cadenceMinGapDays?: number; // days at least between two steps of the table (default 5)
 }
 
 export const DEFAULT_RULES: TaskRules = {
@@ -110,7 +135,15 @@ export const DEFAULT_RULES: TaskRules = {
   recontactMaxDays: 40,
   creditHoldDays: 30,
   agencyDays: 45,
+  cadenceMinGapDays: 5,
 };
+
+/** A proposal (agency, lawyer) looked at and put off until a date, or refused for the open case (no date). */
+export interface TaskDeferral {
+  customerId: number;
+  kind: "agency" | "legal";
+  until?: IsoDate;
+}
 
 export interface DigestInput {
   today: IsoDate;
@@ -122,6 +155,7 @@ export interface DigestInput {
   approvals: readonly TaskApproval[]; // pending ones
   followups: readonly TaskFollowup[];
   refusals: readonly TaskRefusal[];
+  deferrals?: readonly TaskDeferral[];
 }
 
 export interface Task {
@@ -141,6 +175,15 @@ export interface Task {
   lastContact?: { date: IsoDate; channel: string; outcome: string };
   time?: string; // callbacks
   refId?: number; // promise, callback, approval or followup id
+  overdueCents: number; // the customer's overdue (not disputed): what the digest entry shows
+  channel: CadenceChannel | null; // how the contact is made, for contact tasks
+  phone?: string;
+  askFor?: string;
+  salesNote?: string;
+  chasingNote?: string;
+  salespersonSlackId?: string; // the customer's salesperson: their own list (/credito oggi)
+  stepDay?: number; // cadence: the step's day in the table
+  awaitingSales?: boolean; // cadence: a hard step for a 🤝 customer waiting for the salesperson's ok
 }
 
 /** Display order of the digest sections. */
@@ -170,6 +213,13 @@ const CHASE_RANK: Partial<Record<TaskKind, number>> = {
   recontact: 4,
 };
 
+/** Stages where escalation is not proposed: an agreement is being collected, or the case is closed. */
+const NOT_ESCALATED: ReadonlySet<CaseStage | undefined> = new Set([
+  "settlement_agreed",
+  "plan_agreed",
+  "closed",
+]);
+
 /** Stages where the agency or the lawyer has the case: internal routine chasing stops. */
 const EXTERNAL_STAGES: ReadonlySet<CaseStage | undefined> = new Set(["agency", "legal"]);
 
@@ -187,8 +237,6 @@ export function taskPriority(amountCents: number, daysOverdue: number): number {
   return (amountCents / 100) * (1 + daysOverdue / 30);
 }
 
-const dayMonth = (d: IsoDate) => `${Number(d.slice(8, 10))}/${Number(d.slice(5, 7))}`;
-
 // What the engine knows about one customer on `today`.
 interface Debtor {
   customer: TaskCustomer;
@@ -196,6 +244,7 @@ interface Debtor {
   oldestDueDate?: IsoDate;
   daysOverdue: number;
   lastContact?: TaskContact;
+  contacts: TaskContact[];
   snoozed: boolean;
 }
 
@@ -210,7 +259,7 @@ function buildDebtors(input: DigestInput): Map<number, Debtor> {
   const debtors = new Map<number, Debtor>();
   for (const customer of input.customers) {
     const snoozed = customer.snoozedUntil !== undefined && customer.snoozedUntil > input.today;
-    debtors.set(customer.id, { customer, overdueCents: 0, daysOverdue: 0, snoozed });
+    debtors.set(customer.id, { customer, overdueCents: 0, daysOverdue: 0, contacts: [], snoozed });
   }
   for (const inv of input.invoices) {
     const debtor = debtors.get(inv.customerId);
@@ -222,8 +271,9 @@ function buildDebtors(input: DigestInput): Map<number, Debtor> {
   }
   for (const contact of input.contacts) {
     const debtor = debtors.get(contact.customerId);
-    if (debtor && (!debtor.lastContact || contact.date >= debtor.lastContact.date))
-      debtor.lastContact = contact;
+    if (!debtor) continue;
+    debtor.contacts.push(contact);
+    if (!debtor.lastContact || contact.date >= debtor.lastContact.date) debtor.lastContact = contact;
   }
   for (const debtor of debtors.values()) {
     if (debtor.oldestDueDate) debtor.daysOverdue = daysBetween(debtor.oldestDueDate, input.today);
@@ -261,6 +311,13 @@ function makeTask(
     preserveRelationship: customer.preserveRelationship,
     notifySlackIds: notify,
     priority: taskPriority(amountCents, debtor.daysOverdue),
+    overdueCents: debtor.overdueCents,
+    channel: null,
+    phone: customer.phone,
+    askFor: customer.askFor,
+    salesNote: customer.salesNote,
+    chasingNote: customer.chasingNote,
+    salespersonSlackId: customer.salespersonSlackId,
     lastContact: lastContact && {
       date: lastContact.date,
       channel: lastContact.channel,
@@ -327,7 +384,7 @@ function promiseTasks(input: DigestInput, ctx: Context, chase: ChaseBoard): Set<
 }
 
 function brokenPromiseTask(debtor: Debtor, p: TaskPromise, status: PromiseStatus, missing: number): Task {
-  const promised = `Promessa di ${formatEuro(p.amountCents)} del ${dayMonth(p.dueDate)}`;
+  const promised = `Promessa di ${formatEuro(p.amountCents)} ${withDate("del", p.dueDate)}`;
   const [reason, action] =
     status === "partial"
       ? [
@@ -335,7 +392,7 @@ function brokenPromiseTask(debtor: Debtor, p: TaskPromise, status: PromiseStatus
           "Chiamare subito e chiedere il saldo",
         ]
       : [`${promised} non mantenuta`, "Chiamare subito e chiedere il pagamento promesso"];
-  return makeTask("broken_promise", debtor, missing, reason, action, { refId: p.id });
+  return makeTask("broken_promise", debtor, missing, reason, action, { refId: p.id, channel: "phone" });
 }
 
 function promiseDueTask(
@@ -345,9 +402,9 @@ function promiseDueTask(
   deadline: IsoDate,
   today: IsoDate,
 ): Task {
-  const when = p.dueDate === today ? "oggi" : `il ${dayMonth(p.dueDate)}`;
+  const when = p.dueDate === today ? "oggi" : withDate("il", p.dueDate);
   const reason = `Promessa di ${formatEuro(missing)} in scadenza ${when}`;
-  const action = `Verificare l'incasso (tolleranza fino al ${dayMonth(deadline)})`;
+  const action = `Verificare l'incasso (tolleranza ${withDate("fino al", deadline)})`;
   return makeTask("promise_due", debtor, missing, reason, action, { refId: p.id });
 }
 
@@ -355,8 +412,11 @@ function callbackTasks(input: DigestInput, ctx: Context, chase: ChaseBoard): voi
   for (const cb of input.callbacks) {
     const debtor = ctx.debtors.get(cb.customerId);
     if (!debtor || debtor.snoozed || cb.date < ctx.window || cb.date > ctx.today) continue;
-    const when = cb.date === ctx.today ? "oggi" : `il ${dayMonth(cb.date)}`;
-    const reason = `Richiamata fissata ${when} alle ${cb.time}${cb.note ? `: ${cb.note}` : ""}`;
+    // the time is said once, in the action; the reason carries the note
+    const when = cb.date === ctx.today ? "" : `${withDate("il", cb.date)} alle ${cb.time}`;
+    const reason = cb.note
+      ? `${cb.note}${when ? ` (fissata ${when})` : ""}`
+      : `Richiamata fissata${when ? ` ${when}` : ""}`;
     const action = cb.date === ctx.today ? `Richiamare alle ${cb.time}` : "Richiamare appena possibile";
     // The member who booked the callback makes it; their name is known only if they are the case assignee.
     const member = cb.memberSlackId ?? debtor.customer.assigneeSlackId;
@@ -366,24 +426,18 @@ function callbackTasks(input: DigestInput, ctx: Context, chase: ChaseBoard): voi
       refId: cb.id,
       assignee,
       assigneeSlackId: member,
+      channel: "phone",
     });
     chase.offer(task, `${cb.date} ${cb.time}`);
   }
 }
 
-const CHANNEL_ACTION: Record<CadenceStep["channel"], string> = {
-  phone: "Telefonare",
-  email: "Inviare un'email",
-  pec: "Inviare la PEC",
-  letter: "Spedire la lettera",
-  visit: "Fare visita",
-};
-
+// The step's label says the channel; the action says how to do it.
 const TONE_TEXT: Record<CadenceStep["tone"], string> = {
-  friendly: "tono cordiale, data di pagamento precisa",
-  firm: "tono fermo",
-  formal: "tono formale",
-  final: "ultimo avviso",
+  friendly: "Tono cordiale, chiedere una data di pagamento precisa",
+  firm: "Tono fermo: importo e data, senza altri rinvii",
+  formal: "Tono formale: messa in mora con un termine per pagare",
+  final: "Ultimo avviso: un termine, poi agenzia o legale",
 };
 
 /**
@@ -395,9 +449,17 @@ function routineTasks(ctx: Context, waitingOnPromise: ReadonlySet<number>, chase
     const { customer, oldestDueDate } = debtor;
     if (!oldestDueDate || customer.disputed || debtor.snoozed || waitingOnPromise.has(customer.id)) continue;
     if (EXTERNAL_STAGES.has(customer.caseStage) || customer.caseStage === "closed") continue;
-    const lastDay = debtor.lastContact && daysBetween(oldestDueDate, debtor.lastContact.date);
-    const step = dueCadenceStep(ctx.rules.cadence, debtor.daysOverdue, lastDay);
-    if (step) chase.offer(cadenceTask(debtor, step), "");
+    const progress = cadenceProgress(
+      ctx.rules.cadence,
+      oldestDueDate,
+      debtor.contacts,
+      customer.importedReminder,
+    );
+    const since = progress.lastDoneOn ? daysBetween(progress.lastDoneOn, ctx.today) : undefined;
+    const gap = ctx.rules.cadenceMinGapDays ?? DEFAULT_RULES.cadenceMinGapDays!;
+    const step = nextCadenceStep(ctx.rules.cadence, debtor.daysOverdue, progress, since, gap);
+    const clearance = step && hardStepClearance(debtor, step, progress.lastDoneOn ?? oldestDueDate);
+    if (step && clearance !== "objection") chase.offer(cadenceTask(debtor, step, clearance), "");
     else {
       const recontact = recontactTask(debtor, oldestDueDate, ctx);
       if (recontact) chase.offer(recontact, "");
@@ -405,11 +467,46 @@ function routineTasks(ctx: Context, waitingOnPromise: ReadonlySet<number>, chase
   }
 }
 
-function cadenceTask(debtor: Debtor, step: CadenceStep): Task {
-  const note = isHardStep(step) ? preserveNote(debtor) : "";
-  const reason = `${step.label} (+${step.day} gg): scaduto da ${debtor.daysOverdue} giorni${note}`;
-  const action = `${CHANNEL_ACTION[step.channel]} (${TONE_TEXT[step.tone]})`;
-  return makeTask("cadence", debtor, debtor.overdueCents, reason, action);
+/**
+ * A hard step (PEC, final notice) for a 🤝 customer waits for the salesperson: "ok" or "objection" given
+ * since the previous step, else "waiting". Other steps and customers need nothing ("none").
+ */
+function hardStepClearance(
+  debtor: Debtor,
+  step: CadenceStep,
+  since: IsoDate,
+): "none" | "waiting" | "ok" | "objection" {
+  if (!debtor.customer.preserveRelationship || !isHardStep(step)) return "none";
+  const latest = (debtor.customer.clearances ?? [])
+    .filter((c) => c.stepDay === step.day && c.date >= since)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
+  return latest?.decision ?? "waiting";
+}
+
+function cadenceTask(
+  debtor: Debtor,
+  step: CadenceStep,
+  clearance: "none" | "waiting" | "ok" | "objection" = "none",
+): Task {
+  const sales = debtor.customer.salesperson ?? "il commerciale";
+  if (clearance === "waiting") {
+    return makeTask(
+      "cadence",
+      debtor,
+      debtor.overdueCents,
+      `${step.label}: cliente da preservare, prima l'ok di ${sales}`,
+      `Chiedere a ${sales} l'ok o un'obiezione`,
+      { stepDay: step.day, awaitingSales: true },
+    );
+  }
+  const note = clearance === "ok" ? ` (ok di ${sales})` : "";
+  const reason = `${step.label}${note}`;
+  const action = TONE_TEXT[step.tone];
+  return makeTask("cadence", debtor, debtor.overdueCents, reason, action, {
+    channel: step.channel,
+    stepDay: step.day,
+  });
 }
 
 /**
@@ -434,6 +531,7 @@ function recontactTask(debtor: Debtor, oldestDueDate: IsoDate, ctx: Context): Ta
     debtor.overdueCents,
     reason,
     urgent ? "Ricontattare oggi, senza rinvii" : "Ricontattare",
+    { channel: "phone" },
   );
 }
 
@@ -460,12 +558,18 @@ function creditTask(debtor: Debtor, rules: TaskRules): Task | undefined {
  * approval is pending (it is in the pipeline), or when the customer disputes (an agency cannot collect a
  * contested debt).
  */
-function agencyTask(debtor: Debtor, rules: TaskRules, escalating: ReadonlySet<number>): Task | undefined {
+function agencyTask(
+  debtor: Debtor,
+  rules: TaskRules,
+  escalating: ReadonlySet<number>,
+  deferred: ReadonlySet<string>,
+): Task | undefined {
   const { customer } = debtor;
   if (debtor.daysOverdue < rules.agencyDays || customer.disputed || escalating.has(customer.id))
     return undefined;
-  if (EXTERNAL_STAGES.has(customer.caseStage) || customer.caseStage === "closed") return undefined;
-  const reason = `Scaduto da ${debtor.daysOverdue} giorni (soglia ${rules.agencyDays}): pratica pronta per l'agenzia${preserveNote(debtor)}`;
+  if (EXTERNAL_STAGES.has(customer.caseStage) || NOT_ESCALATED.has(customer.caseStage)) return undefined;
+  if (deferred.has(`agency:${customer.id}`)) return undefined;
+  const reason = `Pronta per l'agenzia: ${debtor.daysOverdue} giorni di ritardo (soglia ${rules.agencyDays})${preserveNote(debtor)}`;
   return makeTask(
     "agency_ready",
     debtor,
@@ -476,7 +580,12 @@ function agencyTask(debtor: Debtor, rules: TaskRules, escalating: ReadonlySet<nu
 }
 
 /** One task per customer for the latest refusal, unless the lawyer has the case or a legal approval is pending. */
-function legalTasks(input: DigestInput, ctx: Context, legalPending: ReadonlySet<number>): Task[] {
+function legalTasks(
+  input: DigestInput,
+  ctx: Context,
+  legalPending: ReadonlySet<number>,
+  deferred: ReadonlySet<string>,
+): Task[] {
   const latest = new Map<number, TaskRefusal>();
   for (const r of input.refusals) {
     const seen = latest.get(r.customerId);
@@ -486,7 +595,8 @@ function legalTasks(input: DigestInput, ctx: Context, legalPending: ReadonlySet<
   for (const refusal of latest.values()) {
     const debtor = ctx.debtors.get(refusal.customerId);
     if (!debtor || debtor.customer.caseStage === "legal" || legalPending.has(refusal.customerId)) continue;
-    const reason = `Rifiuto di pagare del ${dayMonth(refusal.date)}: da passare al legale${preserveNote(debtor)}`;
+    if (NOT_ESCALATED.has(debtor.customer.caseStage) || deferred.has(`legal:${refusal.customerId}`)) continue;
+    const reason = `Rifiuto di pagare ${withDate("del", refusal.date)}: proposta di passaggio al legale${preserveNote(debtor)}`;
     tasks.push(
       makeTask(
         "legal_ready",
@@ -509,7 +619,11 @@ const APPROVAL_TEXT: Record<TaskApproval["kind"], string> = {
 
 // Addressed to the owner, whose Slack id the view knows: no assignee routing here.
 function approvalTask(debtor: Debtor, approval: TaskApproval): Task {
-  const reason = `Richiesta di ${APPROVAL_TEXT[approval.kind]} del ${dayMonth(approval.requestedOn)} in attesa di approvazione`;
+  const terms =
+    approval.kind === "settlement" && approval.amountCents !== undefined
+      ? ` (incasso ${formatEuro(approval.amountCents)})`
+      : "";
+  const reason = `Richiesta di ${APPROVAL_TEXT[approval.kind]}${terms} ${withDate("del", approval.requestedOn)} in attesa del titolare`;
   return makeTask(
     "approval_pending",
     debtor,
@@ -524,7 +638,7 @@ function approvalTask(debtor: Debtor, approval: TaskApproval): Task {
 
 // Follow-ups are contacts too, so a snooze holds them back; an overdue one stays until it is done.
 function followupTask(debtor: Debtor, f: TaskFollowup, window: IsoDate): Task {
-  const reason = f.date < window ? `${f.reason} (dal ${dayMonth(f.date)})` : f.reason;
+  const reason = f.date < window ? `${f.reason} (${withDate("dal", f.date)})` : f.reason;
   return makeTask("followup", debtor, debtor.overdueCents, reason, f.action, { refId: f.id });
 }
 
@@ -567,13 +681,18 @@ export function computeTasks(input: DigestInput, rules: TaskRules = DEFAULT_RULE
     if (approval.kind === "agency" || approval.kind === "legal") escalating.add(approval.customerId);
     if (approval.kind === "legal") legalPending.add(approval.customerId);
   }
+  const deferred = new Set(
+    (input.deferrals ?? [])
+      .filter((d) => d.until === undefined || d.until > input.today)
+      .map((d) => `${d.kind}:${d.customerId}`),
+  );
   for (const debtor of ctx.debtors.values()) {
     const credit = creditTask(debtor, rules);
     if (credit) tasks.push(credit);
-    const agency = agencyTask(debtor, rules, escalating);
+    const agency = agencyTask(debtor, rules, escalating, deferred);
     if (agency) tasks.push(agency);
   }
-  tasks.push(...legalTasks(input, ctx, legalPending));
+  tasks.push(...legalTasks(input, ctx, legalPending, deferred));
   for (const f of input.followups) {
     const debtor = ctx.debtors.get(f.customerId);
     if (debtor && !debtor.snoozed && f.date <= ctx.today) tasks.push(followupTask(debtor, f, ctx.window));

@@ -1,3 +1,4 @@
+import { prep } from "../domain/italian";
 /** Italian messages of the case threads (issue 6): approvals, thread lines, team, dossier. Spread into it.ts. */
 export const caseThreadsIt = {
   approval: {
@@ -14,7 +15,9 @@ export const caseThreadsIt = {
     exposure: (amount: string) => `Esposizione attuale: ${amount}`,
     terms: "Condizioni",
     requestedBy: (who: string) => `Richiesta da ${who}`,
-    askOwners: (who: string) => `${who}: serve la vostra decisione.`,
+    // tu to one owner, voi to several (one form of address: the informal one)
+    askOwners: (who: string) =>
+      `${who}: serve la ${(who.match(/<@/g)?.length ?? 0) > 1 ? "vostra" : "tua"} decisione.`,
     noOwner: "Nessun titolare nel team: aggiungilo con `/credito team @utente owner`.",
     preserveNotice: (who: string) =>
       `🤝 Relazione da preservare: ${who}, sei informato prima di questo passo; se non sei d'accordo premi «Obietto».`,
@@ -22,8 +25,9 @@ export const caseThreadsIt = {
     reject: "Respingi",
     object: "Obietto",
     pending: "In attesa della decisione del titolare",
-    approvedBy: (who: string, date: string) => `✅ Approvata da ${who} il ${date}`,
-    rejectedBy: (who: string, date: string, reason: string) => `❌ Respinta da ${who} il ${date}: ${reason}`,
+    approvedBy: (who: string, date: string) => `✅ Approvata da ${who} ${prep("il", date)}`,
+    rejectedBy: (who: string, date: string, reason: string) =>
+      `❌ Respinta da ${who} ${prep("il", date)}: ${reason}`,
     approvedLine: (kind: string, who: string) => `✍️ ${kind}: approvata da ${who}`,
     rejectedLine: (kind: string, who: string, reason: string) =>
       `✍️ ${kind}: respinta da ${who}. Motivo: ${reason}`,
@@ -85,23 +89,24 @@ export const caseThreadsIt = {
     sNoPromises: "Nessuna promessa di pagamento.",
     sPromises: (kept: number, broken: number, open: number) =>
       `${kept} ${kept === 1 ? "mantenuta" : "mantenute"}, ${broken} non ${broken === 1 ? "mantenuta" : "mantenute"}, ${open} ${open === 1 ? "aperta" : "aperte"}.`,
-    sLastBroken: (amount: string, date: string) => `Ultima non mantenuta: ${amount} del ${date}.`,
-    sNextOpen: (amount: string, date: string) => `Prossima: ${amount} entro il ${date}.`,
+    sLastBroken: (amount: string, date: string) => `Ultima non mantenuta: ${amount} ${prep("del", date)}.`,
+    sNextOpen: (amount: string, date: string) => `Prossima: ${amount} ${prep("entro", date)}.`,
     nClosed: "Nessuno: la pratica è chiusa.",
     nPendingApproval: (kind: string) => `Attendere la decisione del titolare su «${kind}».`,
-    nBrokenPromise: (date: string) => `Richiamare subito: la promessa del ${date} non è stata mantenuta.`,
+    nBrokenPromise: (date: string) =>
+      `Richiamare subito: la promessa ${prep("del", date)} non è stata mantenuta.`,
     nDispute: "Risolvere la contestazione prima di sollecitare ancora.",
     nRefusal: "Rifiuto totale: proporre il passaggio al legale.",
     nCallback: (date: string, time: string) => `Richiamata fissata ${date} alle ${time}.`,
     nOpenPromise: (amount: string, date: string) =>
-      `Verificare l'incasso di ${amount} promesso entro il ${date}.`,
+      `Verificare l'incasso di ${amount} promesso ${prep("entro", date)}.`,
     nAgency: "Pratica all'agenzia: seguire l'agenzia e registrare gli incassi.",
     nLegal: "Pratica al legale: fornire al legale il dossier e seguire l'azione.",
     nSettlement: "Seguire l'incasso del saldo e stralcio approvato.",
     nDossier: (days: number) => `${days} giorni di ritardo: preparare il dossier per l'agenzia.`,
     nFirstContact: "Primo contatto: telefonata cordiale, termini precisi.",
     nRecontact: (days: number) => `Ricontattare: l'ultimo contatto è di ${days} giorni fa.`,
-    nRecontactBy: (date: string) => `Ricontattare entro il ${date}.`,
+    nRecontactBy: (date: string) => `Ricontattare ${prep("entro", date)}.`,
   },
   team: {
     title: "Il team di Credito",
@@ -179,7 +184,7 @@ export const caseThreadsIt = {
       installment_plan: "Piano di rientro",
       other: "Altro",
     } as Record<string, string>,
-    signed: "firmato",
+    signed: "firmato", // the dossier table heading ("firmato: sì"); the debrief agrees with the document
     note: "Nota del commerciale",
     noteApproach: "Come approcciarlo",
     noteAttention: "Attenzioni particolari",

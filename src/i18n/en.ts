@@ -1,5 +1,6 @@
 import { formatEuro } from "../domain/money";
 import { caseThreadsEn } from "./case-threads.en";
+import { digestEn } from "./digest.en";
 import type { Messages } from "./it";
 import { logEn } from "./log.en";
 import { reportEn } from "./report.en";
@@ -7,6 +8,7 @@ import { tripEn } from "./trip.en";
 
 export const en: Messages = {
   ...caseThreadsEn,
+  ...digestEn,
   ...logEn,
   ...reportEn,
   ...tripEn,
@@ -36,6 +38,8 @@ export const en: Messages = {
     internal: "Internal recovery",
     credit_hold: "Credit on hold",
     settlement: "Settlement proposed",
+    settlement_agreed: "Settlement agreed",
+    plan_agreed: "Instalment plan agreed",
     agency: "Collection agency",
     legal: "Lawyer",
     closed: "Closed",
@@ -195,6 +199,10 @@ export const en: Messages = {
       noteAttention: "attention",
       noteReferencePerson: "reference person",
       preserveRelationship: "preserve relationship",
+      reminderLevel: "reminder level",
+      lastReminderOn: "last reminder date",
+      lastContactOn: "last contact",
+      chasingNote: "chasing note",
     },
     reason: {
       missingField: (f: string) => `${f} missing`,

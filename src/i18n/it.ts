@@ -1,12 +1,15 @@
+import { prep } from "../domain/italian";
 import { formatEuro } from "../domain/money";
 /** Italian messages (the default). en.ts must provide the same keys. */
 import { caseThreadsIt } from "./case-threads.it";
+import { digestIt } from "./digest.it";
 import { logIt } from "./log.it";
 import { reportIt } from "./report.it";
 import { tripIt } from "./trip.it";
 
 export const it = {
   ...caseThreadsIt,
+  ...digestIt,
   ...logIt,
   ...reportIt,
   ...tripIt,
@@ -36,12 +39,14 @@ export const it = {
     internal: "Recupero interno",
     credit_hold: "Fido sospeso",
     settlement: "Saldo e stralcio proposto",
+    settlement_agreed: "Stralcio concordato",
+    plan_agreed: "Piano di rientro concordato",
     agency: "Agenzia",
     legal: "Legale",
     closed: "Chiusa",
   } as Record<string, string>,
   promiseLine: (amount: string, date: string, status: string, paid: string) =>
-    `Promessa di ${amount} del ${date}: ${status} (pagati ${paid})`,
+    `Promessa di ${amount} ${prep("del", date)}: ${status} (pagati ${paid})`,
   promiseStatus: {
     open: "aperta",
     kept: "mantenuta",
@@ -129,7 +134,7 @@ export const it = {
       recontact: "🔁 Da ricontattare",
       credit_hold: "⛔ Fido da sospendere",
       credit_release: "✅ Fido da riattivare",
-      legal_ready: "⚖️ Rifiuti da passare al legale",
+      legal_ready: "⚖️ Da proporre per il legale (rifiuto di pagare)",
       agency_ready: "🏢 Pratiche pronte per l'agenzia",
       approval_pending: "✍️ Approvazioni in attesa del titolare",
     } as Record<string, string>,
@@ -205,6 +210,10 @@ export const it = {
       noteAttention: "attenzione",
       noteReferencePerson: "referente",
       preserveRelationship: "relazione da preservare",
+      reminderLevel: "livello sollecito",
+      lastReminderOn: "data ultimo sollecito",
+      lastContactOn: "ultimo contatto",
+      chasingNote: "note sollecito",
     } as Record<string, string>,
     reason: {
       missingField: (f: string) => `manca ${f}`,

@@ -1,3 +1,4 @@
+import { prep } from "../domain/italian";
 /** Italian messages of `/credito log`, `/credito cliente` and the callback reminders (issue 5). Spread into it.ts. */
 export const logIt = {
   log: {
@@ -132,9 +133,9 @@ export const logIt = {
     },
     next: {
       promise: (date: string) =>
-        `La promessa compare nel riepilogo del ${date}: se non arriva il pagamento te lo segnalo come promessa non mantenuta.`,
+        `La promessa compare nel riepilogo ${prep("del", date)}: se non arriva il pagamento te lo segnalo come promessa non mantenuta.`,
       installments: (date: string) =>
-        `Il piano è registrato: la prima rata compare nel riepilogo del ${date}.`,
+        `Il piano è registrato: la prima rata compare nel riepilogo ${prep("del", date)}.`,
       callback: (when: string) => `Ti scrivo in privato ${when} per ricordarti di richiamare.`,
       dispute:
         "I solleciti si fermano finché la contestazione non è risolta: verifica con chi di dovere e riporta l'esito nel thread.",

@@ -1,3 +1,4 @@
+import { prep } from "../domain/italian";
 /** Italian messages of the field trips (`/credito giro`, debrief, PEC recap; issue 7). Spread into it.ts. */
 export const tripIt = {
   trip: {
@@ -61,7 +62,7 @@ export const tripIt = {
     notYours: "Solo chi fa il giro o un amministratore può farlo.",
     alreadyClosed: "Questo giro è già chiuso.",
     closing: "⏳ Chiudo il giro e scrivo il debrief…",
-    closed: (dates: string) => `✅ Giro del ${dates} chiuso: il debrief è nel thread del giro.`,
+    closed: (dates: string) => `✅ Giro ${prep("del", dates)} chiuso: il debrief è nel thread del giro.`,
     cost: {
       title: "Spese del giro",
       submit: "Salva",
@@ -116,13 +117,13 @@ export const tripIt = {
       notVisited: "Non visitati",
       none: "nessuno",
       sincerity: (n: number) => `sincerità ${n}/5`,
-      signedOn: (kind: string, date: string) => `${kind} firmato il ${date}`,
+      signedOn: (kind: string, date: string) => `${kind} ${signedAgreement(kind)} ${prep("il", date)}`,
       settlement: (pay: string, writeOff: string | null) =>
         writeOff ? `saldo e stralcio: paga ${pay}, stralcio ${writeOff}` : `saldo e stralcio: paga ${pay}`,
       settlementNoAmount: "saldo e stralcio",
       restructuring: "piano di risanamento",
       installments: (total: string) => `piano di rientro per ${total}`,
-      promiseLine: (amount: string, date: string) => `${amount} entro il ${date}`,
+      promiseLine: (amount: string, date: string) => `${amount} ${prep("entro", date)}`,
       pecDrafted: "bozza PEC di riepilogo pronta",
       nextHeader: (date: string) => `*Domani, ${date}, nel riepilogo del mattino:*`,
       next: {
@@ -134,7 +135,7 @@ export const tripIt = {
       },
       noActions: "Nessuna azione per domani: nessun cliente visitato.",
       caseLine: (area: string, dates: string, date: string, outcome: string, next: string) =>
-        `🚗 Visita del ${date} (giro ${area}, ${dates}): ${outcome}. Domani: ${next}.`,
+        `🚗 Visita ${prep("del", date)} (giro ${area}, ${dates}): ${outcome}. Domani: ${next}.`,
       caseNext: {
         call_new_number: (n: string) => `chiamare il nuovo numero ${n}`,
         legal: "passaggio al legale, in attesa di approvazione",
@@ -211,3 +212,9 @@ export const tripIt = {
     },
   },
 };
+
+/** "Proposta di saldo e stralcio firmata", "Riconoscimento del debito firmato": the participle agrees with the document. */
+function signedAgreement(kind: string): string {
+  const noun = kind.trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+  return noun.endsWith("a") ? "firmata" : "firmato";
+}

@@ -33,7 +33,12 @@ export type Field =
   | "noteApproach"
   | "noteAttention"
   | "noteReferencePerson"
-  | "preserveRelationship";
+  | "preserveRelationship"
+  // issue 13: how far the team had got before Credito
+  | "reminderLevel"
+  | "lastReminderOn"
+  | "lastContactOn"
+  | "chasingNote";
 
 /** Names accepted on the right of `--map "colonna=campo"` (besides the field names themselves). */
 export const FIELD_ALIASES: Record<Field, string[]> = {
@@ -65,6 +70,24 @@ export const FIELD_ALIASES: Record<Field, string[]> = {
   noteAttention: ["attenzione"],
   noteReferencePerson: ["referente"],
   preserveRelationship: ["preservare", "relazione"],
+  reminderLevel: ["livello_sollecito", "livello"],
+  lastReminderOn: ["data_ultimo_sollecito", "ultimo_sollecito"],
+  lastContactOn: ["ultimo_contatto", "data_ultimo_contatto"],
+  chasingNote: ["note_sollecito", "nota_sollecito"],
+};
+
+/** Chasing history columns, in the customer register and the scadenzario (issue 13). */
+const CHASING: Partial<Record<Field, string[]>> = {
+  reminderLevel: [
+    "livello sollecito",
+    "livello solleciti",
+    "livello di sollecito",
+    "n solleciti",
+    "numero solleciti",
+  ],
+  lastReminderOn: ["data ultimo sollecito", "ultimo sollecito", "data sollecito", "sollecitato il"],
+  lastContactOn: ["ultimo contatto", "data ultimo contatto", "data contatto", "contattato il"],
+  chasingNote: ["note sollecito", "note solleciti", "note recupero", "note recupero crediti"],
 };
 
 const CUSTOMER_ID: Partial<Record<Field, string[]>> = {
@@ -117,6 +140,9 @@ const CUSTOMER_ID: Partial<Record<Field, string[]>> = {
 const SYNONYMS: Record<Exclude<ImportKind, "fatturapa">, Partial<Record<Field, string[]>>> = {
   scadenzario: {
     ...CUSTOMER_ID,
+    ...CHASING,
+    // a note on a scadenzario row is about chasing the customer
+    chasingNote: [...(CHASING.chasingNote ?? []), "note", "nota"],
     number: [
       "numero documento",
       "num documento",
@@ -226,6 +252,7 @@ const SYNONYMS: Record<Exclude<ImportKind, "fatturapa">, Partial<Record<Field, s
       "cliente strategico",
       "strategico",
     ],
+    ...CHASING,
   },
   pagamenti: {
     ...CUSTOMER_ID,

@@ -115,7 +115,35 @@ function customerIdentity(r: RowReader, strict: boolean, warn: (key: ReasonKey, 
   const customer: CustomerRecord = { row: 0, code, name: r.text("name") };
   if (vatNumber) customer.vatNumber = vatNumber;
   if (taxCode) customer.taxCode = taxCode;
+  chasingHistory(r, customer);
   return customer;
+}
+
+/** "livello sollecito" (1, "2° sollecito"), "data ultimo sollecito", "ultimo contatto", "note" (issue 13). */
+function chasingHistory(r: RowReader, c: CustomerRecord): void {
+  const level = r.text("reminderLevel");
+  if (level !== undefined) {
+    const n = /\d+/.exec(level);
+    if (!n || Number(n[0]) > 20) fail("badInteger", "reminderLevel", level);
+    c.reminderLevel = Number(n[0]);
+  }
+  const reminder = r.date("lastReminderOn", false);
+  if (reminder) c.lastReminderOn = reminder;
+  const contact = r.date("lastContactOn", false);
+  if (contact) c.lastContactOn = contact;
+  const note = r.text("chasingNote");
+  if (note) c.chasingNote = note;
+}
+
+/** Several rows of one customer in a scadenzario: the furthest reminder, the latest contact and note win. */
+function mergeChasing(into: CustomerRecord, from: CustomerRecord): void {
+  if (from.reminderLevel !== undefined && (into.reminderLevel ?? -1) < from.reminderLevel)
+    into.reminderLevel = from.reminderLevel;
+  if (from.lastReminderOn && (into.lastReminderOn ?? "") < from.lastReminderOn)
+    into.lastReminderOn = from.lastReminderOn;
+  if (from.lastContactOn && (into.lastContactOn ?? "") < from.lastContactOn)
+    into.lastContactOn = from.lastContactOn;
+  if (from.chasingNote) into.chasingNote = from.chasingNote;
 }
 
 function customerRow(
@@ -182,6 +210,7 @@ export function readTable(
   }
   const out = emptyParsedFile(file, kind, format, table.encoding);
   const seen = new Map<string, number>();
+  const firstOfCustomer = new Map<string, CustomerRecord>();
   const rows = table.rows;
   for (let at = headerAt + 1; at < rows.length; at++) {
     const { row, cells } = rows[at]!;
@@ -222,6 +251,10 @@ export function readTable(
         const first = seen.get(key);
         if (first !== undefined) fail("duplicate", String(first));
         seen.set(key, row);
+        // the import takes a customer's fields from its first row: later rows add their chasing history to it
+        const known = firstOfCustomer.get(customer.code!.toLowerCase());
+        if (known) mergeChasing(known, customer);
+        else firstOfCustomer.set(customer.code!.toLowerCase(), customer);
         out.receivables.push({
           row,
           customer,

@@ -72,6 +72,11 @@ export interface CustomerRecord {
   noteAttention?: string;
   noteReferencePerson?: string;
   preserveRelationship?: boolean;
+  /** chasing history before Credito (issue 13) */
+  reminderLevel?: number;
+  lastReminderOn?: IsoDate;
+  lastContactOn?: IsoDate;
+  chasingNote?: string;
 }
 
 /** One receivable: an invoice or one instalment of it. */

@@ -1,6 +1,8 @@
 import type { AppContext } from "../context";
 import type { Tx } from "../db/client";
+import { agreementDeadline } from "../domain/agreement";
 import { dateInZone, type IsoDate } from "../domain/calendar";
+import { withDate, withDateEn } from "../domain/italian";
 import { formatEuro } from "../domain/money";
 import { escapeMrkdwn } from "../domain/text";
 import { messages } from "../i18n";
@@ -20,7 +22,7 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = ["settlement", "agency", 
 
 /** The stage an approved request moves the case to (a write-off closes it instead). */
 const STAGE_AFTER: Record<Exclude<ApprovalKind, "write_off">, CaseStage> = {
-  settlement: "settlement",
+  settlement: "settlement_agreed",
   agency: "agency",
   legal: "legal",
 };
@@ -31,6 +33,8 @@ export interface ApprovalRequestInput {
   amountCents?: number;
   writeOffCents?: number;
   terms?: string;
+  /** a settlement's deadline, when known at the request (else read from the terms at approval) */
+  dueDate?: IsoDate;
   requestedBySlackId: string;
 }
 
@@ -62,6 +66,7 @@ export async function requestApproval(
       amountCents: req.amountCents ?? null,
       writeOffCents: req.writeOffCents ?? null,
       terms: req.terms?.trim() || null,
+      dueDate: req.dueDate ?? null,
       requestedById: requester?.id ?? null,
       requestedOn: today,
     },
@@ -91,6 +96,22 @@ export async function requestApproval(
     },
     tx,
   );
+  // the decision reaches the owners directly too, with its buttons (the digest lists it first as well)
+  for (const owner of card.ownerSlackIds) {
+    const message = approvalMessage(card, messages(ctx.config.locale), ctx.config.locale);
+    await ctx.outbox.enqueue(
+      {
+        method: "chat.postMessage",
+        channel: owner,
+        payload: { ...message },
+        dedupeKey: `approval:${row.id}:dm:${owner}`,
+      },
+      tx,
+    );
+  }
+  // a settlement asked with /credito pratica or logged in the modal: the same stage
+  if (req.kind === "settlement")
+    await setCaseStage(ctx, tx, req.caseId, "settlement", req.requestedBySlackId, today);
   return { id: row.id, created: true };
 }
 
@@ -147,21 +168,56 @@ export async function decideApproval(
   });
 
   const t = messages(ctx.config.locale);
+  const locale = ctx.config.locale;
   const kindLabel = t.approval.kind[a.kind] ?? a.kind;
   const who = actorMention(input.deciderSlackId);
   await updateApprovalMessage(ctx, tx, a.id, today);
-  await postToCase(
-    ctx,
-    a.caseId,
-    {
-      text:
-        input.decision === "approved"
-          ? t.approval.approvedLine(kindLabel, who)
-          : t.approval.rejectedLine(kindLabel, who, escapeMrkdwn(reason)),
-    },
-    today,
-    tx,
-  );
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: a.case.customerId } });
+  const chasingStage: CaseStage = customer.creditHold ? "credit_hold" : "internal";
+  if (input.decision === "approved" && a.kind === "settlement") {
+    // the decision becomes an agreement: the agreed amount and deadline are a promise that supersedes the others
+    const due = a.dueDate ?? agreementDeadline(a.terms, today);
+    await tx.approvalRequest.update({ where: { id: a.id }, data: { dueDate: due } });
+    await tx.paymentPromise.updateMany({
+      where: { customerId: customer.id, status: { in: ["open", "partial", "broken"] } },
+      data: { status: "cancelled", evaluatedOn: today },
+    });
+    if (a.amountCents)
+      await tx.paymentPromise.create({
+        data: {
+          customerId: customer.id,
+          amountCents: a.amountCents,
+          dueDate: due,
+          approvalId: a.id,
+          createdAt: ctx.clock.now(), // money counts from the agreement on
+        },
+      });
+    const euro = (c: number | null) => formatEuro(c ?? 0, locale);
+    const deadline = locale === "en" ? withDateEn("entro", due) : withDate("entro", due);
+    const text = t.agreement.approvedSettlement(who, euro(a.amountCents), deadline, euro(a.writeOffCents));
+    await postToCase(ctx, a.caseId, { text }, today, tx);
+  } else if (input.decision === "approved") {
+    await postToCase(ctx, a.caseId, { text: t.agreement.approvedOther(kindLabel, who) }, today, tx);
+  } else {
+    const back = a.case.stage === "settlement" ? chasingStage : (a.case.stage as CaseStage);
+    const text = t.agreement.rejected(kindLabel, who, escapeMrkdwn(reason), t.stage[back] ?? back);
+    await postToCase(ctx, a.caseId, { text }, today, tx);
+    if (a.case.stage === "settlement" && a.kind === "settlement")
+      await setCaseStage(ctx, tx, a.caseId, chasingStage, input.deciderSlackId, today);
+    // a refused escalation is not proposed again every morning for this case
+    if (a.kind === "agency" || a.kind === "legal")
+      await tx.proposalDeferral.create({
+        data: {
+          customerId: customer.id,
+          caseId: a.caseId,
+          kind: a.kind,
+          until: null,
+          slackUserId: input.deciderSlackId,
+          reason: reason || null,
+          createdOn: today,
+        },
+      });
+  }
   if (input.decision === "approved") {
     if (a.kind === "write_off") {
       const written = await writeOffOpenInvoices(tx, a.case.customerId, today);
@@ -310,4 +366,25 @@ export async function approvalCard(
     reason: a.reason,
     objectedBySlackIds: [...new Set(objectedBy)],
   };
+}
+
+/** After a decision taken from an owner's direct message: that message shows the decision too. */
+export async function updateApprovalDm(
+  ctx: AppContext,
+  approvalId: number,
+  channel: string,
+  ts: string,
+  today: IsoDate,
+): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    const card = await approvalCard(ctx, tx, approvalId, today);
+    await ctx.outbox.enqueue(
+      {
+        method: "chat.update",
+        channel,
+        payload: { ts, ...approvalMessage(card, messages(ctx.config.locale), ctx.config.locale) },
+      },
+      tx,
+    );
+  });
 }

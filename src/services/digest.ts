@@ -20,7 +20,13 @@ export async function buildDigest(ctx: AppContext, date: IsoDate): Promise<Diges
   const promisedTodayCents = input.promises
     .filter((p) => p.status === "open" && p.dueDate >= from && p.dueDate <= date)
     .reduce((sum, p) => sum + Math.max(0, p.amountCents - p.paidCents), 0);
-  return { date, windowStart: from, overdueCents, promisedTodayCents, tasks };
+  const owners = await ctx.db.teamMember.findMany({
+    where: { role: "owner", active: true },
+    select: { slackUserId: true },
+    orderBy: { id: "asc" },
+  });
+  const ownerSlackIds = owners.map((o) => o.slackUserId);
+  return { date, windowStart: from, overdueCents, promisedTodayCents, tasks, ownerSlackIds };
 }
 
 export type DigestResult =
@@ -108,7 +114,15 @@ export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)):
   return { status, tasks: data.tasks, messages: parts.length };
 }
 
-/** The tasks of one team member (assigned to them, or where they must be told), for `/credito oggi` and App Home. */
+/**
+ * The tasks of one team member, for `/credito oggi` and App Home: assigned to them, where they must be told,
+ * or of the customers they are the salesperson of (a salesperson's own list).
+ */
 export function tasksFor(tasks: readonly Task[], slackUserId: string): Task[] {
-  return tasks.filter((x) => x.assigneeSlackId === slackUserId || x.notifySlackIds.includes(slackUserId));
+  return tasks.filter(
+    (x) =>
+      x.assigneeSlackId === slackUserId ||
+      x.notifySlackIds.includes(slackUserId) ||
+      x.salespersonSlackId === slackUserId,
+  );
 }

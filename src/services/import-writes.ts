@@ -44,6 +44,10 @@ const CUSTOMER_COLUMNS: MergeColumn[] = [
   "noteApproach",
   "noteAttention",
   "noteReferencePerson",
+  "reminderLevel",
+  "lastReminderOn",
+  "lastContactOn",
+  "chasingNote",
 ].map((name) => ({ name }));
 const INVOICE_COLUMNS: MergeColumn[] = [
   { name: "customerId", ref: "Customer" },
@@ -66,6 +70,7 @@ const PAYMENT_COLUMNS: MergeColumn[] = [
   { name: "amountCents" },
   { name: "method" },
   { name: "reference" },
+  { name: "toAnnounce" },
 ];
 const PROMISE_COLUMNS: MergeColumn[] = [{ name: "status" }, { name: "paidCents" }, { name: "evaluatedOn" }];
 const AUDIT_COLUMNS: MergeColumn[] = [

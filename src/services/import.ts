@@ -224,6 +224,10 @@ const CUSTOMER_SELECT = {
   noteAttention: true,
   noteReferencePerson: true,
   preserveRelationship: true,
+  reminderLevel: true,
+  lastReminderOn: true,
+  lastContactOn: true,
+  chasingNote: true,
 } as const;
 
 const INVOICE_SELECT = {
@@ -270,7 +274,19 @@ const PLAIN_FIELDS = [
   "noteAttention",
   "noteReferencePerson",
   "preserveRelationship",
+  "reminderLevel",
+  "lastReminderOn",
+  "lastContactOn",
+  "chasingNote",
 ] as const;
+
+// Chasing history (issue 13): a newer scadenzario brings newer facts, so it updates them in "fill" mode too.
+const CHASING_FIELDS: ReadonlySet<string> = new Set([
+  "reminderLevel",
+  "lastReminderOn",
+  "lastContactOn",
+  "chasingNote",
+]);
 
 function searchText(c: { code: string; name: string; vatNumber: string | null }): string {
   return normalizeForSearch(`${c.code} ${c.name} ${c.vatNumber ?? ""}`);
@@ -386,7 +402,7 @@ class ImportRun {
       const v = rec[f];
       if (v === undefined || v === existing[f]) continue;
       const current = existing[f];
-      if (mode === "master" || current === null || current === "") changes[f] = v;
+      if (mode === "master" || current === null || current === "" || CHASING_FIELDS.has(f)) changes[f] = v;
     }
     if (mode === "master") {
       const sp = this.salespersonId(file, rec);
@@ -637,6 +653,7 @@ class ImportRun {
       amountCents: cents,
       method: "scadenzario",
       reference: source,
+      toAnnounce: true,
     });
     this.summary.payments.recorded += 1;
     this.summary.payments.appliedCents += cents;
@@ -816,6 +833,7 @@ class ImportRun {
       amountCents: p.amountCents,
       method: p.method ?? null,
       reference: p.reference ?? null,
+      toAnnounce: true,
     });
     this.summary.payments.recorded += 1;
     this.summary.payments.appliedCents += p.amountCents - left;

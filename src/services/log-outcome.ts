@@ -292,6 +292,9 @@ export async function recordOutcome(
         );
         approvalId = approval.id;
         await setCaseStage(ctx, tx, kase.id, "settlement", actor, day);
+      } else if (entry.outcome === "installments" && entry.promises.length >= 2) {
+        // an instalment plan agreed with the customer: followed through like an approved settlement
+        await setCaseStage(ctx, tx, kase.id, "plan_agreed", actor, day);
       } else if (entry.outcome === "refusal") {
         approvalId = (
           await requestApproval(ctx, tx, { caseId: kase.id, kind: "legal", requestedBySlackId: actor }, day)

@@ -1,10 +1,12 @@
 import type { AppContext } from "../context";
 import type { Tx } from "../db/client";
 import { dateInZone, formatDateCompact, type IsoDate } from "../domain/calendar";
+import { withDate, withDateEn } from "../domain/italian";
 import { formatEuro } from "../domain/money";
 import { allocatePayments, type PromiseStatus } from "../domain/promises";
 import { messages } from "../i18n";
 import { audit } from "./audit";
+import { setCaseStage } from "./case-lifecycle";
 import { postToCase } from "./cases";
 
 export interface PromiseChange {
@@ -106,6 +108,23 @@ export async function announcePromiseChanges(
       const status = t.promiseStatus[c.to] ?? c.to;
       const text = `${icon} ${t.promiseLine(euro(p.amountCents), formatDateCompact(p.dueDate, ctx.config.locale), status, euro(c.paidCents))}`;
       await postToCase(ctx, kase.id, { text }, today, tx);
+      // a missed agreement (approved settlement or plan): it lapses and chasing restarts on the whole overdue
+      const settlement = p.approvalId !== null && kase.stage === "settlement_agreed";
+      if (c.to !== "kept" && (settlement || kase.stage === "plan_agreed")) {
+        const customer = await tx.customer.findUniqueOrThrow({ where: { id: c.customerId } });
+        const due =
+          ctx.config.locale === "en" ? withDateEn("entro", p.dueDate) : withDate("entro", p.dueDate);
+        const line = settlement ? t.agreement.broken : t.agreement.planBroken;
+        await postToCase(ctx, kase.id, { text: line(euro(p.amountCents), due) }, today, tx);
+        await setCaseStage(
+          ctx,
+          tx,
+          kase.id,
+          customer.creditHold ? "credit_hold" : "internal",
+          "system",
+          today,
+        );
+      }
     }
   });
   ctx.outbox.kick();

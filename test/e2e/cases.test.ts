@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
+import { withDate } from "../../src/domain/italian";
 import { requestApproval } from "../../src/services/approvals";
 import { closeCaseIfSettled } from "../../src/services/case-lifecycle";
 import { openCase, postToCase } from "../../src/services/cases";
@@ -156,7 +157,7 @@ describe("case threads", () => {
     expect(allText(approvalUpdate!)).toContain(`Approvata da <@${OWNER}> il 02/03/2026`);
     expect(allText(approvalUpdate!)).not.toContain("approval_approve");
     const lines = threadPosts(h, parentTs).map((c) => String(c.args.text));
-    expect(lines).toContain(`✍️ Passaggio all'agenzia: approvata da <@${OWNER}>`);
+    expect(lines).toContain(`✍️ Passaggio all'agenzia approvato da <@${OWNER}>.`);
     expect(lines).toContain(`📁 Fase: Recupero interno → Agenzia (<@${OWNER}>)`);
     // a second click finds it decided
     await click(h, OWNER, "approval_approve", String(a.id), a.messageTs);
@@ -195,9 +196,9 @@ describe("case threads", () => {
     expect((await db().case.findUniqueOrThrow({ where: { id: caseId } })).stage).toBe("internal");
     const line = threadPosts(h, parentTs)
       .map((c) => String(c.args.text))
-      .find((t) => t.includes("respinta"));
+      .find((t) => t.includes("respinto"));
     expect(line).toBe(
-      `✍️ Saldo e stralcio: respinta da <@${OWNER}>. Motivo: Troppo poco &lt;!channel&gt; vedi &lt;http://evil.example|qui&gt;`,
+      `✍️ Saldo e stralcio respinto da <@${OWNER}>. Motivo: Troppo poco &lt;!channel&gt; vedi &lt;http://evil.example|qui&gt;. Si torna al sollecito (Recupero interno).`,
     );
     const everything = h.slack.calls.map(allText).join("\n");
     expect(everything).not.toContain("<!channel>");
@@ -259,7 +260,15 @@ describe("case threads", () => {
     const a = await approvalFor(caseId, "settlement", { amountCents: 200000, writeOffCents: 150000 });
     await click(h, OWNER, "approval_approve", String(a.id), a.messageTs);
     await until(
-      async () => (await db().case.findUniqueOrThrow({ where: { id: caseId } })).stage === "settlement",
+      async () =>
+        (await db().case.findUniqueOrThrow({ where: { id: caseId } })).stage === "settlement_agreed",
+    );
+    // the agreement: a promise of the agreed amount by its deadline, and a thread line with its terms
+    const agreed = await db().paymentPromise.findFirstOrThrow({ where: { approvalId: a.id } });
+    expect(agreed).toMatchObject({ amountCents: 200000, status: "open" });
+    await ctx().outbox.idle();
+    expect(threadPosts(h, parentTs).map((c) => String(c.args.text))).toContain(
+      `✍️ Saldo e stralcio approvato da <@${OWNER}>: incasso € 2.000,00 ${withDate("entro", agreed.dueDate)}, stralcio di € 1.500,00 a incasso avvenuto.`,
     );
     // €1.000 paid: €2.500 still open, more than the write-off: stays open
     await db().invoice.updateMany({

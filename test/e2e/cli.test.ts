@@ -57,9 +57,23 @@ describe("the credito CLI", () => {
       daysOverdue: number;
     }[];
     expect(tasks.map((t) => t.customerCode)).toEqual(["B1", "S1"]);
-    expect(tasks[0]).toMatchObject({ kind: "cadence", amountCents: 4_000_000, daysOverdue: 20 });
+    expect(tasks[0]).toMatchObject({
+      kind: "cadence",
+      amountCents: 4_000_000,
+      daysOverdue: 20,
+      channel: "phone",
+    });
     expect(Object.keys(tasks[0]!).sort()).toEqual(
-      ["amountCents", "assignee", "customerCode", "customerName", "daysOverdue", "kind", "reason"].sort(),
+      [
+        "amountCents",
+        "assignee",
+        "channel",
+        "customerCode",
+        "customerName",
+        "daysOverdue",
+        "kind",
+        "reason",
+      ].sort(),
     );
   });
 

@@ -73,10 +73,13 @@ describe("the morning digest", () => {
     expect(blocks[0]!.text!.text).toBe("Recupero crediti · lunedì 2 marzo");
     const text = blocks.map((b) => b.text?.text ?? b.elements?.map((e) => e.text).join(" ") ?? "").join("\n");
     // broken promise first, then the promise due on Saturday (Monday covers the weekend), then the callback
-    expect(text.indexOf("Promesse non mantenute")).toBeLessThan(text.indexOf("Promesse in scadenza"));
-    expect(text.indexOf("Promesse in scadenza")).toBeLessThan(text.indexOf("Richiamate fissate"));
-    expect(text).toContain("*Rossi Edilizia Srl* · € 5.000,00");
-    expect(text).toContain("🕘 10:30");
+    expect(text.indexOf("Promesse non mantenute")).toBeLessThan(text.indexOf("Promesse da verificare"));
+    expect(text.indexOf("Promesse da verificare")).toBeLessThan(text.indexOf("Richiamate di oggi"));
+    // one entry per customer: the amount is the customer's overdue, the promise's amount is labelled
+    expect(text).toContain("*Rossi Edilizia Srl* · € 12.500,00 scaduti da 51 gg");
+    expect(text).toContain("Promessa di € 5.000,00 del 26 feb non mantenuta");
+    expect(text.match(/10:30/g)).toHaveLength(1);
+    expect(text).toContain("Richiamare alle 10:30");
     expect(text).toContain("Comprende anche i giorni dal 28 feb");
     expect(posts[0]!.args.text).toContain("Recupero crediti · lunedì 2 marzo");
     const broken = await h.runtime.ctx.db.paymentPromise.findFirstOrThrow({
@@ -146,17 +149,30 @@ describe("the morning digest", () => {
         },
       });
     }
+    // the smallest customer has a write-off waiting for the owner: the decision still leads, in the channel
+    const last = await db.customer.findUniqueOrThrow({ where: { code: "K1" } });
+    const kase = await db.case.create({ data: { customerId: last.id, openedOn: "2026-02-20" } });
+    await db.approvalRequest.create({
+      data: { caseId: kase.id, kind: "write_off", requestedOn: "2026-02-27" },
+    });
     await catchUpDigest(h.runtime.ctx);
     await h.runtime.ctx.outbox.idle();
-    const posts = h.slack.callsOf("chat.postMessage");
+    const posts = h.slack.callsOf("chat.postMessage").filter((p) => p.args.channel === CHANNEL);
     expect(posts.length).toBeGreaterThan(1);
+    const firstEntry = (posts[0]!.args.blocks as Block[]).find((b) => b.accessory)!;
+    expect(firstEntry.text!.text).toContain("*Cliente 01 Srl*");
+    expect(firstEntry.text!.text).toContain("✍️ Richiesta di passaggio a perdita");
+    for (const p of posts.slice(1)) expect(JSON.stringify(p.args.blocks)).not.toContain("✍️ Richiesta");
     const [main, ...thread] = posts;
     for (const p of posts) expect((p.args.blocks as Block[]).length).toBeLessThanOrEqual(50);
     for (const p of thread) expect(p.args.thread_ts).toBe(main!.args.ts ?? "1700000000.000001");
+    // one entry per customer (each has a reminder step and a credit line to suspend: two tasks, one entry)
     const taskBlocks = posts.flatMap((p) => (p.args.blocks as Block[]).filter((b) => b.accessory));
     const digest = await db.digest.findFirstOrThrow();
-    expect(taskBlocks).toHaveLength(digest.taskCount);
+    expect(digest.taskCount).toBe(141);
+    expect(taskBlocks).toHaveLength(70);
     expect(new Set(taskBlocks.map((b) => b.text!.text.split("*")[1])).size).toBe(70);
+    for (const b of taskBlocks) expect(b.text!.text.split("\n").length).toBeLessThanOrEqual(2);
 
     h.slack.clear();
     await h.requester.command("U0ADMIN", "/credito", "riepilogo");

@@ -373,7 +373,7 @@ describe("/credito log", () => {
     const [ephemeral] = h.slack.callsOf("chat.postEphemeral");
     expect(ephemeral?.args).toMatchObject({ channel: CHANNEL, user: "U1" });
     expect(ephemeral?.args.text).toContain("Esito registrato per ROSSI MARIO SRL.");
-    expect(ephemeral?.args.text).toContain("La promessa compare nel riepilogo del lunedì 16 marzo");
+    expect(ephemeral?.args.text).toContain("La promessa compare nel riepilogo di lunedì 16 marzo");
   });
 
   it("records a callback, saves new contacts with the old ones in the audit, and DMs the reminder at the time", async () => {

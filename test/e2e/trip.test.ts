@@ -505,7 +505,7 @@ describe("field trips: plan, visits, debrief and the next day", () => {
       "*✍️ Riconoscimenti del debito*\n• *Esposito Alimentari SNC*: Riconoscimento del debito firmato il 9 mar",
     );
     expect(all).toContain(
-      "*✍️ Proposte formali*\n• *Esposito Alimentari SNC*: saldo e stralcio: paga € 6.000,00, stralcio € 4.000,00 · Proposta di saldo e stralcio firmato il 9 mar _Bonifico entro il 20/3_\n" +
+      "*✍️ Proposte formali*\n• *Esposito Alimentari SNC*: saldo e stralcio: paga € 6.000,00, stralcio € 4.000,00 · Proposta di saldo e stralcio firmata il 9 mar _Bonifico entro il 20/3_\n" +
         "• *Russo Tessuti SRL*: saldo e stralcio: paga € 2.500,00, stralcio € 1.500,00 · Piano di risanamento firmato il 10 mar",
     );
     expect(all).toContain("*⚖️ Casi negativi*\n• *Ferri Costruzioni SRL*: nessuna intenzione di collaborare");

@@ -119,7 +119,7 @@ describe("broken_promise", () => {
         customerName: "Cliente 1",
         amountCents: 150_000,
         daysOverdue: 18,
-        reason: "Promessa di € 1.500,00 del 6/3 non mantenuta",
+        reason: "Promessa di € 1.500,00 del 6 mar non mantenuta",
         action: "Chiamare subito e chiedere il pagamento promesso",
         assignee: "Anna",
         assigneeSlackId: "U_ANNA",
@@ -128,6 +128,8 @@ describe("broken_promise", () => {
         priority: 2_400, // 1.500 x (1 + 18/30)
         lastContact: { date: "2026-03-02", channel: "phone", outcome: "promise" },
         refId: 11,
+        overdueCents: 150_000,
+        channel: "phone",
       },
     ]);
   });
@@ -141,14 +143,14 @@ describe("broken_promise", () => {
     expect(task).toMatchObject({
       kind: "broken_promise",
       amountCents: 100_000,
-      reason: "Promessa di € 1.500,00 del 6/3 mantenuta in parte: mancano € 1.000,00",
+      reason: "Promessa di € 1.500,00 del 6 mar mantenuta in parte: mancano € 1.000,00",
       action: "Chiamare subito e chiedere il saldo",
     });
   });
 
   it("evaluates a still-open promise with a partial payment as partial", () => {
     const [task] = computeTasks({ ...base, promises: [openPromise(11, 1, "2026-03-06", 150_000, 40_000)] });
-    expect(task?.reason).toBe("Promessa di € 1.500,00 del 6/3 mantenuta in parte: mancano € 1.100,00");
+    expect(task?.reason).toBe("Promessa di € 1.500,00 del 6 mar mantenuta in parte: mancano € 1.100,00");
   });
 
   it("is the top priority of the morning after the tolerance window, not before", () => {
@@ -171,8 +173,11 @@ describe("broken_promise", () => {
         { customerId: 1, date: "2026-03-09", channel: "phone", outcome: "no_answer" },
       ],
     };
-    // Contact on day 17 after the due date: the +15 call is done, and 1 day is too soon to re-contact.
-    expect(computeTasks(contacted)).toEqual([]);
+    // Issue 13: escalation follows what was done. Two calls were made (2 and 9 March) but no email was
+    // sent: the courtesy email is the next step (the +15 call is not proposed before it).
+    expect(computeTasks(contacted).map((t) => [t.kind, t.reason])).toEqual([
+      ["cadence", "Email di cortesia"],
+    ]);
   });
 
   it("is not raised when the promise was kept (chasing resumes with the cadence)", () => {
@@ -222,11 +227,16 @@ describe("promise_due on Monday covers the weekend", () => {
     expect(ofKind(tasks, "promise_due").map((t) => [t.amountCents, t.reason, t.action, t.refId])).toEqual([
       [
         80_000,
-        "Promessa di € 800,00 in scadenza il 7/3",
-        "Verificare l'incasso (tolleranza fino al 9/3)",
+        "Promessa di € 800,00 in scadenza il 7 mar",
+        "Verificare l'incasso (tolleranza fino al 9 mar)",
         21,
       ],
-      [30_000, "Promessa di € 300,00 in scadenza oggi", "Verificare l'incasso (tolleranza fino al 11/3)", 23],
+      [
+        30_000,
+        "Promessa di € 300,00 in scadenza oggi",
+        "Verificare l'incasso (tolleranza fino all'11 mar)",
+        23,
+      ],
     ]);
   });
 });
@@ -259,16 +269,9 @@ describe("callback", () => {
     expect(
       tasks.map((t) => [t.customerCode, t.time, t.reason, t.action, t.assignee, t.assigneeSlackId, t.refId]),
     ).toEqual([
-      ["C6", "15:00", "Richiamata fissata oggi alle 15:00", "Richiamare alle 15:00", undefined, "U_LUCA", 31],
-      [
-        "C7",
-        "09:30",
-        "Richiamata fissata oggi alle 09:30: chiedere di Bianchi",
-        "Richiamare alle 09:30",
-        "Anna",
-        "U_ANNA",
-        32,
-      ],
+      // the time is said once, in the action (issue 13)
+      ["C6", "15:00", "Richiamata fissata", "Richiamare alle 15:00", undefined, "U_LUCA", 31],
+      ["C7", "09:30", "chiedere di Bianchi", "Richiamare alle 09:30", "Anna", "U_ANNA", 32],
     ]);
   });
 
@@ -289,7 +292,7 @@ describe("callback", () => {
       }),
     );
     expect(monday.map((t) => [t.kind, t.refId, t.reason, t.action, t.amountCents, t.daysOverdue])).toEqual([
-      ["callback", 37, "Richiamata fissata il 8/3 alle 10:00", "Richiamare appena possibile", 0, 0],
+      ["callback", 37, "Richiamata fissata l'8 mar alle 10:00", "Richiamare appena possibile", 0, 0],
     ]);
   });
 });
@@ -314,9 +317,9 @@ describe("Tuesday after Easter (Pasquetta, Monday 6 April 2026, has no digest)",
 
   it("covers Saturday to Tuesday", () => {
     expect(tasks.map((t) => [t.kind, t.customerCode, t.reason])).toEqual([
-      ["broken_promise", "C2", "Promessa di € 200,00 del 3/4 non mantenuta"],
-      ["callback", "C3", "Richiamata fissata il 4/4 alle 09:30"],
-      ["promise_due", "C1", "Promessa di € 100,00 in scadenza il 6/4"],
+      ["broken_promise", "C2", "Promessa di € 200,00 del 3 apr non mantenuta"],
+      ["callback", "C3", "Richiamata fissata il 4 apr alle 09:30"],
+      ["promise_due", "C1", "Promessa di € 100,00 in scadenza il 6 apr"],
     ]);
   });
 });
@@ -347,7 +350,9 @@ describe("credit_hold and credit_release", () => {
   );
 
   it("suspends beyond 30 days, releases when cleared, not while the lawyer has the case", () => {
-    expect(tasks.map((t) => [t.kind, t.customerCode, t.amountCents, t.reason, t.action])).toEqual([
+    // (a PEC alone does not do the courtesy call any more, so cadence tasks ride along: only credit ones here)
+    const credit = tasks.filter((t) => t.kind === "credit_hold" || t.kind === "credit_release");
+    expect(credit.map((t) => [t.kind, t.customerCode, t.amountCents, t.reason, t.action])).toEqual([
       [
         "credit_hold",
         "C9",
@@ -373,7 +378,10 @@ describe("credit_hold and credit_release", () => {
   });
 
   it("routes relationship-preservation customers to their salesperson", () => {
-    expect(tasks[0]).toMatchObject({ preserveRelationship: true, notifySlackIds: ["U_MARCO"] });
+    expect(tasks.find((t) => t.kind === "credit_hold")).toMatchObject({
+      preserveRelationship: true,
+      notifySlackIds: ["U_MARCO"],
+    });
   });
 });
 
@@ -406,7 +414,7 @@ describe("agency_ready", () => {
       [
         "C13",
         45,
-        "Scaduto da 45 giorni (soglia 45): pratica pronta per l'agenzia",
+        "Pronta per l'agenzia: 45 giorni di ritardo (soglia 45)",
         "Preparare il dossier e chiedere l'approvazione",
       ],
     ]);
@@ -454,7 +462,7 @@ describe("legal_ready and approval_pending", () => {
       [
         "C20",
         80_000,
-        "Rifiuto di pagare del 5/3: da passare al legale",
+        "Rifiuto di pagare del 5 mar: proposta di passaggio al legale",
         "Chiedere l'approvazione per il passaggio al legale",
       ],
     ]);
@@ -464,72 +472,130 @@ describe("legal_ready and approval_pending", () => {
     expect(
       ofKind(tasks, "approval_pending").map((t) => [t.customerCode, t.amountCents, t.reason, t.refId]),
     ).toEqual([
-      ["C23", 60_000, "Richiesta di passaggio a perdita del 4/3 in attesa di approvazione", 53],
-      ["C23", 30_000, "Richiesta di saldo e stralcio del 4/3 in attesa di approvazione", 52],
-      ["C21", 0, "Richiesta di passaggio al legale del 6/3 in attesa di approvazione", 51],
+      ["C23", 60_000, "Richiesta di passaggio a perdita del 4 mar in attesa del titolare", 53],
+      [
+        "C23",
+        30_000,
+        "Richiesta di saldo e stralcio (incasso € 300,00) del 4 mar in attesa del titolare",
+        52,
+      ],
+      ["C21", 0, "Richiesta di passaggio al legale del 6 mar in attesa del titolare", 51],
     ]);
     expect(ofKind(tasks, "approval_pending")[0]?.action).toBe("Approvare o respingere");
   });
 });
 
 describe("cadence", () => {
-  const run = (dueDate: string, contacts: DigestInput["contacts"] = [], extra: Partial<TaskCustomer> = {}) =>
+  const run = (
+    dueDate: string,
+    contacts: DigestInput["contacts"] = [],
+    extra: Partial<TaskCustomer> = {},
+    rules: TaskRules = DEFAULT_RULES,
+  ) =>
     ofKind(
       computeTasks(
         digest({ customers: [customer(1, extra)], invoices: [invoice(1, dueDate, 50_000)], contacts }),
+        rules,
       ),
       "cadence",
     ).map((t) => [t.reason, t.action]);
+  const contact = (date: string, channel: string) => ({
+    customerId: 1,
+    date,
+    channel,
+    outcome: "not_reached",
+  });
+  const COURTESY_CALL = ["Telefonata di cortesia", "Tono cordiale, chiedere una data di pagamento precisa"];
 
   it("starts with the courtesy call at +3", () => {
     expect(run("2026-03-08")).toEqual([]);
-    expect(run("2026-03-07")).toEqual([
-      [
-        "Telefonata di cortesia (+3 gg): scaduto da 3 giorni",
-        "Telefonare (tono cordiale, data di pagamento precisa)",
-      ],
-    ]);
+    expect(run("2026-03-07")).toEqual([COURTESY_CALL]);
   });
 
-  it("counts a step as done by a contact on or after its day", () => {
-    expect(
-      run("2026-03-07", [{ customerId: 1, date: TUESDAY, channel: "phone", outcome: "no_answer" }]),
-    ).toEqual([]);
-    expect(
-      run("2026-03-07", [{ customerId: 1, date: MONDAY, channel: "phone", outcome: "no_answer" }]),
-    ).toEqual([
-      [
-        "Telefonata di cortesia (+3 gg): scaduto da 3 giorni",
-        "Telefonare (tono cordiale, data di pagamento precisa)",
-      ],
-    ]);
+  it("counts a step as done by a contact of its channel after the due date", () => {
+    expect(run("2026-03-07", [contact(TUESDAY, "phone")])).toEqual([]);
+    expect(run("2026-03-07", [contact("2026-03-07", "visit")])).toEqual([]);
+    // a call before the due date was about something else; an email does not do the call
+    expect(run("2026-03-07", [contact("2026-03-06", "phone")])).toEqual([COURTESY_CALL]);
+    expect(run("2026-03-07", [contact("2026-03-08", "email")])).toEqual([COURTESY_CALL]);
   });
 
   it("uses the latest contact of the customer whatever the input order", () => {
-    const contacts = [
-      { customerId: 1, date: TUESDAY, channel: "phone", outcome: "no_answer" },
-      { customerId: 1, date: "2026-03-01", channel: "phone", outcome: "no_answer" },
+    expect(run("2026-03-07", [contact(TUESDAY, "phone"), contact("2026-03-01", "phone")])).toEqual([]);
+  });
+
+  it("starts a debtor never contacted with the courtesy call, however late the invoice is (issue 13)", () => {
+    expect(run("2025-11-10")).toEqual([COURTESY_CALL]); // 120 days
+  });
+
+  it("proposes each harder step only after the previous one, and at least the gap after it", () => {
+    // due 20 February (18 days): the call was made on 1 March, the email is next
+    expect(run("2026-02-20", [contact("2026-03-01", "phone")])).toEqual([
+      ["Email di cortesia", "Tono cordiale, chiedere una data di pagamento precisa"],
+    ]);
+    // the call was made on Sunday 8 March: 2 days are less than the 5-day gap
+    expect(run("2026-02-20", [contact("2026-03-08", "phone")])).toEqual([]);
+    // a gap of 0 days lets it come at once
+    expect(
+      run("2026-02-20", [contact("2026-03-08", "phone")], {}, { ...DEFAULT_RULES, cadenceMinGapDays: 0 }),
+    ).toEqual([["Email di cortesia", "Tono cordiale, chiedere una data di pagamento precisa"]]);
+  });
+
+  it("takes up from an imported reminder level", () => {
+    // the team had done three steps, the last on 25 February: the PEC is next
+    expect(run("2026-01-28", [], { importedReminder: { level: 3, date: "2026-02-25" } })).toEqual([
+      ["PEC di messa in mora", "Tono formale: messa in mora con un termine per pagare"],
+    ]);
+    // an imported level about an older debt (before the oldest due date) does not count
+    expect(run("2026-03-05", [], { importedReminder: { level: 3, date: "2026-01-10" } })).toEqual([
+      COURTESY_CALL,
+    ]);
+  });
+
+  it("waits for the salesperson's ok or objection before a hard step for a preserved customer", () => {
+    // 28 January is 41 days before 10 March; call, email, call and PEC were done
+    const done = [
+      contact("2026-01-31", "phone"),
+      contact("2026-02-05", "email"),
+      contact("2026-02-12", "phone"),
+      contact("2026-02-20", "pec"),
     ];
-    expect(run("2026-03-07", contacts)).toEqual([]);
-  });
-
-  it("sends the final notice at +40, telling the salesperson first for a preserved customer", () => {
-    // 28 January is 41 days before 10 March.
-    expect(run("2026-01-28", [], { preserveRelationship: true, salesperson: "Marco Neri" })).toEqual([
+    const preserved = {
+      preserveRelationship: true,
+      salesperson: "Marco Neri",
+      salespersonSlackId: "U_MARCO",
+    };
+    const waiting = computeTasks(
+      digest({
+        customers: [customer(1, preserved)],
+        invoices: [invoice(1, "2026-01-28", 50_000)],
+        contacts: done,
+      }),
+    ).find((t) => t.kind === "cadence")!;
+    expect(waiting).toMatchObject({
+      reason: "Lettera di diffida ad adempiere: cliente da preservare, prima l'ok di Marco Neri",
+      action: "Chiedere a Marco Neri l'ok o un'obiezione",
+      awaitingSales: true,
+      stepDay: 40,
+      channel: null,
+      notifySlackIds: ["U_MARCO"],
+    });
+    const ok = [{ stepDay: 40, decision: "ok" as const, date: "2026-03-02" }];
+    expect(run("2026-01-28", done, { ...preserved, clearances: ok })).toEqual([
       [
-        "Lettera di diffida ad adempiere (+40 gg): scaduto da 41 giorni (cliente da preservare: sentire prima Marco Neri)",
-        "Spedire la lettera (ultimo avviso)",
+        "Lettera di diffida ad adempiere (ok di Marco Neri)",
+        "Ultimo avviso: un termine, poi agenzia o legale",
       ],
     ]);
+    const objection = [{ stepDay: 40, decision: "objection" as const, date: "2026-03-02" }];
+    expect(run("2026-01-28", done, { ...preserved, clearances: objection })).toEqual([]);
+    // an ok given before the previous step was done is not an ok for this one
+    const stale = [{ stepDay: 40, decision: "ok" as const, date: "2026-02-01" }];
+    expect(run("2026-01-28", done, { ...preserved, clearances: stale })[0]?.[0]).toContain("prima l'ok");
   });
 
-  it("does not mention the salesperson for a soft step", () => {
-    expect(run("2026-03-03", [], { preserveRelationship: true })).toEqual([
-      [
-        "Email di cortesia (+7 gg): scaduto da 7 giorni",
-        "Inviare un'email (tono cordiale, data di pagamento precisa)",
-      ],
-    ]);
+  it("does not wait for the salesperson on a soft step", () => {
+    expect(run("2026-03-03", [], { preserveRelationship: true })).toEqual([COURTESY_CALL]);
   });
 
   it("follows the oldest overdue invoice, ignoring disputed and not yet due ones", () => {
@@ -544,8 +610,8 @@ describe("cadence", () => {
         ],
       }),
     );
-    expect(tasks.map((t) => [t.kind, t.amountCents, t.daysOverdue, t.reason])).toEqual([
-      ["cadence", 50_000, 15, "Telefonata di sollecito (+15 gg): scaduto da 15 giorni"],
+    expect(tasks.map((t) => [t.kind, t.amountCents, t.daysOverdue, t.reason, t.channel])).toEqual([
+      ["cadence", 50_000, 15, "Telefonata di cortesia", "phone"],
     ]);
   });
 
@@ -553,12 +619,11 @@ describe("cadence", () => {
     const steps = parseCadence("5:email,10:pec");
     if ("error" in steps) throw new Error(steps.error);
     const rules: TaskRules = { ...DEFAULT_RULES, cadence: steps };
-    const tasks = computeTasks(
-      digest({ customers: [customer(1)], invoices: [invoice(1, "2026-02-28", 50_000)] }),
-      rules,
-    );
-    expect(tasks.map((t) => [t.reason, t.action])).toEqual([
-      ["PEC di diffida ad adempiere (+10 gg): scaduto da 10 giorni", "Inviare la PEC (ultimo avviso)"],
+    expect(run("2026-02-28", [], {}, rules)).toEqual([
+      ["Email di cortesia", "Tono cordiale, chiedere una data di pagamento precisa"],
+    ]);
+    expect(run("2026-02-28", [contact("2026-03-04", "email")], {}, rules)).toEqual([
+      ["PEC di diffida ad adempiere", "Ultimo avviso: un termine, poi agenzia o legale"],
     ]);
   });
 
@@ -588,8 +653,14 @@ describe("recontact", () => {
     ]);
 
   it("is due 20 days after the last contact once the timing table is done", () => {
-    // Due 1 January (68 days); the +40 step done on 12 February, 26 days ago.
-    const contacts = [{ customerId: 1, date: "2026-02-12", channel: "letter", outcome: "sent" }];
+    // Due 1 January (68 days); every step done, the +40 letter on 12 February, 26 days ago.
+    const contacts = [
+      { customerId: 1, date: "2026-01-05", channel: "phone", outcome: "not_reached" },
+      { customerId: 1, date: "2026-01-12", channel: "email", outcome: "sent" },
+      { customerId: 1, date: "2026-01-20", channel: "phone", outcome: "not_reached" },
+      { customerId: 1, date: "2026-02-02", channel: "pec", outcome: "sent" },
+      { customerId: 1, date: "2026-02-12", channel: "letter", outcome: "sent" },
+    ];
     expect(run([customer(1)], [invoice(1, "2026-01-01", 50_000)], contacts)).toEqual([
       ["C1", 50_000, "Ultimo contatto 26 giorni fa", "Ricontattare"],
     ]);
@@ -601,8 +672,14 @@ describe("recontact", () => {
   });
 
   it("is urgent at 40 days or more", () => {
-    // Due 1 December 2025; the +40 step done on 20 January, 49 days ago.
-    const contacts = [{ customerId: 1, date: "2026-01-20", channel: "letter", outcome: "sent" }];
+    // Due 1 December 2025; every step done, the +40 letter on 20 January, 49 days ago.
+    const contacts = [
+      { customerId: 1, date: "2025-12-05", channel: "phone", outcome: "not_reached" },
+      { customerId: 1, date: "2025-12-12", channel: "email", outcome: "sent" },
+      { customerId: 1, date: "2025-12-20", channel: "phone", outcome: "not_reached" },
+      { customerId: 1, date: "2026-01-05", channel: "pec", outcome: "sent" },
+      { customerId: 1, date: "2026-01-20", channel: "letter", outcome: "sent" },
+    ];
     expect(run([customer(1)], [invoice(1, "2025-12-01", 50_000)], contacts)).toEqual([
       [
         "C1",
@@ -663,13 +740,8 @@ describe("followup", () => {
   it("lists today's and overdue follow-ups (before the chase, by kind order), not future or snoozed ones", () => {
     expect(tasks.map((t) => [t.kind, t.refId ?? null, t.reason, t.action])).toEqual([
       ["followup", 61, "Nuovo cellulare dal giro di visite", "Chiamare il 333 1234567"],
-      ["followup", 62, "Proposta di piano di rientro (dal 5/3)", "Verificare la proposta"],
-      [
-        "cadence",
-        null,
-        "Telefonata di cortesia (+3 gg): scaduto da 3 giorni",
-        "Telefonare (tono cordiale, data di pagamento precisa)",
-      ],
+      ["followup", 62, "Proposta di piano di rientro (dal 5 mar)", "Verificare la proposta"],
+      ["cadence", null, "Telefonata di cortesia", "Tono cordiale, chiedere una data di pagamento precisa"],
     ]);
   });
 });

@@ -11,6 +11,7 @@ import {
   type DecisionResult,
   decideApproval,
   objectToApproval,
+  updateApprovalDm,
 } from "../../../services/approvals";
 import { submissionsFor } from "../../../services/pending-submissions";
 import { hasRole, resolveMember } from "../../../services/team";
@@ -25,6 +26,8 @@ interface ApprovalClick {
   decision: "approved";
   messageTs?: string;
   channel?: string;
+  /** the owner's direct message the click came from, updated once the decision is recorded */
+  dmTs?: string;
 }
 
 /** An ephemeral answer to the person who clicked, in the channel of the click. */
@@ -39,6 +42,11 @@ export async function tellUser(
     channel: channel ?? ctx.config.slack.channel,
     payload: { user, text },
   });
+}
+
+/** Whether a click came from somewhere else than the team channel (an owner's direct message). */
+export function inDm(ctx: AppContext, channel: string | undefined): boolean {
+  return channel !== undefined && channel !== ctx.config.slack.channel;
 }
 
 export function decisionErrorText(ctx: AppContext, error: DecisionError | "not_salesperson"): string {
@@ -75,7 +83,11 @@ export function registerCaseThreadActions(app: App, ctx: AppContext): void {
     apply: (tx, p, at) => decideApproval(ctx, tx, p, dateInZone(at, ctx.config.timeZone)),
     applied: async (result, p, late) => {
       if (!result.ok) await tell(p.channel, p.deciderSlackId, decisionErrorText(ctx, result.error));
-      else if (late) await tell(p.channel, p.deciderSlackId, b.approvalRecorded);
+      else {
+        if (p.channel && p.dmTs)
+          await updateApprovalDm(ctx, result.approvalId, p.channel, p.dmTs, today(ctx));
+        if (late) await tell(p.channel, p.deciderSlackId, b.approvalRecorded);
+      }
     },
     failed: (err, p) =>
       tell(
@@ -91,8 +103,10 @@ export function registerCaseThreadActions(app: App, ctx: AppContext): void {
       approvalId: Number(action.value),
       deciderSlackId: body.user.id,
       decision: "approved",
-      messageTs: body.message?.ts,
+      // a click in an owner's direct message: that ts is not the thread's approval message
+      messageTs: inDm(ctx, body.channel?.id) ? undefined : body.message?.ts,
       channel: body.channel?.id,
+      dmTs: inDm(ctx, body.channel?.id) ? body.message?.ts : undefined,
     };
     const kept = await submissions.keep({
       kind: "approval",

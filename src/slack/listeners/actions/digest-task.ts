@@ -2,12 +2,22 @@ import type { App, BlockOverflowAction } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { formatDateLong, isIsoDate } from "../../../domain/calendar";
+import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { assignCase, completeFollowup, setCreditHold, snoozeCase } from "../../../services/case-actions";
 import { openCaseLink } from "../../../services/case-link";
 import { postDigest } from "../../../services/digest";
+import { clearHardStep, deferProposal } from "../../../services/digest-decisions";
 import { resolveMember } from "../../../services/team";
 import { DIGEST_ACTION_PREFIX } from "../../views/digest";
+import {
+  NOT_YET_CALLBACK,
+  NOT_YET_DATE_ACTION,
+  NOT_YET_DATE_BLOCK,
+  NOT_YET_REASON_ACTION,
+  NOT_YET_REASON_BLOCK,
+  notYetModal,
+} from "../../views/not-yet-modal";
 import { SNOOZE_ACTION, SNOOZE_BLOCK, SNOOZE_CALLBACK, snoozeModal } from "../../views/snooze-modal";
 import { openLogModal } from "./log-outcome";
 
@@ -53,6 +63,27 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
         case "case":
           await reply(await openCaseLink(ctx, client, customer));
           return;
+        case "notyet":
+          if (ref !== "agency" && ref !== "legal") return;
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: notYetModal(customer, ref, today(ctx), t),
+          });
+          return;
+        case "salesok":
+        case "salesno": {
+          const result = await clearHardStep(
+            ctx,
+            { customerId, stepDay: Number(ref), decision: verb === "salesok" ? "ok" : "objection" },
+            member,
+          );
+          if (!result.ok) {
+            await reply(result.error === "not_salesperson" ? t.digestEntry.salesOnly : t.digestEntry.noStep);
+            return;
+          }
+          await reply(t.digestEntry.salesDone);
+          break;
+        }
         case "assign":
           await assignCase(ctx, customerId, member);
           await reply(t.digest.assigned(name));
@@ -72,6 +103,45 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
       await postDigest(ctx, today(ctx));
     },
   );
+
+  app.view(NOT_YET_CALLBACK, async ({ ack, view, body, client }) => {
+    const until = view.state.values[NOT_YET_DATE_BLOCK]?.[NOT_YET_DATE_ACTION]?.selected_date ?? null;
+    const reason = view.state.values[NOT_YET_REASON_BLOCK]?.[NOT_YET_REASON_ACTION]?.value ?? undefined;
+    if (until !== null && (!isIsoDate(until) || until <= today(ctx))) {
+      await ack({
+        response_action: "errors",
+        errors: { [NOT_YET_DATE_BLOCK]: t.digestEntry.notYetInPast },
+      });
+      return;
+    }
+    const member = await resolveMember(ctx.db, body.user.id, client);
+    if (!member) {
+      await ack({ response_action: "errors", errors: { [NOT_YET_DATE_BLOCK]: t.errors.notMember } });
+      return;
+    }
+    await ack();
+    const { customerId, kind } = JSON.parse(view.private_metadata) as {
+      customerId: number;
+      kind: "agency" | "legal";
+    };
+    await deferProposal(ctx, { customerId, kind, until, reason }, member);
+    const customer = await ctx.db.customer.findUniqueOrThrow({ where: { id: customerId } });
+    const what = t.digestEntry.proposal[kind] ?? kind;
+    await ctx.outbox.send({
+      method: "chat.postMessage",
+      channel: body.user.id,
+      payload: {
+        text: until
+          ? t.digestEntry.notYetDone(
+              what,
+              escapeMrkdwn(customer.name),
+              formatDateLong(until, ctx.config.locale),
+            )
+          : t.digestEntry.refusedDone(what, escapeMrkdwn(customer.name)),
+      },
+    });
+    await postDigest(ctx, today(ctx));
+  });
 
   app.view(SNOOZE_CALLBACK, async ({ ack, view, body, client }) => {
     const until = view.state.values[SNOOZE_BLOCK]?.[SNOOZE_ACTION]?.selected_date ?? "";

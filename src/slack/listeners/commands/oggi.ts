@@ -1,8 +1,9 @@
 import type { KnownBlock } from "@slack/types";
 import { today } from "../../../context";
 import { formatDateLong } from "../../../domain/calendar";
+import { digestEntries } from "../../../domain/digest-entries";
 import { buildDigest, tasksFor } from "../../../services/digest";
-import { taskLine } from "../../views/digest";
+import { entryText } from "../../views/digest";
 import { callerMember, type Subcommand } from "./subcommand";
 
 const MAX_LINES = 40;
@@ -25,7 +26,10 @@ export const oggiSubcommand: Subcommand = {
     const mine = tasksFor(digest.tasks, member.slackUserId);
     const unassigned = digest.tasks.filter((x) => !x.assigneeSlackId).length;
     const title = t.digest.myTitle(formatDateLong(day, locale));
-    const lines = mine.slice(0, MAX_LINES).map((task) => taskLine(task, t, locale));
+    // one entry per customer, as in the digest
+    const lines = digestEntries(mine)
+      .slice(0, MAX_LINES)
+      .map((entry) => entryText(entry, t, locale, digest.ownerSlackIds ?? []));
     const blocks: KnownBlock[] = [
       { type: "section", text: { type: "mrkdwn", text: `*${title}*` } },
       ...lines.map((text): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } })),

@@ -8,7 +8,7 @@ import type { CustomerNote } from "../../../domain/customer-note";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
-import { decideApproval } from "../../../services/approvals";
+import { decideApproval, updateApprovalDm } from "../../../services/approvals";
 import { submissionsFor } from "../../../services/pending-submissions";
 import { hasRole, resolveMember } from "../../../services/team";
 import { recordCustomerNote } from "../../../services/team-admin";
@@ -51,7 +51,12 @@ export function registerCaseThreadViews(app: App, ctx: AppContext): void {
   });
 
   app.view(APPROVAL_REJECT_VIEW, async ({ ack, view, body }) => {
-    const meta = JSON.parse(view.private_metadata) as { approvalId: number; messageTs?: string };
+    const meta = JSON.parse(view.private_metadata) as {
+      approvalId: number;
+      messageTs?: string;
+      channel?: string;
+    };
+    const inDm = meta.channel !== undefined && meta.channel !== ctx.config.slack.channel;
     const reason = view.state.values.reason?.value?.value?.trim() ?? "";
     if (!reason) {
       await ack({ response_action: "errors", errors: { reason: t.approval.reasonRequired } });
@@ -67,7 +72,7 @@ export function registerCaseThreadViews(app: App, ctx: AppContext): void {
           deciderSlackId: body.user.id,
           decision: "rejected",
           reason,
-          messageTs: meta.messageTs,
+          messageTs: inDm ? undefined : meta.messageTs,
         },
         day,
       ),
@@ -85,6 +90,8 @@ export function registerCaseThreadViews(app: App, ctx: AppContext): void {
       return;
     }
     await ack();
+    if (inDm && meta.messageTs)
+      await updateApprovalDm(ctx, meta.approvalId, meta.channel!, meta.messageTs, day);
   });
 
   app.view(NOTE_VIEW, async ({ ack, view, body, client }) => {

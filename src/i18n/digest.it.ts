@@ -1,0 +1,100 @@
+/** Italian messages of the per-customer digest, decisions and agreements (issue 13). Spread into it.ts. */
+export const digestIt = {
+  digestEntry: {
+    customers: "Clienti da seguire",
+    moreInThread: (n: number) =>
+      n === 1 ? "…ancora 1 cliente nel thread qui sotto." : `…altri ${n} clienti nel thread qui sotto.`,
+    sections: {
+      approval_pending: "✍️ Decisioni in attesa del titolare",
+      broken_promise: "❌ Promesse non mantenute",
+      promise_due: "⏳ Promesse da verificare",
+      callback: "📞 Richiamate di oggi",
+      followup: "🚗 Dopo il giro di visite",
+      legal_ready: "⚖️ Da proporre per il legale (rifiuto di pagare)",
+      cadence: "📅 Solleciti da calendario",
+      recontact: "🔁 Da ricontattare",
+      agency_ready: "🏢 Dossier pronti per l'agenzia",
+      credit_hold: "⛔ Fidi da sospendere",
+      credit_release: "✅ Fidi da riattivare",
+    } as Record<string, string>,
+    /** Short flags for the customer's other tasks, on the same entry. */
+    flags: {
+      approval_pending: "✍️ decisione del titolare in attesa",
+      broken_promise: "❌ promessa non mantenuta",
+      promise_due: "⏳ promessa da verificare",
+      callback: "📞 richiamata fissata",
+      followup: "🚗 seguito del giro",
+      legal_ready: "⚖️ da proporre per il legale",
+      cadence: "📅 sollecito da calendario",
+      recontact: "🔁 da ricontattare",
+      agency_ready: "🏢 dossier pronto per l'agenzia",
+      credit_hold: "⛔ fido da sospendere",
+      credit_release: "✅ fido da riattivare",
+    } as Record<string, string>,
+    icon: {
+      approval_pending: "✍️",
+      broken_promise: "❌",
+      promise_due: "⏳",
+      callback: "📞",
+      followup: "🚗",
+      legal_ready: "⚖️",
+      recontact: "🔁",
+      agency_ready: "🏢",
+      credit_hold: "⛔",
+      credit_release: "✅",
+      phone: "📞",
+      email: "✉️",
+      pec: "📨",
+      letter: "📮",
+      visit: "🚗",
+    } as Record<string, string>,
+    overdue: (amount: string, days: string) => `${amount} scaduti${days ? ` da ${days}` : ""}`,
+    nothingOverdue: "nulla di scaduto",
+    days: (n: number) => (n === 1 ? "1 giorno" : `${n} gg`),
+    call: (phone: string) => `tel. ${phone}`,
+    askFor: (who: string) => `chiedi di ${who}`,
+    salesNote: (note: string) => `«${note}»`,
+    lastContact: (when: string) => `ultimo contatto ${when}`,
+    never: "mai contattato",
+    ownerAsk: (owners: string) => `${owners}: decidi dai pulsanti nel thread o nel messaggio diretto`,
+    menuNotYet: (what: string) => `${what}: non ancora o no…`,
+    menuRefuse: (what: string) => `${what}: no`,
+    menuSalesOk: "Ok del commerciale",
+    menuSalesObject: "Obiezione del commerciale",
+    proposal: { agency: "Agenzia", legal: "Legale" } as Record<string, string>,
+    notYetTitle: "Non ancora",
+    notYetLabel: "Riproporre dal (vuoto: non proporre più per questa pratica)",
+    notYetReason: "Perché (facoltativo)",
+    notYetSubmit: "Salva",
+    notYetInPast: "Scegli una data futura.",
+    notYetLine: (who: string, what: string, date: string) =>
+      `⏸️ ${what}: non ancora, per ${who}; torna nel riepilogo ${date}.`,
+    refusedLine: (who: string, what: string) => `🚫 ${what}: non proposto per ora, deciso da ${who}.`,
+    notYetDone: (what: string, name: string, date: string) =>
+      `Ok: ${what} per *${name}* torna nel riepilogo ${date}.`,
+    refusedDone: (what: string, name: string) =>
+      `Ok: ${what} per *${name}* non verrà più proposto per questa pratica.`,
+    salesOnly: "Solo il commerciale del cliente (o l'amministrazione) può dare l'ok o obiettare.",
+    salesOkLine: (who: string, step: string) => `🤝 ${who} dà l'ok: ${step}.`,
+    salesObjectLine: (who: string, step: string) =>
+      `🤝 ${who} obietta: ${step} non si fa, si continua con il contatto morbido.`,
+    salesDone: "Registrato nel thread della pratica.",
+    noStep: "Non c'è un passo duro in attesa per questo cliente.",
+  },
+  agreement: {
+    approvedSettlement: (who: string, pay: string, due: string, writeOff: string) =>
+      `✍️ Saldo e stralcio approvato da ${who}: incasso ${pay} ${due}, stralcio di ${writeOff} a incasso avvenuto.`,
+    approvedOther: (kind: string, who: string) => `✍️ ${kind} approvato da ${who}.`,
+    rejected: (kind: string, who: string, reason: string, stage: string) =>
+      `✍️ ${kind} respinto da ${who}. Motivo: ${reason}. Si torna al sollecito (${stage}).`,
+    broken: (pay: string, due: string) =>
+      `❌ Saldo e stralcio non rispettato: ${pay} non arrivati ${due}. L'accordo decade, il sollecito riprende sull'intero scaduto.`,
+    planBroken: (pay: string, due: string) =>
+      `❌ Piano di rientro non rispettato: la rata di ${pay} non è arrivata ${due}. Il piano decade, il sollecito riprende sull'intero scaduto.`,
+    paymentLine: (amount: string, date: string, left: string) =>
+      `💶 Pagamento di ${amount} ${date}: ${left}.`,
+    stillOverdue: (amount: string) => `restano scaduti ${amount}`,
+    nothingOverdue: "nessuna fattura scaduta aperta",
+    approvalDm: (name: string) => `✍️ Serve la tua decisione su *${name}*:`,
+  },
+};
