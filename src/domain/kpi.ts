@@ -30,6 +30,7 @@
 //   after it.
 
 import { addDays, daysBetween, endOfMonth, type IsoDate, startOfMonth, startOfWeek } from "./calendar";
+import { type AgingBucket, type ExposureItem, exposure } from "./exposure";
 import { type Cents, percent } from "./money";
 
 export const RECOVERY_WINDOW_DAYS = 90;
@@ -354,26 +355,13 @@ export function promiseStats(promises: readonly KpiPromise[], period: Period): P
   };
 }
 
-export type AgingKey = "not_due" | "d1_30" | "d31_60" | "d61_90" | "over_90";
-export const AGING_KEYS: readonly AgingKey[] = ["not_due", "d1_30", "d31_60", "d61_90", "over_90"];
-
-export interface AgingBucket {
-  key: AgingKey;
-  cents: Cents;
-  invoices: number;
-}
-
-export function agingKey(daysOverdue: number): AgingKey {
-  if (daysOverdue <= 0) return "not_due";
-  if (daysOverdue <= 30) return "d1_30";
-  if (daysOverdue <= 60) return "d31_60";
-  if (daysOverdue <= 90) return "d61_90";
-  return "over_90";
-}
+export { AGING_KEYS, type AgingBucket, type AgingKey, agingKey } from "./exposure";
 
 export interface Position {
   openCents: Cents;
   overdueCents: Cents;
+  /** the disputed part of overdueCents (src/domain/exposure.ts) */
+  disputedCents: Cents;
   aging: AgingBucket[];
   /** over overdue open invoices; one decimal; null when nothing is overdue */
   avgDaysOverdue: number | null;
@@ -387,10 +375,7 @@ export interface Position {
 export function positionOn(input: ReportInput, allocations: readonly Allocation[], day: IsoDate): Position {
   const open = openOn(input.invoices, allocations, day);
   const customers = new Map(input.customers.map((c) => [c.id, c]));
-  const aging = AGING_KEYS.map((key): AgingBucket => ({ key, cents: 0, invoices: 0 }));
-  let openCents = 0;
-  let overdueCents = 0;
-  let overdueInvoices = 0;
+  const items: ExposureItem[] = [];
   let daysSum = 0;
   let weightedSum = 0;
   let creditHoldCents = 0;
@@ -399,14 +384,14 @@ export function positionOn(input: ReportInput, allocations: readonly Allocation[
   for (const inv of input.invoices) {
     const cents = open.get(inv.id);
     if (!cents) continue;
+    items.push({
+      customerId: inv.customerId,
+      dueDate: inv.dueDate,
+      openCents: cents,
+      disputed: inv.status === "disputed",
+    });
     const days = daysBetween(inv.dueDate, day);
-    const bucket = aging[AGING_KEYS.indexOf(agingKey(days))]!;
-    bucket.cents += cents;
-    bucket.invoices += 1;
-    openCents += cents;
     if (days > 0) {
-      overdueCents += cents;
-      overdueInvoices += 1;
       daysSum += days;
       weightedSum += days * cents;
     }
@@ -415,13 +400,15 @@ export function positionOn(input: ReportInput, allocations: readonly Allocation[
     if (customer?.caseStage === "agency") agencyCents += cents;
     if (customer?.caseStage === "legal") legalCents += cents;
   }
+  const e = exposure(items, day);
   return {
-    openCents,
-    overdueCents,
-    aging,
-    avgDaysOverdue: overdueInvoices ? round1(daysSum / overdueInvoices) : null,
-    avgDaysOverdueWeighted: overdueCents ? round1(weightedSum / overdueCents) : null,
-    overdueInvoices,
+    openCents: e.openCents,
+    overdueCents: e.overdueCents,
+    disputedCents: e.disputedCents,
+    aging: e.aging,
+    avgDaysOverdue: e.overdueInvoices ? round1(daysSum / e.overdueInvoices) : null,
+    avgDaysOverdueWeighted: e.overdueCents ? round1(weightedSum / e.overdueCents) : null,
+    overdueInvoices: e.overdueInvoices,
     creditHoldCents,
     agencyCents,
     legalCents,

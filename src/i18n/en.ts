@@ -1,5 +1,6 @@
 import { formatEuro } from "../domain/money";
 import { caseThreadsEn } from "./case-threads.en";
+import { figuresEn } from "./figures.en";
 import type { Messages } from "./it";
 import { logEn } from "./log.en";
 import { reportEn } from "./report.en";
@@ -7,6 +8,7 @@ import { tripEn } from "./trip.en";
 
 export const en: Messages = {
   ...caseThreadsEn,
+  ...figuresEn,
   ...logEn,
   ...reportEn,
   ...tripEn,

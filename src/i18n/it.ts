@@ -1,12 +1,14 @@
 import { formatEuro } from "../domain/money";
 /** Italian messages (the default). en.ts must provide the same keys. */
 import { caseThreadsIt } from "./case-threads.it";
+import { figuresIt } from "./figures.it";
 import { logIt } from "./log.it";
 import { reportIt } from "./report.it";
 import { tripIt } from "./trip.it";
 
 export const it = {
   ...caseThreadsIt,
+  ...figuresIt,
   ...logIt,
   ...reportIt,
   ...tripIt,

@@ -310,7 +310,7 @@ export function positionBlocks(customer: LogCustomer, t: Messages, locale: Local
       fields: [
         {
           type: "mrkdwn",
-          text: `*${P.open}*\n${euro(p.openCents)} (${P.overdue.toLowerCase()} ${euro(p.overdueCents)})`,
+          text: `*${P.open}*\n${euro(p.openCents)} (${P.overdue.toLowerCase()} ${euro(p.overdueCents)})${p.disputedCents ? `\n_${t.figures.ofWhichDisputed(euro(p.disputedCents))}_` : ""}`,
         },
         { type: "mrkdwn", text: `*${P.oldest}*\n${oldest}` },
         { type: "mrkdwn", text: `*${P.lastContact}*\n${last}` },

@@ -1,0 +1,7 @@
+/** Italian wording shared by the surfaces that show the overdue figure (issue 13). Spread into it.ts. */
+export const figuresIt = {
+  figures: {
+    /** under an overdue amount: its disputed part */
+    ofWhichDisputed: (amount: string) => `di cui contestato ${amount}`,
+  },
+};
