@@ -206,7 +206,10 @@ export function customerChoices(
       },
     });
   }
-  return { text: `${head} ${hits.map((h) => `${h.customer.name} (${h.customer.code})`).join(", ")}`, blocks };
+  return {
+    text: `${head} ${hits.map((h) => escapeMrkdwn(`${h.customer.name} (${h.customer.code})`)).join(", ")}`,
+    blocks,
+  };
 }
 
 /** "di cui contestato € ..." under an overdue figure, when part of it is disputed. */
