@@ -1,5 +1,4 @@
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config";
 import { today } from "../context";
 import { formatDateLong, isIsoDate } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
@@ -8,23 +7,36 @@ import { messages } from "../i18n";
 import { createRuntime } from "../runtime";
 import { buildDigest, postDigest } from "../services/digest";
 import { type CliCommand, CliError } from "./command";
+import { commandConfig, DB_OPTION } from "./database";
+
+/** How long `credito digest` waits for Slack (Retry-After, 5xx retries) before leaving the rest to the bot. */
+const DEFAULT_WAIT_SECONDS = 120;
 
 /** `credito digest`: the same service as the 08:30 job; --dry-run prints, --json prints JSON, else it posts. */
 export const digestCommand: CliCommand = {
   name: "digest",
   summary: "compute the day's collection tasks; post them in the channel, or print them (--dry-run, --json)",
-  usage: "digest [--date YYYY-MM-DD] [--dry-run] [--json]",
+  usage: "digest [--date YYYY-MM-DD] [--dry-run] [--json] [--wait seconds] [--db file:…]",
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
-      options: { date: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" } },
+      options: {
+        date: { type: "string" },
+        "dry-run": { type: "boolean" },
+        json: { type: "boolean" },
+        wait: { type: "string" },
+        ...DB_OPTION,
+      },
       strict: true,
     });
     if (values.date !== undefined && !isIsoDate(values.date)) {
       throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
     }
+    const waitSeconds = values.wait === undefined ? DEFAULT_WAIT_SECONDS : Number(values.wait);
+    if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 600)
+      throw new CliError(`--wait: "${values.wait}" is not a number of seconds between 0 and 600`);
     const offline = Boolean(values["dry-run"] || values.json);
-    const config = loadConfig(process.env, { slack: !offline });
+    const config = commandConfig(values.db, { slack: !offline });
     const runtime = await createRuntime(config);
     try {
       const ctx = runtime.ctx;
@@ -66,17 +78,27 @@ export const digestCommand: CliCommand = {
         }
         return 0;
       }
+      const before = await ctx.outbox.lastId();
       const result = await postDigest(ctx, date);
       if (result.status === "skipped") {
         process.stdout.write(`${t.digest.notBusinessDay(formatDateLong(date, locale))}\n`);
         return 0;
       }
-      await ctx.outbox.idle(60_000);
-      const failed = await ctx.db.outboxMessage.count({
-        where: { status: "failed", dedupeKey: { startsWith: `digest:${date}:` } },
-      });
+      // "pubblicato" only once Slack accepted everything this run queued (issue 13)
+      process.stderr.write(`${t.cli.waitingSlack}\n`);
+      const settled = await ctx.outbox.settle(before, waitSeconds * 1000);
+      if (settled.failed.length > 0) {
+        const errors = [...new Set(settled.failed.map((f) => f.error))].join(", ");
+        process.stderr.write(`${t.cli.rejected(settled.failed.length, errors)}\n`);
+        return 1;
+      }
+      if (settled.pending.length > 0) {
+        const error = settled.pending.find((p) => p.error)?.error ?? "in coda";
+        process.stderr.write(`${t.cli.notDelivered(settled.pending.length, error)}\n`);
+        return 3;
+      }
       process.stdout.write(`${t.digest.postedNow(result.status === "updated", result.tasks.length)}\n`);
-      return failed > 0 ? 1 : 0;
+      return 0;
     } finally {
       await runtime.stop();
     }

@@ -1,5 +1,4 @@
 import { writeFile } from "node:fs/promises";
-import { loadConfig } from "../config";
 import { systemClock, today } from "../context";
 import { openDb } from "../db/client";
 import { isIsoDate } from "../domain/calendar";
@@ -7,6 +6,7 @@ import { messages } from "../i18n";
 import { dossierData, dossierFileName } from "../services/dossier";
 import { renderDossierPdf } from "../services/dossier-pdf";
 import { type CliCommand, CliError, parseCliArgs } from "./command";
+import { commandConfig, DB_OPTION } from "./database";
 
 /**
  * `credito dossier <customer code> [--out file.pdf] [--date YYYY-MM-DD]`: writes the same PDF the
@@ -16,11 +16,11 @@ export const dossierCommand: CliCommand = {
   name: "dossier",
   summary:
     "write a customer's dossier PDF for the agency or the lawyer (late interest under D.Lgs. 231/2002)",
-  usage: "dossier <customer code> [--out file.pdf] [--date YYYY-MM-DD]",
+  usage: "dossier <customer code> [--out file.pdf] [--date YYYY-MM-DD] [--db file:…]",
   async run(argv) {
     const { values, positionals } = parseCliArgs({
       args: argv,
-      options: { out: { type: "string", short: "o" }, date: { type: "string" } },
+      options: { out: { type: "string", short: "o" }, date: { type: "string" }, ...DB_OPTION },
       allowPositionals: true,
       strict: true,
     });
@@ -29,7 +29,7 @@ export const dossierCommand: CliCommand = {
     if (values.date !== undefined && !isIsoDate(values.date)) {
       throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
     }
-    const config = loadConfig(process.env, { slack: false });
+    const config = commandConfig(values.db, { slack: false });
     const db = await openDb(config.databaseUrl);
     try {
       const customer = await db.customer.findUnique({ where: { code } });

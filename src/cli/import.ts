@@ -1,4 +1,3 @@
-import { loadConfig } from "../config";
 import { today } from "../context";
 import { messages } from "../i18n";
 import { ColumnMapError, parseColumnMap } from "../import/headers";
@@ -9,6 +8,7 @@ import { createRuntime } from "../runtime";
 import { closeSettledCases } from "../services/case-lifecycle";
 import { importFiles } from "../services/import";
 import { type CliCommand, CliError, parseCliArgs } from "./command";
+import { commandConfig, DB_OPTION } from "./database";
 
 const PHASES: Record<string, string> = {
   read: "lettura",
@@ -46,7 +46,7 @@ export const importCommand: CliCommand = {
   summary: "imports a scadenzario, customers, payments (CSV/XLSX) or FatturaPA XML invoices",
   usage:
     'import <file|folder>... [--kind scadenzario|clienti|pagamenti|fatturapa] [--map "colonna=campo,..."] ' +
-    "[--skip-invalid] [--keep-missing] [--dry-run] [--source <name>]",
+    "[--skip-invalid] [--keep-missing] [--dry-run] [--source <name>] [--db file:…]",
   async run(argv) {
     const { values, positionals } = parseCliArgs({
       args: argv,
@@ -59,6 +59,7 @@ export const importCommand: CliCommand = {
         "skip-invalid": { type: "boolean", default: false },
         "keep-missing": { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
+        ...DB_OPTION,
       },
     });
     if (positionals.length === 0) throw new CliError(`missing file. Usage: credito ${importCommand.usage}`);
@@ -82,7 +83,7 @@ export const importCommand: CliCommand = {
       );
     }
     if (paths.length === 0) throw new CliError(`no CSV, XLSX or XML files in ${positionals.join(" ")}`);
-    const config = loadConfig(process.env, { slack: false });
+    const config = commandConfig(values.db, { slack: false });
     const t = messages(config.locale);
     const inputs = await Promise.all(paths.map(loadInput));
     const runtime = await createRuntime(config);

@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config";
 import { systemClock, today } from "../context";
 import { openDb } from "../db/client";
 import { isIsoDate } from "../domain/calendar";
@@ -8,6 +7,7 @@ import { monthPeriod, type Period, weekPeriod } from "../domain/kpi";
 import { buildReport, rangePeriod } from "../services/report";
 import { reportCsv, reportJson, reportXlsx } from "../services/report-export";
 import { type CliCommand, CliError } from "./command";
+import { commandConfig, DB_OPTION } from "./database";
 
 const FORMATS = ["csv", "xlsx", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -20,7 +20,7 @@ export const reportCommand: CliCommand = {
   name: "report",
   summary: "export the collection KPIs, aging, collectors and field trips of a period as csv, xlsx or json",
   usage:
-    "report [--from YYYY-MM-DD --to YYYY-MM-DD | --period mese|settimana] --format csv|xlsx|json [--out file]",
+    "report [--from YYYY-MM-DD --to YYYY-MM-DD | --period mese|settimana] --format csv|xlsx|json [--out file] [--db file:…]",
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -30,6 +30,7 @@ export const reportCommand: CliCommand = {
         period: { type: "string" },
         format: { type: "string" },
         out: { type: "string" },
+        ...DB_OPTION,
       },
       strict: true,
     });
@@ -50,7 +51,7 @@ export const reportCommand: CliCommand = {
       throw new CliError(`--period: expected mese or settimana, got "${values.period}"`);
     }
 
-    const config = loadConfig(process.env, { slack: false });
+    const config = commandConfig(values.db, { slack: false });
     const day = today({ clock: systemClock, config });
     let period: Period;
     if (values.from && values.to) period = rangePeriod(values.from, values.to);

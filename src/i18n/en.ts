@@ -1,5 +1,6 @@
 import { formatEuro } from "../domain/money";
 import { caseThreadsEn } from "./case-threads.en";
+import { cliEn } from "./cli.en";
 import { figuresEn } from "./figures.en";
 import type { Messages } from "./it";
 import { logEn } from "./log.en";
@@ -8,6 +9,7 @@ import { tripEn } from "./trip.en";
 
 export const en: Messages = {
   ...caseThreadsEn,
+  ...cliEn,
   ...figuresEn,
   ...logEn,
   ...reportEn,

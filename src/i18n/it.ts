@@ -1,6 +1,7 @@
 import { formatEuro } from "../domain/money";
 /** Italian messages (the default). en.ts must provide the same keys. */
 import { caseThreadsIt } from "./case-threads.it";
+import { cliIt } from "./cli.it";
 import { figuresIt } from "./figures.it";
 import { logIt } from "./log.it";
 import { reportIt } from "./report.it";
@@ -8,6 +9,7 @@ import { tripIt } from "./trip.it";
 
 export const it = {
   ...caseThreadsIt,
+  ...cliIt,
   ...figuresIt,
   ...logIt,
   ...reportIt,

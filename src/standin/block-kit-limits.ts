@@ -114,7 +114,7 @@ class Checker {
   }
 
   /** A text object; `plain` when Slack accepts only plain_text there. */
-  text(t: unknown, pointer: string, max: number, plain: boolean): void {
+  text(t: unknown, pointer: string, max: number, plain: boolean) {
     if (!isObj(t)) return this.fail(pointer, "must provide an object");
     if (t.type !== "plain_text" && t.type !== "mrkdwn")
       return this.fail(`${pointer}/type`, "must be a valid enum value");
@@ -128,13 +128,13 @@ class Checker {
     this.maxLength(value, LIMITS.id, pointer);
   }
 
-  option(o: unknown, pointer: string): void {
+  option(o: unknown, pointer: string) {
     if (!isObj(o)) return this.fail(pointer, "must provide an object");
     this.text(o.text, `${pointer}/text`, LIMITS.optionText, false);
     this.maxLength(o.value, LIMITS.optionValue, `${pointer}/value`);
   }
 
-  element(e: unknown, pointer: string, actionIds: Set<string>): void {
+  element(e: unknown, pointer: string, actionIds: Set<string>) {
     if (!isObj(e)) return this.fail(pointer, "must provide an object");
     if (typeof e.action_id === "string") {
       this.id(e.action_id, `${pointer}/action_id`);
@@ -151,7 +151,7 @@ class Checker {
       const options = Array.isArray(e.options) ? e.options : [];
       if (options.length < 1 || options.length > 5)
         this.fail(`${pointer}/options`, "must provide 1 to 5 items");
-      options.forEach((o, i) => this.option(o, `${pointer}/options/${i}`));
+      for (const [i, o] of options.entries()) this.option(o, `${pointer}/options/${i}`);
     } else if (SELECTS.has(type)) {
       if (e.placeholder !== undefined)
         this.text(e.placeholder, `${pointer}/placeholder`, LIMITS.placeholder, true);
@@ -167,7 +167,7 @@ class Checker {
         if (!groups && options.length === 0) this.fail(`${pointer}/options`, "must provide at least 1 item");
         if (total > LIMITS.selectOptions)
           this.fail(`${pointer}/options`, `must provide no more than ${LIMITS.selectOptions} items`);
-        options.forEach((o, i) => this.option(o, `${pointer}/options/${i}`));
+        for (const [i, o] of options.entries()) this.option(o, `${pointer}/options/${i}`);
       }
     } else if (type === "plain_text_input") {
       if (e.placeholder !== undefined)
@@ -176,7 +176,7 @@ class Checker {
       const options = Array.isArray(e.options) ? e.options : [];
       if (options.length < 1 || options.length > 10)
         this.fail(`${pointer}/options`, "must provide 1 to 10 items");
-      options.forEach((o, i) => this.option(o, `${pointer}/options/${i}`));
+      for (const [i, o] of options.entries()) this.option(o, `${pointer}/options/${i}`);
     } else if (type === "image") {
       this.maxLength(e.alt_text, LIMITS.imageAltText, `${pointer}/alt_text`);
     } else if (!INPUT_ELEMENTS.has(type) && type !== "datepicker") {
@@ -184,7 +184,7 @@ class Checker {
     }
   }
 
-  block(b: unknown, pointer: string, surface: Surface, blockIds: Set<string>): void {
+  block(b: unknown, pointer: string, surface: Surface, blockIds: Set<string>) {
     if (!isObj(b)) return this.fail(pointer, "must provide an object");
     const type = String(b.type ?? "");
     if (!BLOCK_TYPES[surface].has(type)) {
@@ -212,7 +212,8 @@ class Checker {
           const fields = Array.isArray(b.fields) ? b.fields : [];
           if (fields.length > LIMITS.sectionFields)
             this.fail(`${pointer}/fields`, `must provide no more than ${LIMITS.sectionFields} items`);
-          fields.forEach((f, i) => this.text(f, `${pointer}/fields/${i}`, LIMITS.fieldText, false));
+          for (const [i, f] of fields.entries())
+            this.text(f, `${pointer}/fields/${i}`, LIMITS.fieldText, false);
         }
         if (b.accessory !== undefined) this.element(b.accessory, `${pointer}/accessory`, actionIds);
         return;
@@ -234,7 +235,7 @@ class Checker {
         const elements = Array.isArray(b.elements) ? b.elements : [];
         if (elements.length < 1 || elements.length > LIMITS.actionsElements)
           this.fail(`${pointer}/elements`, `must provide 1 to ${LIMITS.actionsElements} items`);
-        elements.forEach((e, i) => this.element(e, `${pointer}/elements/${i}`, actionIds));
+        for (const [i, e] of elements.entries()) this.element(e, `${pointer}/elements/${i}`, actionIds);
         return;
       }
       case "input": {
@@ -250,13 +251,13 @@ class Checker {
     }
   }
 
-  blocks(blocks: unknown, pointer: string, surface: Surface): void {
+  blocks(blocks: unknown, pointer: string, surface: Surface) {
     if (blocks === undefined) return;
     if (!Array.isArray(blocks)) return this.fail(pointer, "must provide an array");
     const max = surface === "message" ? LIMITS.messageBlocks : LIMITS.viewBlocks;
     if (blocks.length > max) this.fail(pointer, `must provide no more than ${max} items`);
     const ids = new Set<string>();
-    blocks.forEach((b, i) => this.block(b, `${pointer}/${i}`, surface, ids));
+    for (const [i, b] of blocks.entries()) this.block(b, `${pointer}/${i}`, surface, ids);
   }
 }
 
