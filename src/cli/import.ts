@@ -1,6 +1,6 @@
 import { today } from "../context";
 import { messages } from "../i18n";
-import { ColumnMapError, parseColumnMap } from "../import/headers";
+import { ColumnMapError, mapFieldNames, parseColumnMap } from "../import/headers";
 import { expandPaths, loadInput } from "../import/read";
 import { importReportLines } from "../import/report";
 import { IMPORT_KINDS, type ImportKind } from "../import/types";
@@ -46,7 +46,11 @@ export const importCommand: CliCommand = {
   summary: "imports a scadenzario, customers, payments (CSV/XLSX) or FatturaPA XML invoices",
   usage:
     'import <file|folder>... [--kind scadenzario|clienti|pagamenti|fatturapa] [--map "colonna=campo,..."] ' +
-    "[--skip-invalid] [--keep-missing] [--dry-run] [--source <name>] [--db file:…]",
+    "[--skip-invalid] [--keep-missing] [--dry-run] [--source <name>] [--db file:…]\n" +
+    "Headers are recognised by their usual Italian names (Cliente;Ragione sociale: Cliente is the code). Field names for --map:\n" +
+    (["scadenzario", "clienti", "pagamenti"] as const)
+      .map((k) => `  ${k}: ${mapFieldNames(k).join(", ")}`)
+      .join("\n"),
   async run(argv) {
     const { values, positionals } = parseCliArgs({
       args: argv,

@@ -2,6 +2,7 @@ import { formatEuro } from "../domain/money";
 import { caseThreadsEn } from "./case-threads.en";
 import { cliEn } from "./cli.en";
 import { figuresEn } from "./figures.en";
+import { importReportEn } from "./import-report.en";
 import type { Messages } from "./it";
 import { logEn } from "./log.en";
 import { reportEn } from "./report.en";
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...caseThreadsEn,
   ...cliEn,
   ...figuresEn,
+  ...importReportEn,
   ...logEn,
   ...reportEn,
   ...tripEn,
@@ -203,6 +205,7 @@ export const en: Messages = {
     reason: {
       missingField: (f: string) => `${f} missing`,
       badDate: (f: string, v: string) => `invalid ${f}: "${v}" (use DD/MM/YYYY)`,
+      impossibleDate: (f: string, v: string) => `${f}: ${v} does not exist`,
       badAmount: (f: string, v: string) => `invalid ${f}: "${v}"`,
       badInteger: (f: string, v: string) => `invalid ${f}: "${v}"`,
       badEmail: (f: string, v: string) => `invalid ${f}: "${v}"`,
@@ -231,8 +234,9 @@ export const en: Messages = {
         "signed invoice (.p7m): import the XML inside it (extract it with your signing software)",
       emptyFile: () => "the file is empty",
       noHeader: (first: string) => `cannot find the column header row (first row: ${first})`,
-      missingColumns: (cols: string, found: string) =>
-        `missing columns: ${cols} (headers found: ${found}); use --map "header=field"`,
+      missingColumns: (cols: string, found: string, fields = "") =>
+        `${cols.includes(", ") ? `missing columns: ${cols}` : `missing column ${cols}`}. Headers found: ${found}. ` +
+        `Say which column is which with --map "header=field"${fields ? ` (fields: ${fields})` : ""}`,
       unknownKind: (first: string) =>
         `cannot tell whether this is a scadenzario, customers or payments (${first}): use --kind`,
       badXml: (msg: string) => `invalid or truncated XML: ${msg}`,

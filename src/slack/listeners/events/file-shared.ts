@@ -116,11 +116,9 @@ export async function importSharedFiles(
   if (summary.written && !summary.dryRun) await closeSettledCases(ctx, today(ctx));
   const locale = ctx.config.locale;
   const lines = importReportLines(summary, t, locale, { maxIssues: 20, mrkdwn: true });
-  const header = `*${t.import.slack.done(inputs.map((i) => i.name).join(", "))}*`;
-  const plain = [
-    t.import.slack.done(names),
-    ...importReportLines(summary, t, locale, { maxIssues: 20 }),
-  ].join("\n");
+  const header = `*${t.import.slack.done(escapeMrkdwn(inputs.map((i) => i.name).join(", ")))}*`;
+  // the text fallback is mrkdwn too: the file's cells must not mention or link there either
+  const plain = [t.import.slack.done(names), ...lines].join("\n").replace(/\*/g, "");
   await post(
     plain.length > 3900 ? `${plain.slice(0, 3899)}…` : plain,
     `import-result:${fileKey}`,
