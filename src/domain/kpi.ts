@@ -4,7 +4,9 @@
 // - Money on an invoice ("allocations"): a payment with an invoice goes to that invoice; a payment without one
 //   goes to the customer's invoices oldest due date first (FIFO), each up to its unpaid amount; what is left
 //   (an advance) goes nowhere. An invoice marked paid whose payments do not explain it (closed by an import)
-//   counts as paid in full on its closing date (`closedOn`).
+//   counts as paid in full on its closing date (`closedOn`). What was already paid when an import first listed
+//   an invoice (`firstSeenOpenCents`: residual 0 in its first scadenzario) was paid at an unknown date before that
+//   import: it counts as paid on the issue date, so it is no recovery of the import and not open at past dates.
 // - Open amount of an invoice on day X: what was still unpaid at the end of X (current open amount plus the
 //   money allocated to it after X); invoices issued after X, written off on or before X, do not count.
 // - Recovered: money allocated to an invoice after its due date (a payment of an overdue invoice).
@@ -50,6 +52,8 @@ export interface KpiInvoice {
   /** open | paid | disputed | written_off */
   status: string;
   closedOn: IsoDate | null;
+  /** open amount when an import first listed it (null: not known, e.g. entered otherwise) */
+  firstSeenOpenCents?: Cents | null;
 }
 
 export interface KpiPayment {
@@ -173,6 +177,11 @@ export function allocatePayments(
       implicit,
     });
   };
+  // what was already paid when an import first listed the invoice was paid at a date nobody knows, before
+  // that import: booked on the issue date, so it is neither a recovery nor open at any past date
+  for (const inv of invoices) {
+    if (inv.firstSeenOpenCents != null) put(inv, inv.issueDate, inv.amountCents - inv.firstSeenOpenCents, true);
+  }
   const sorted = [...payments].sort((a, b) => cmp(a.date, b.date) || a.id - b.id);
   // payments tied to an invoice first, so FIFO money does not take their place
   for (const p of sorted) {

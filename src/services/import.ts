@@ -564,6 +564,7 @@ class ImportRun {
     claimed.clear();
     const before = (await this.tx.invoice.aggregate({ _max: { id: true } }))._max.id ?? 0;
     await this.insertInvoices(creates);
+    await this.recordFirstSight(creates);
     this.summary.invoices.created += creates.length;
     // the new rows, so that payments in the same import find them and they are not taken as missing
     for (const inv of creates) {
@@ -606,6 +607,20 @@ class ImportRun {
         if (id === undefined) throw new Error(`invoice ${r.number} of customer ${r.customerId} not inserted`);
         r.id = id;
       }
+    }
+  }
+
+  /**
+   * What the first sight of new invoices showed (issue 13): the part already paid then was paid before this
+   * import, so the report counts it neither as this import's recovery nor as open before it.
+   */
+  private async recordFirstSight(rows: readonly InvoiceRow[]): Promise<void> {
+    for (const batch of chunks(rows, INSERT_ROWS)) {
+      await this.tx.$executeRawUnsafe(
+        `UPDATE "Invoice" SET "firstSeenOn" = ?, "firstSeenOpenCents" = "openCents" WHERE "id" IN (SELECT value FROM json_each(?))`,
+        this.today,
+        JSON.stringify(batch.map((r) => r.id)),
+      );
     }
   }
 
