@@ -32,6 +32,9 @@ export async function createRuntime(
   });
   const outbox = new Outbox(db, client, log, resolveAnchor, config.slack.postIntervalMs, opts.fetchFn);
   registerAnchorRecorders(outbox);
+  // offline (a CLI command without the Slack settings) nothing is sent with a placeholder token: what is
+  // queued waits in the outbox for the running bot
+  if (!config.slack.enabled) await outbox.stop();
   const ctx: AppContext = { config, db, outbox, clock: opts.clock ?? systemClock, log };
   const slack = buildSlackApp(ctx);
   let scheduler: Scheduler | undefined;

@@ -91,6 +91,7 @@ export const importCommand: CliCommand = {
     const t = messages(config.locale);
     const inputs = await Promise.all(paths.map(loadInput));
     const runtime = await createRuntime(config);
+    const before = await runtime.ctx.outbox.lastId();
     const progress = progressPrinter(process.stderr);
     try {
       const names = inputs.map((i) => i.name).join(",");
@@ -112,6 +113,11 @@ export const importCommand: CliCommand = {
       process.stdout.write(`${lines.join("\n")}\n`);
       // paid customers' cases close; their thread lines go out when the bot runs (it polls the outbox)
       if (summary.written && !summary.dryRun) await closeSettledCases(runtime.ctx, today(runtime.ctx));
+      // the import posts nothing itself: say what it left for the bot, rather than let it seem delivered
+      const queued = await runtime.ctx.db.outboxMessage.count({
+        where: { id: { gt: before }, status: "pending" },
+      });
+      if (queued > 0) process.stderr.write(`${t.cli.queuedForBot(queued)}\n`);
       return summary.rejected ? 1 : 0;
     } finally {
       await runtime.stop();

@@ -180,7 +180,8 @@ export function allocatePayments(
   // what was already paid when an import first listed the invoice was paid at a date nobody knows, before
   // that import: booked on the issue date, so it is neither a recovery nor open at any past date
   for (const inv of invoices) {
-    if (inv.firstSeenOpenCents != null) put(inv, inv.issueDate, inv.amountCents - inv.firstSeenOpenCents, true);
+    if (inv.firstSeenOpenCents != null)
+      put(inv, inv.issueDate, inv.amountCents - inv.firstSeenOpenCents, true);
   }
   const sorted = [...payments].sort((a, b) => cmp(a.date, b.date) || a.id - b.id);
   // payments tied to an invoice first, so FIFO money does not take their place

@@ -91,6 +91,11 @@ export class FakeSlack {
     this.failures.set(method, list);
   }
 
+  /** Forgets the failures set with failNext that have not happened yet. */
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
   /** Recorded calls, optionally of one method. */
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);

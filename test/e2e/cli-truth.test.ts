@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -65,6 +65,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   slack.clear();
+  slack.clearFailures();
 });
 
 afterAll(async () => {
@@ -130,4 +131,58 @@ describe("every command that reads the database says which one and takes --db", 
     },
     60_000,
   );
+});
+
+describe("credito import does not pretend to post", () => {
+  it("leaves the case lines it queues to the running bot, and says so", async () => {
+    const db = await openDb(`file:${dbFile}`);
+    try {
+      await db.outboxMessage.deleteMany({});
+      const c = await db.customer.create({ data: { code: "P1", name: "Pagatore Srl" } });
+      await db.invoice.create({
+        data: {
+          customerId: c.id,
+          number: "P-1",
+          issueDate: "2026-01-01",
+          dueDate: "2026-01-31",
+          amountCents: 40_000,
+          openCents: 40_000,
+          source: "scadenzario.csv",
+        },
+      });
+      await db.case.create({
+        data: {
+          customerId: c.id,
+          openedOn: "2026-02-15",
+          channelId: "C0CREDITO",
+          threadTs: "1700000000.000001",
+        },
+      });
+    } finally {
+      await db.$disconnect();
+    }
+    const file = join(dir, "scadenzario.csv");
+    writeFileSync(
+      file,
+      "Codice cliente;Ragione sociale;Numero;Scadenza;Importo;Residuo\nP1;Pagatore Srl;P-1;31/01/2026;400,00;0,00\n",
+    );
+    const run = await credito(
+      ["import", file, "--kind", "scadenzario", "--keep-missing", "--db", dbFile],
+      env,
+    );
+    expect(run.stderr).toContain(`Database: ${dbFile}`);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      /messagg[io] per Slack rest[ao]n?o? in coda: li consegnerà il bot in esecuzione/,
+    );
+    // nothing was sent from the CLI, with or without Slack settings in the environment
+    expect(slack.calls.filter((x) => x.method.startsWith("chat."))).toEqual([]);
+    const check = await openDb(`file:${dbFile}`);
+    try {
+      expect(await check.outboxMessage.count({ where: { status: "pending" } })).toBeGreaterThan(0);
+      expect(await check.outboxMessage.count({ where: { status: "failed" } })).toBe(0);
+    } finally {
+      await check.$disconnect();
+    }
+  }, 60_000);
 });
