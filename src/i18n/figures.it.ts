@@ -2,6 +2,8 @@
 export const figuresIt = {
   figures: {
     /** under an overdue amount: its disputed part */
+    /** the label of that part in the accountant's export */
+    disputedPart: "di cui contestato",
     ofWhichDisputed: (amount: string) => `di cui contestato ${amount}`,
   },
 };

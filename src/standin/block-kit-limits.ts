@@ -128,9 +128,10 @@ class Checker {
     this.maxLength(value, LIMITS.id, pointer);
   }
 
-  option(o: unknown, pointer: string) {
+  /** An option; in selects and overflow menus its text must be plain_text (checkboxes and radios take mrkdwn). */
+  option(o: unknown, pointer: string, plain = true) {
     if (!isObj(o)) return this.fail(pointer, "must provide an object");
-    this.text(o.text, `${pointer}/text`, LIMITS.optionText, false);
+    this.text(o.text, `${pointer}/text`, LIMITS.optionText, plain);
     this.maxLength(o.value, LIMITS.optionValue, `${pointer}/value`);
   }
 
@@ -176,7 +177,7 @@ class Checker {
       const options = Array.isArray(e.options) ? e.options : [];
       if (options.length < 1 || options.length > 10)
         this.fail(`${pointer}/options`, "must provide 1 to 10 items");
-      for (const [i, o] of options.entries()) this.option(o, `${pointer}/options/${i}`);
+      for (const [i, o] of options.entries()) this.option(o, `${pointer}/options/${i}`, false);
     } else if (type === "image") {
       this.maxLength(e.alt_text, LIMITS.imageAltText, `${pointer}/alt_text`);
     } else if (!INPUT_ELEMENTS.has(type) && type !== "datepicker") {

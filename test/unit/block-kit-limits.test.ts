@@ -125,6 +125,19 @@ describe("Block Kit limits: messages", () => {
     });
     expect(messageProblems(select(100))).toEqual([]);
     expect(pointers(messageProblems(select(101)))).toEqual(["/blocks/0/elements/0/options"]);
+    const mrkdwnOption = { text: { type: "mrkdwn", text: "*o*" }, value: "1" };
+    expect(
+      pointers(
+        messageProblems({
+          blocks: [
+            {
+              type: "actions",
+              elements: [{ type: "static_select", action_id: "s", options: [mrkdwnOption] }],
+            },
+          ],
+        }),
+      ),
+    ).toEqual(["/blocks/0/elements/0/options/0/text/type"]);
   });
 
   it("refuses input blocks in a message", () => {
