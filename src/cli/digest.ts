@@ -61,7 +61,7 @@ export const digestCommand: CliCommand = {
             `${t.digest.header(formatDateLong(date, locale))}: ${digest.tasks.length} ${t.digest.tasks.toLowerCase()}`,
           ];
           lines.push(
-            `${t.digest.overdue}: ${formatEuro(digest.overdueCents, locale)} · ${t.digest.promisedToday}: ${formatEuro(digest.promisedTodayCents, locale)}`,
+            `${t.digest.overdue}: ${formatEuro(digest.overdueCents, locale)}${digest.disputedCents ? ` (${t.figures.ofWhichDisputed(formatEuro(digest.disputedCents, locale))})` : ""} · ${t.digest.promisedToday}: ${formatEuro(digest.promisedTodayCents, locale)}`,
           );
           for (const group of groupTasksByKind(digest.tasks)) {
             lines.push("", `${t.digest.kinds[group.kind] ?? group.kind} (${group.tasks.length})`);
