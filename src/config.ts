@@ -1,5 +1,6 @@
 import { validate as validCron } from "node-cron";
 import { z } from "zod";
+import { type CadenceStep, parseCadence } from "./domain/cadence";
 
 /** Every setting, read once from the environment and validated. */
 const cron = z.string().refine((s) => validCron(s), "expected a cron expression like '30 8 * * 1-5'");
@@ -87,6 +88,8 @@ export interface Config {
   locale: "it" | "en";
   rules: {
     cadenceSpec?: string;
+    /** CREDITO_CADENCE parsed at start-up (undefined: the default table) */
+    cadence?: CadenceStep[];
     promiseToleranceDays: number;
     creditHoldDays: number;
     agencyDays: number;
@@ -129,13 +132,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
   const parsed = schema.safeParse(cleaned);
   const problems: string[] = [];
   if (!parsed.success) {
+    const seen = new Set<string>();
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0]);
+      if (seen.has(key)) continue; // one line per setting
+      seen.add(key);
       const missing = cleaned[key] === undefined;
-      problems.push(missing ? `${key}: missing (required)` : `${key}: ${issue.message}`);
+      problems.push(
+        missing ? `${key}: missing (required)` : `${key}: ${settingMessage(issue, cleaned[key]!)}`,
+      );
     }
   }
   const e = parsed.data;
+  // checked here, not when the first digest runs: a bad table must stop start-up (issue 13)
+  let cadence: CadenceStep[] | undefined;
+  if (cleaned.CREDITO_CADENCE) {
+    const c = parseCadence(cleaned.CREDITO_CADENCE);
+    if ("error" in c) problems.push(`CREDITO_CADENCE: ${c.error}`);
+    else cadence = c;
+  }
+  const holidays = cleaned.CREDITO_EXTRA_HOLIDAYS ?? "";
+  for (const day of /^(\d\d-\d\d)(,\d\d-\d\d)*$/.test(holidays) ? holidays.split(",") : []) {
+    const [m, d] = day.split("-").map(Number) as [number, number];
+    if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(2024, m, 0)).getUTCDate()) {
+      problems.push(`CREDITO_EXTRA_HOLIDAYS: ${day} is not a day of the year (MM-DD)`);
+      break;
+    }
+  }
   if (needSlack && !cleaned.CREDITO_CHANNEL) problems.push("CREDITO_CHANNEL: missing (required)");
   if (!cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
     problems.push(
@@ -166,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
     locale: e.CREDITO_LOCALE,
     rules: {
       cadenceSpec: e.CREDITO_CADENCE,
+      cadence,
       promiseToleranceDays: e.CREDITO_PROMISE_TOLERANCE_DAYS,
       creditHoldDays: e.CREDITO_CREDIT_HOLD_DAYS,
       agencyDays: e.CREDITO_AGENCY_DAYS,
@@ -185,4 +209,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
     logLevel: e.LOG_LEVEL,
     db: { busyTimeoutMs: e.CREDITO_DB_BUSY_TIMEOUT_MS, retryBudgetMs: e.CREDITO_DB_RETRY_BUDGET_MS },
   };
+}
+
+/** One clear line for a wrong setting, saying what was given and what is expected. */
+function settingMessage(issue: z.core.$ZodIssue, given: string): string {
+  const got = `got "${given.length > 40 ? `${given.slice(0, 40)}…` : given}"`;
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.expected === "int") return `must be a whole number (${got})`;
+      return issue.expected === "number" ? `must be a number (${got})` : `${issue.message} (${got})`;
+    case "too_small":
+      return `must be at least ${String(issue.minimum)} (${got})`;
+    case "too_big":
+      return `must be at most ${String(issue.maximum)} (${got})`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map(String).join(", ")} (${got})`;
+    default:
+      return issue.code === "custom" || issue.code === "invalid_format"
+        ? `${issue.message} (${got})`
+        : issue.message;
+  }
 }

@@ -39,6 +39,9 @@ export async function createAppContext(
   });
   const outbox = new Outbox(db, client, log, resolveAnchor, config.slack.postIntervalMs, opts.fetchFn);
   registerAnchorRecorders(outbox);
+  // offline (a CLI command without the Slack settings) nothing is sent with a placeholder token: what is
+  // queued waits in the outbox for the running bot
+  if (!config.slack.enabled) await outbox.stop();
   const ctx: AppContext = { config, db, outbox, clock: opts.clock ?? systemClock, log };
   return {
     ctx,

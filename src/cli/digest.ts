@@ -5,29 +5,41 @@ import { formatEuro } from "../domain/money";
 import { groupTasksByKind } from "../domain/tasks";
 import { messages } from "../i18n";
 import { type CliCommand, CliError } from "./command";
+import { commandConfig, DB_OPTION } from "./database";
+
+/** How long `credito digest` waits for Slack (Retry-After, 5xx retries) before leaving the rest to the bot. */
+const DEFAULT_WAIT_SECONDS = 120;
 
 /** `credito digest`: the same service as the 08:30 job; --dry-run prints, --json prints JSON, else it posts. */
 export const digestCommand: CliCommand = {
   name: "digest",
   summary: "compute the day's collection tasks; post them in the channel, or print them (--dry-run, --json)",
-  usage: "digest [--date YYYY-MM-DD] [--dry-run] [--json]",
+  usage: "digest [--date YYYY-MM-DD] [--dry-run] [--json] [--wait seconds] [--db file:…]",
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
-      options: { date: { type: "string" }, "dry-run": { type: "boolean" }, json: { type: "boolean" } },
+      options: {
+        date: { type: "string" },
+        "dry-run": { type: "boolean" },
+        json: { type: "boolean" },
+        wait: { type: "string" },
+        ...DB_OPTION,
+      },
       strict: true,
     });
     if (values.date !== undefined && !isIsoDate(values.date)) {
       throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
     }
+    const waitSeconds = values.wait === undefined ? DEFAULT_WAIT_SECONDS : Number(values.wait);
+    if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 600)
+      throw new CliError(`--wait: "${values.wait}" is not a number of seconds between 0 and 600`);
     const offline = Boolean(values["dry-run"] || values.json);
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
-    const [{ loadConfig }, { createAppContext }, { buildDigest, postDigest }] = await Promise.all([
-      import("../config"),
+    const [{ createAppContext }, { buildDigest, postDigest }] = await Promise.all([
       import("../runtime"),
       import("../services/digest"),
     ]);
-    const config = loadConfig(process.env, { slack: !offline });
+    const config = await commandConfig(values.db, { slack: !offline });
     const runtime = await createAppContext(config);
     try {
       const ctx = runtime.ctx;
@@ -53,7 +65,7 @@ export const digestCommand: CliCommand = {
             `${t.digest.header(formatDateLong(date, locale))}: ${digest.tasks.length} ${t.digest.tasks.toLowerCase()}`,
           ];
           lines.push(
-            `${t.digest.overdue}: ${formatEuro(digest.overdueCents, locale)} · ${t.digest.promisedToday}: ${formatEuro(digest.promisedTodayCents, locale)}`,
+            `${t.digest.overdue}: ${formatEuro(digest.overdueCents, locale)}${digest.disputedCents ? ` (${t.figures.ofWhichDisputed(formatEuro(digest.disputedCents, locale))})` : ""} · ${t.digest.promisedToday}: ${formatEuro(digest.promisedTodayCents, locale)}`,
           );
           for (const group of groupTasksByKind(digest.tasks)) {
             lines.push("", `${t.digest.kinds[group.kind] ?? group.kind} (${group.tasks.length})`);
@@ -70,17 +82,27 @@ export const digestCommand: CliCommand = {
         }
         return 0;
       }
+      const before = await ctx.outbox.lastId();
       const result = await postDigest(ctx, date);
       if (result.status === "skipped") {
         process.stdout.write(`${t.digest.notBusinessDay(formatDateLong(date, locale))}\n`);
         return 0;
       }
-      await ctx.outbox.idle(60_000);
-      const failed = await ctx.db.outboxMessage.count({
-        where: { status: "failed", dedupeKey: { startsWith: `digest:${date}:` } },
-      });
+      // "pubblicato" only once Slack accepted everything this run queued (issue 13)
+      process.stderr.write(`${t.cli.waitingSlack}\n`);
+      const settled = await ctx.outbox.settle(before, waitSeconds * 1000);
+      if (settled.failed.length > 0) {
+        const errors = [...new Set(settled.failed.map((f) => f.error))].join(", ");
+        process.stderr.write(`${t.cli.rejected(settled.failed.length, errors)}\n`);
+        return 1;
+      }
+      if (settled.pending.length > 0) {
+        const error = settled.pending.find((p) => p.error)?.error ?? "in coda";
+        process.stderr.write(`${t.cli.notDelivered(settled.pending.length, error)}\n`);
+        return 3;
+      }
       process.stdout.write(`${t.digest.postedNow(result.status === "updated", result.tasks.length)}\n`);
-      return failed > 0 ? 1 : 0;
+      return 0;
     } finally {
       await runtime.stop();
     }

@@ -3,6 +3,7 @@ import { systemClock, today } from "../context";
 import { isIsoDate } from "../domain/calendar";
 import { messages } from "../i18n";
 import { type CliCommand, CliError, parseCliArgs } from "./command";
+import { commandConfig, DB_OPTION } from "./database";
 
 /**
  * `credito dossier <customer code> [--out file.pdf] [--date YYYY-MM-DD]`: writes the same PDF the
@@ -12,11 +13,11 @@ export const dossierCommand: CliCommand = {
   name: "dossier",
   summary:
     "write a customer's dossier PDF for the agency or the lawyer (late interest under D.Lgs. 231/2002)",
-  usage: "dossier <customer code> [--out file.pdf] [--date YYYY-MM-DD]",
+  usage: "dossier <customer code> [--out file.pdf] [--date YYYY-MM-DD] [--db file:…]",
   async run(argv) {
     const { values, positionals } = parseCliArgs({
       args: argv,
-      options: { out: { type: "string", short: "o" }, date: { type: "string" } },
+      options: { out: { type: "string", short: "o" }, date: { type: "string" }, ...DB_OPTION },
       allowPositionals: true,
       strict: true,
     });
@@ -26,14 +27,12 @@ export const dossierCommand: CliCommand = {
       throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
     }
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
-    const [{ loadConfig }, { openDb }, { dossierData, dossierFileName }, { renderDossierPdf }] =
-      await Promise.all([
-        import("../config"),
-        import("../db/client"),
-        import("../services/dossier"),
-        import("../services/dossier-pdf"),
-      ]);
-    const config = loadConfig(process.env, { slack: false });
+    const [{ openDb }, { dossierData, dossierFileName }, { renderDossierPdf }] = await Promise.all([
+      import("../db/client"),
+      import("../services/dossier"),
+      import("../services/dossier-pdf"),
+    ]);
+    const config = await commandConfig(values.db, { slack: false });
     const db = await openDb(config.databaseUrl);
     try {
       const customer = await db.customer.findUnique({ where: { code } });

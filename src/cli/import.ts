@@ -1,9 +1,10 @@
 import { today } from "../context";
 import { messages } from "../i18n";
-import { ColumnMapError, parseColumnMap } from "../import/headers";
+import { ColumnMapError, mapFieldNames, parseColumnMap } from "../import/headers";
 import { importReportLines } from "../import/report";
 import { IMPORT_KINDS, type ImportKind } from "../import/types";
 import { type CliCommand, CliError, parseCliArgs } from "./command";
+import { commandConfig, DB_OPTION } from "./database";
 
 const PHASES: Record<string, string> = {
   read: "lettura",
@@ -41,7 +42,11 @@ export const importCommand: CliCommand = {
   summary: "imports a scadenzario, customers, payments (CSV/XLSX) or FatturaPA XML invoices",
   usage:
     'import <file|folder>... [--kind scadenzario|clienti|pagamenti|fatturapa] [--map "colonna=campo,..."] ' +
-    "[--skip-invalid] [--keep-missing] [--dry-run] [--source <name>]",
+    "[--skip-invalid] [--keep-missing] [--dry-run] [--source <name>] [--db file:…]\n" +
+    "Headers are recognised by their usual Italian names (Cliente;Ragione sociale: Cliente is the code). Field names for --map:\n" +
+    (["scadenzario", "clienti", "pagamenti"] as const)
+      .map((k) => `  ${k}: ${mapFieldNames(k).join(", ")}`)
+      .join("\n"),
   async run(argv) {
     const { values, positionals } = parseCliArgs({
       args: argv,
@@ -54,6 +59,7 @@ export const importCommand: CliCommand = {
         "skip-invalid": { type: "boolean", default: false },
         "keep-missing": { type: "boolean", default: false },
         "dry-run": { type: "boolean", default: false },
+        ...DB_OPTION,
       },
     });
     if (positionals.length === 0) throw new CliError(`missing file. Usage: credito ${importCommand.usage}`);
@@ -69,19 +75,13 @@ export const importCommand: CliCommand = {
       throw err;
     }
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
-    const [
-      { loadConfig },
-      { expandPaths, loadInput },
-      { createAppContext },
-      { closeSettledCases },
-      { importFiles },
-    ] = await Promise.all([
-      import("../config"),
-      import("../import/read"),
-      import("../runtime"),
-      import("../services/case-lifecycle"),
-      import("../services/import"),
-    ]);
+    const [{ expandPaths, loadInput }, { createAppContext }, { closeSettledCases }, { importFiles }] =
+      await Promise.all([
+        import("../import/read"),
+        import("../runtime"),
+        import("../services/case-lifecycle"),
+        import("../services/import"),
+      ]);
     let paths: string[];
     try {
       paths = await expandPaths(positionals);
@@ -91,10 +91,11 @@ export const importCommand: CliCommand = {
       );
     }
     if (paths.length === 0) throw new CliError(`no CSV, XLSX or XML files in ${positionals.join(" ")}`);
-    const config = loadConfig(process.env, { slack: false });
+    const config = await commandConfig(values.db, { slack: false });
     const t = messages(config.locale);
     const inputs = await Promise.all(paths.map(loadInput));
     const runtime = await createAppContext(config);
+    const before = await runtime.ctx.outbox.lastId();
     const progress = progressPrinter(process.stderr);
     try {
       const names = inputs.map((i) => i.name).join(",");
@@ -116,6 +117,11 @@ export const importCommand: CliCommand = {
       process.stdout.write(`${lines.join("\n")}\n`);
       // paid customers' cases close; their thread lines go out when the bot runs (it polls the outbox)
       if (summary.written && !summary.dryRun) await closeSettledCases(runtime.ctx, today(runtime.ctx));
+      // the import posts nothing itself: say what it left for the bot, rather than let it seem delivered
+      const queued = await runtime.ctx.db.outboxMessage.count({
+        where: { id: { gt: before }, status: "pending" },
+      });
+      if (queued > 0) process.stderr.write(`${t.cli.queuedForBot(queued)}\n`);
       return summary.rejected ? 1 : 0;
     } finally {
       await runtime.stop();

@@ -4,6 +4,7 @@ import { systemClock, today } from "../context";
 import { isIsoDate } from "../domain/calendar";
 import { monthPeriod, type Period, weekPeriod } from "../domain/kpi";
 import { type CliCommand, CliError } from "./command";
+import { commandConfig, DB_OPTION } from "./database";
 
 const FORMATS = ["csv", "xlsx", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -16,7 +17,7 @@ export const reportCommand: CliCommand = {
   name: "report",
   summary: "export the collection KPIs, aging, collectors and field trips of a period as csv, xlsx or json",
   usage:
-    "report [--from YYYY-MM-DD --to YYYY-MM-DD | --period mese|settimana] --format csv|xlsx|json [--out file]",
+    "report [--from YYYY-MM-DD --to YYYY-MM-DD | --period mese|settimana] --format csv|xlsx|json [--out file] [--db file:…]",
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -26,6 +27,7 @@ export const reportCommand: CliCommand = {
         period: { type: "string" },
         format: { type: "string" },
         out: { type: "string" },
+        ...DB_OPTION,
       },
       strict: true,
     });
@@ -47,14 +49,13 @@ export const reportCommand: CliCommand = {
     }
 
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
-    const [{ loadConfig }, { openDb }, { buildReport, rangePeriod }, { reportCsv, reportJson, reportXlsx }] =
+    const [{ openDb }, { buildReport, rangePeriod }, { reportCsv, reportJson, reportXlsx }] =
       await Promise.all([
-        import("../config"),
         import("../db/client"),
         import("../services/report"),
         import("../services/report-export"),
       ]);
-    const config = loadConfig(process.env, { slack: false });
+    const config = await commandConfig(values.db, { slack: false });
     const day = today({ clock: systemClock, config });
     let period: Period;
     if (values.from && values.to) period = rangePeriod(values.from, values.to);

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type CliCommand, CliError } from "./command";
+import { commandConfig, DB_OPTION } from "./database";
 
 /** "2026-07-01", "2026H2", "2026-H2", "2026 h2" -> "2026-07-01"; null when not a half-year. */
 export function parseHalfYear(input: string): string | null {
@@ -27,19 +28,23 @@ export function parseRatePercent(input: string): number | null {
 export const tassiCommand: CliCommand = {
   name: "tassi",
   summary: "list or extend the reference-rate table for late-payment interest (D.Lgs. 231/2002)",
-  usage: "tassi [<half-year: 2026H2 | 2026-07-01> <rate %: 2,15>]",
+  usage: "tassi [<half-year: 2026H2 | 2026-07-01> <rate %: 2,15>] [--db file:…]",
   async run(argv) {
-    const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...DB_OPTION },
+      allowPositionals: true,
+      strict: true,
+    });
     if (positionals.length !== 0 && positionals.length !== 2) {
       throw new CliError(`expected a half-year and a rate. Usage: credito ${tassiCommand.usage}`);
     }
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
-    const [{ loadConfig }, { openDb }, { halfYearLabel }] = await Promise.all([
-      import("../config"),
+    const [{ openDb }, { halfYearLabel }] = await Promise.all([
       import("../db/client"),
       import("../services/dossier"),
     ]);
-    const config = loadConfig(process.env, { slack: false });
+    const config = await commandConfig(values.db, { slack: false });
     const db = await openDb(config.databaseUrl);
     try {
       if (positionals.length === 2) {

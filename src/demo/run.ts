@@ -296,6 +296,14 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
         1,
       ),
     );
+    if (slack.refusals.length > 0) {
+      // the stand-in refuses what Slack refuses: a demo message Slack would reject is a bug, not a detail
+      throw new Error(
+        `Slack rifiuterebbe ${slack.refusals.length} chiamate della demo:\n${slack.refusals
+          .map((r) => `${r.method}: ${r.error} ${r.messages.join("; ")}`)
+          .join("\n")}`,
+      );
+    }
     opts.write(
       `\nLe chiamate a Slack della demo sono in ${opts.callsFile} (node ../shared/tools/slack-preview.mjs le disegna).\n`,
     );

@@ -4,7 +4,9 @@
 // - Money on an invoice ("allocations"): a payment with an invoice goes to that invoice; a payment without one
 //   goes to the customer's invoices oldest due date first (FIFO), each up to its unpaid amount; what is left
 //   (an advance) goes nowhere. An invoice marked paid whose payments do not explain it (closed by an import)
-//   counts as paid in full on its closing date (`closedOn`).
+//   counts as paid in full on its closing date (`closedOn`). What was already paid when an import first listed
+//   an invoice (`firstSeenOpenCents`: residual 0 in its first scadenzario) was paid at an unknown date before that
+//   import: it counts as paid on the issue date, so it is no recovery of the import and not open at past dates.
 // - Open amount of an invoice on day X: what was still unpaid at the end of X (current open amount plus the
 //   money allocated to it after X); invoices issued after X, written off on or before X, do not count.
 // - Recovered: money allocated to an invoice after its due date (a payment of an overdue invoice).
@@ -30,6 +32,7 @@
 //   after it.
 
 import { addDays, daysBetween, endOfMonth, type IsoDate, startOfMonth, startOfWeek } from "./calendar";
+import { type AgingBucket, type ExposureItem, exposure } from "./exposure";
 import { type Cents, percent } from "./money";
 
 export const RECOVERY_WINDOW_DAYS = 90;
@@ -49,6 +52,8 @@ export interface KpiInvoice {
   /** open | paid | disputed | written_off */
   status: string;
   closedOn: IsoDate | null;
+  /** open amount when an import first listed it (null: not known, e.g. entered otherwise) */
+  firstSeenOpenCents?: Cents | null;
 }
 
 export interface KpiPayment {
@@ -172,6 +177,12 @@ export function allocatePayments(
       implicit,
     });
   };
+  // what was already paid when an import first listed the invoice was paid at a date nobody knows, before
+  // that import: booked on the issue date, so it is neither a recovery nor open at any past date
+  for (const inv of invoices) {
+    if (inv.firstSeenOpenCents != null)
+      put(inv, inv.issueDate, inv.amountCents - inv.firstSeenOpenCents, true);
+  }
   const sorted = [...payments].sort((a, b) => cmp(a.date, b.date) || a.id - b.id);
   // payments tied to an invoice first, so FIFO money does not take their place
   for (const p of sorted) {
@@ -354,26 +365,13 @@ export function promiseStats(promises: readonly KpiPromise[], period: Period): P
   };
 }
 
-export type AgingKey = "not_due" | "d1_30" | "d31_60" | "d61_90" | "over_90";
-export const AGING_KEYS: readonly AgingKey[] = ["not_due", "d1_30", "d31_60", "d61_90", "over_90"];
-
-export interface AgingBucket {
-  key: AgingKey;
-  cents: Cents;
-  invoices: number;
-}
-
-export function agingKey(daysOverdue: number): AgingKey {
-  if (daysOverdue <= 0) return "not_due";
-  if (daysOverdue <= 30) return "d1_30";
-  if (daysOverdue <= 60) return "d31_60";
-  if (daysOverdue <= 90) return "d61_90";
-  return "over_90";
-}
+export { AGING_KEYS, type AgingBucket, type AgingKey, agingKey } from "./exposure";
 
 export interface Position {
   openCents: Cents;
   overdueCents: Cents;
+  /** the disputed part of overdueCents (src/domain/exposure.ts) */
+  disputedCents: Cents;
   aging: AgingBucket[];
   /** over overdue open invoices; one decimal; null when nothing is overdue */
   avgDaysOverdue: number | null;
@@ -387,10 +385,7 @@ export interface Position {
 export function positionOn(input: ReportInput, allocations: readonly Allocation[], day: IsoDate): Position {
   const open = openOn(input.invoices, allocations, day);
   const customers = new Map(input.customers.map((c) => [c.id, c]));
-  const aging = AGING_KEYS.map((key): AgingBucket => ({ key, cents: 0, invoices: 0 }));
-  let openCents = 0;
-  let overdueCents = 0;
-  let overdueInvoices = 0;
+  const items: ExposureItem[] = [];
   let daysSum = 0;
   let weightedSum = 0;
   let creditHoldCents = 0;
@@ -399,14 +394,14 @@ export function positionOn(input: ReportInput, allocations: readonly Allocation[
   for (const inv of input.invoices) {
     const cents = open.get(inv.id);
     if (!cents) continue;
+    items.push({
+      customerId: inv.customerId,
+      dueDate: inv.dueDate,
+      openCents: cents,
+      disputed: inv.status === "disputed",
+    });
     const days = daysBetween(inv.dueDate, day);
-    const bucket = aging[AGING_KEYS.indexOf(agingKey(days))]!;
-    bucket.cents += cents;
-    bucket.invoices += 1;
-    openCents += cents;
     if (days > 0) {
-      overdueCents += cents;
-      overdueInvoices += 1;
       daysSum += days;
       weightedSum += days * cents;
     }
@@ -415,13 +410,15 @@ export function positionOn(input: ReportInput, allocations: readonly Allocation[
     if (customer?.caseStage === "agency") agencyCents += cents;
     if (customer?.caseStage === "legal") legalCents += cents;
   }
+  const e = exposure(items, day);
   return {
-    openCents,
-    overdueCents,
-    aging,
-    avgDaysOverdue: overdueInvoices ? round1(daysSum / overdueInvoices) : null,
-    avgDaysOverdueWeighted: overdueCents ? round1(weightedSum / overdueCents) : null,
-    overdueInvoices,
+    openCents: e.openCents,
+    overdueCents: e.overdueCents,
+    disputedCents: e.disputedCents,
+    aging: e.aging,
+    avgDaysOverdue: e.overdueInvoices ? round1(daysSum / e.overdueInvoices) : null,
+    avgDaysOverdueWeighted: e.overdueCents ? round1(weightedSum / e.overdueCents) : null,
+    overdueInvoices: e.overdueInvoices,
     creditHoldCents,
     agencyCents,
     legalCents,

@@ -1,6 +1,9 @@
 import { formatEuro } from "../domain/money";
 import { caseThreadsEn } from "./case-threads.en";
+import { cliEn } from "./cli.en";
 import { digestEn } from "./digest.en";
+import { figuresEn } from "./figures.en";
+import { importReportEn } from "./import-report.en";
 import type { Messages } from "./it";
 import { logEn } from "./log.en";
 import { reportEn } from "./report.en";
@@ -8,6 +11,9 @@ import { tripEn } from "./trip.en";
 
 export const en: Messages = {
   ...caseThreadsEn,
+  ...cliEn,
+  ...figuresEn,
+  ...importReportEn,
   ...digestEn,
   ...logEn,
   ...reportEn,
@@ -207,6 +213,7 @@ export const en: Messages = {
     reason: {
       missingField: (f: string) => `${f} missing`,
       badDate: (f: string, v: string) => `invalid ${f}: "${v}" (use DD/MM/YYYY)`,
+      impossibleDate: (f: string, v: string) => `${f}: ${v} does not exist`,
       badAmount: (f: string, v: string) => `invalid ${f}: "${v}"`,
       badInteger: (f: string, v: string) => `invalid ${f}: "${v}"`,
       badEmail: (f: string, v: string) => `invalid ${f}: "${v}"`,
@@ -235,8 +242,9 @@ export const en: Messages = {
         "signed invoice (.p7m): import the XML inside it (extract it with your signing software)",
       emptyFile: () => "the file is empty",
       noHeader: (first: string) => `cannot find the column header row (first row: ${first})`,
-      missingColumns: (cols: string, found: string) =>
-        `missing columns: ${cols} (headers found: ${found}); use --map "header=field"`,
+      missingColumns: (cols: string, found: string, fields = "") =>
+        `${cols.includes(", ") ? `missing columns: ${cols}` : `missing column ${cols}`}. Headers found: ${found}. ` +
+        `Say which column is which with --map "header=field"${fields ? ` (fields: ${fields})` : ""}`,
       unknownKind: (first: string) =>
         `cannot tell whether this is a scadenzario, customers or payments (${first}): use --kind`,
       badXml: (msg: string) => `invalid or truncated XML: ${msg}`,

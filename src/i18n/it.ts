@@ -2,13 +2,19 @@ import { prep } from "../domain/italian";
 import { formatEuro } from "../domain/money";
 /** Italian messages (the default). en.ts must provide the same keys. */
 import { caseThreadsIt } from "./case-threads.it";
+import { cliIt } from "./cli.it";
 import { digestIt } from "./digest.it";
+import { figuresIt } from "./figures.it";
+import { importReportIt } from "./import-report.it";
 import { logIt } from "./log.it";
 import { reportIt } from "./report.it";
 import { tripIt } from "./trip.it";
 
 export const it = {
   ...caseThreadsIt,
+  ...cliIt,
+  ...figuresIt,
+  ...importReportIt,
   ...digestIt,
   ...logIt,
   ...reportIt,
@@ -218,6 +224,7 @@ export const it = {
     reason: {
       missingField: (f: string) => `manca ${f}`,
       badDate: (f: string, v: string) => `${f} non valida: "${v}" (usa GG/MM/AAAA)`,
+      impossibleDate: (f: string, v: string) => `${f}: ${v} non esiste`,
       badAmount: (f: string, v: string) => `${f} non valido: "${v}"`,
       badInteger: (f: string, v: string) => `${f} non valido: "${v}"`,
       badEmail: (f: string, v: string) => `${f} non valida: "${v}"`,
@@ -247,8 +254,9 @@ export const it = {
         "fattura firmata (.p7m): importa il file XML contenuto (estrailo con il tuo software di firma)",
       emptyFile: () => "il file è vuoto",
       noHeader: (first: string) => `non trovo la riga di intestazione delle colonne (prima riga: ${first})`,
-      missingColumns: (cols: string, found: string) =>
-        `mancano le colonne: ${cols} (intestazioni trovate: ${found}); usa --map "intestazione=campo"`,
+      missingColumns: (cols: string, found: string, fields = "") =>
+        `${cols.includes(", ") ? `mancano le colonne: ${cols}` : `manca la colonna ${cols}`}. Intestazioni trovate: ${found}. ` +
+        `Indica quale colonna è quale con --map "intestazione=campo"${fields ? ` (campi: ${fields})` : ""}`,
       unknownKind: (first: string) =>
         `non capisco se è uno scadenzario, un elenco clienti o di pagamenti (${first}): usa --kind`,
       badXml: (msg: string) => `XML non valido o incompleto: ${msg}`,

@@ -374,7 +374,17 @@ export function recognizeColumns(
       }
     }
   }
+  // "Cliente;Ragione sociale;...": the commonest pair in Italian exports, and there "Cliente" is the code
+  if (index.code === undefined && index.name !== undefined) {
+    const i = names.findIndex((n, col) => n === "cliente" && !Object.values(index).includes(col));
+    if (i >= 0) index.code = i;
+  }
   return index;
+}
+
+/** The names `--map "colonna=campo"` accepts for a kind's fields (the first alias of each), for help and errors. */
+export function mapFieldNames(kind: Exclude<ImportKind, "fatturapa">): string[] {
+  return (Object.keys(SYNONYMS[kind]) as Field[]).map((f) => FIELD_ALIASES[f][0] ?? f);
 }
 
 export function missingRequired(kind: Exclude<ImportKind, "fatturapa">, index: ColumnIndex): string[] {

@@ -11,7 +11,8 @@ export function describeIssue(issue: RowIssue, t: Messages, locale: Locale): str
   const reason = t.import.reason[issue.key];
   const args = issue.args.map((a, i) =>
     // field names become their labels ("dueDate" -> "data scadenza")
-    i === 0 && ["missingField", "badDate", "badAmount", "badInteger", "badEmail"].includes(issue.key)
+    i === 0 &&
+    ["missingField", "badDate", "impossibleDate", "badAmount", "badInteger", "badEmail"].includes(issue.key)
       ? (t.import.field[a] ?? a)
       : a,
   );
@@ -51,10 +52,16 @@ export function importReportLines(
     for (const i of issues.slice(0, max)) lines.push(`  - ${esc(describeIssue(i, t, locale))}`);
     if (issues.length > max) lines.push(`  ${t.import.more(issues.length - max)}`);
   };
-  if (s.errors.length > 0) {
-    lines.push(s.rejected ? t.import.rejected(s.errors.length) : t.import.skipped(s.errors.length));
-    list(s.errors);
-  }
+  // a file that could not be read is one problem of that file, not "1 riga scartata"
+  const fileProblems = s.errors.filter((e) => e.row === null);
+  for (const f of fileProblems) lines.push(esc(t.importReport.fileNotImported(describeIssue(f, t, locale))));
+  // every problem of a row on that row's line
+  const rows = groupByRow(s.errors.filter((e) => e.row !== null));
+  if (rows.length > 0) {
+    lines.push(s.rejected ? t.import.rejected(rows.length) : t.import.skipped(rows.length));
+    for (const issues of rows.slice(0, max)) lines.push(`  - ${esc(describeRow(issues, t, locale))}`);
+    if (rows.length > max) lines.push(`  ${t.import.more(rows.length - max)}`);
+  } else if (s.rejected) lines.push(t.importReport.nothingImported);
   if (s.warnings.length > 0) {
     lines.push(t.import.warnings(s.warnings.length));
     list(s.warnings);
@@ -70,7 +77,28 @@ export function importReportLines(
     if (s.promises.kept + s.promises.partial + s.promises.broken > 0) {
       lines.push(t.import.promises(s.promises.kept, s.promises.partial, s.promises.broken));
     }
+    // the totals only when something was imported (or would be, in a dry run)
+    lines.push(t.import.open(formatEuro(s.openCents, locale), s.openInvoices));
   }
-  lines.push(t.import.open(formatEuro(s.openCents, locale), s.openInvoices));
   return lines;
+}
+
+/** One row's problems on one line: "scadenzario.csv, riga 7: data scadenza: 31/02/2026 non esiste; importo non valido: "x"". */
+export function describeRow(issues: readonly RowIssue[], t: Messages, locale: Locale): string {
+  const first = issues[0]!;
+  const reasons = issues.map((i) =>
+    describeIssue(i, t, locale).slice(t.import.row(i.file, i.row).length + 2),
+  );
+  return `${t.import.row(first.file, first.row)}: ${reasons.join("; ")}`;
+}
+
+function groupByRow(issues: readonly RowIssue[]): RowIssue[][] {
+  const out = new Map<string, RowIssue[]>();
+  for (const i of issues) {
+    const key = `${i.file}\u0000${i.row}`;
+    const list = out.get(key);
+    if (list) list.push(i);
+    else out.set(key, [i]);
+  }
+  return [...out.values()];
 }

@@ -10,7 +10,14 @@ import {
   parseDateCell,
   parseIntegerCell,
 } from "./fields";
-import { type ColumnIndex, type Field, headerScore, missingRequired, recognizeColumns } from "./headers";
+import {
+  type ColumnIndex,
+  type Field,
+  headerScore,
+  mapFieldNames,
+  missingRequired,
+  recognizeColumns,
+} from "./headers";
 import type { Table } from "./table";
 import type { CustomerRecord, ImportKind, ParsedFile, ReasonKey, RowIssue } from "./types";
 import { emptyParsedFile, ImportFileError } from "./types";
@@ -24,25 +31,22 @@ export function findHeader(table: Table, map: Map<string, Field>): number {
   return -1;
 }
 
-class RowError extends Error {
-  constructor(
-    readonly key: ReasonKey,
-    readonly args: string[],
-  ) {
-    super(key);
-  }
-}
+/** A row's problems so far: every one is reported, not only the first (issue 13). */
+type Problems = Array<{ key: ReasonKey; args: string[] }>;
 
-function fail(key: ReasonKey, ...args: string[]): never {
-  throw new RowError(key, args);
-}
-
-/** Reads one row's fields by column index. */
+/** Reads one row's fields by column index; a bad value is recorded in `problems` and read as undefined. */
 class RowReader {
+  readonly problems: Problems = [];
+
   constructor(
     private readonly cells: readonly Cell[],
     private readonly index: ColumnIndex,
   ) {}
+
+  bad(key: ReasonKey, ...args: string[]): undefined {
+    this.problems.push({ key, args });
+    return undefined;
+  }
 
   raw(f: Field): Cell | undefined {
     const i = this.index[f];
@@ -63,21 +67,24 @@ class RowReader {
 
   date(f: Field, required: boolean): string | undefined {
     const t = this.text(f);
-    if (t === undefined) return required ? fail("missingField", f) : undefined;
-    return parseDateCell(this.raw(f)) ?? fail("badDate", f, t);
+    if (t === undefined) return required ? this.bad("missingField", f) : undefined;
+    const date = parseDateCell(this.raw(f));
+    if (date) return date;
+    // "31/02/2026" is written right but is no day of the calendar: say so rather than "use DD/MM/YYYY"
+    return this.bad(isImpossibleDate(t) ? "impossibleDate" : "badDate", f, t);
   }
 
   amount(f: Field): number | undefined {
     const t = this.text(f);
     if (t === undefined) return undefined;
     const cents = parseAmountCell(this.raw(f));
-    return cents ?? fail("badAmount", f, t);
+    return cents ?? this.bad("badAmount", f, t);
   }
 
   integer(f: Field): number | undefined {
     const t = this.text(f);
     if (t === undefined) return undefined;
-    return parseIntegerCell(this.raw(f)) ?? fail("badInteger", f, t);
+    return parseIntegerCell(this.raw(f)) ?? this.bad("badInteger", f, t);
   }
 
   isEmpty(): boolean {
@@ -96,8 +103,8 @@ function vatOf(
   const vat = normalizeVatNumber(raw);
   // foreign VAT numbers (two letters + code) are kept as they are; Italian ones must pass the checksum
   if (/^\d+$/.test(vat) && !isValidVatNumber(vat)) {
-    if (strict) fail("badVat", raw);
-    warn("badVat", raw);
+    if (strict) r.bad("badVat", raw);
+    else warn("badVat", raw);
   }
   return vat;
 }
@@ -105,14 +112,14 @@ function vatOf(
 function customerIdentity(r: RowReader, strict: boolean, warn: (key: ReasonKey, ...args: string[]) => void) {
   const vatNumber = vatOf(r, strict, warn);
   const code = r.code("code") ?? vatNumber;
-  if (!code) fail("missingField", "code");
+  if (!code) r.bad("missingField", "code");
   const taxCodeRaw = r.text("taxCode");
   const taxCode = taxCodeRaw?.replace(/\s+/g, "").toUpperCase();
   if (taxCode && !isValidTaxCode(taxCode)) {
-    if (strict) fail("badTaxCode", taxCodeRaw ?? "");
-    warn("badTaxCode", taxCodeRaw ?? "");
+    if (strict) r.bad("badTaxCode", taxCodeRaw ?? "");
+    else warn("badTaxCode", taxCodeRaw ?? "");
   }
-  const customer: CustomerRecord = { row: 0, code, name: r.text("name") };
+  const customer: CustomerRecord = { row: 0, code: code ?? "", name: r.text("name") };
   if (vatNumber) customer.vatNumber = vatNumber;
   if (taxCode) customer.taxCode = taxCode;
   chasingHistory(r, customer);
@@ -124,8 +131,8 @@ function chasingHistory(r: RowReader, c: CustomerRecord): void {
   const level = r.text("reminderLevel");
   if (level !== undefined) {
     const n = /\d+/.exec(level);
-    if (!n || Number(n[0]) > 20) fail("badInteger", "reminderLevel", level);
-    c.reminderLevel = Number(n[0]);
+    if (!n || Number(n[0]) > 20) r.bad("badInteger", "reminderLevel", level);
+    else c.reminderLevel = Number(n[0]);
   }
   const reminder = r.date("lastReminderOn", false);
   if (reminder) c.lastReminderOn = reminder;
@@ -153,7 +160,7 @@ function customerRow(
 ): CustomerRecord {
   const c = customerIdentity(r, true, warn);
   c.row = row;
-  if (!c.name) fail("missingField", "name");
+  if (!c.name) r.bad("missingField", "name");
   const set = <K extends keyof CustomerRecord>(k: K, v: CustomerRecord[K] | undefined) => {
     if (v !== undefined) c[k] = v;
   };
@@ -165,11 +172,11 @@ function customerRow(
   set("mobile", r.code("mobile"));
   for (const f of ["email", "pec"] as const) {
     const v = r.text(f);
-    if (v !== undefined && !isPlausibleEmail(v)) fail("badEmail", f, v);
+    if (v !== undefined && !isPlausibleEmail(v)) r.bad("badEmail", f, v);
     set(f, v?.toLowerCase());
   }
   const limit = r.amount("creditLimit");
-  if (limit !== undefined && limit < 0) fail("badAmount", "creditLimit", r.text("creditLimit") ?? "");
+  if (limit !== undefined && limit < 0) r.bad("badAmount", "creditLimit", r.text("creditLimit") ?? "");
   set("creditLimitCents", limit);
   set("paymentTermsDays", r.integer("paymentTerms"));
   set("salesperson", r.text("salesperson"));
@@ -179,8 +186,8 @@ function customerRow(
   const preserve = r.text("preserveRelationship");
   if (preserve !== undefined) {
     const b = parseBooleanCell(r.raw("preserveRelationship"));
-    if (b === null) fail("badInteger", "preserveRelationship", preserve);
-    c.preserveRelationship = b;
+    if (b === null) r.bad("badInteger", "preserveRelationship", preserve);
+    else c.preserveRelationship = b;
   }
   return c;
 }
@@ -206,7 +213,13 @@ export function readTable(
   const index = recognizeColumns(header, kind, map);
   const missing = missingRequired(kind, index);
   if (missing.length > 0) {
-    throw new ImportFileError(file, "missingColumns", missing.join(", "), header.map(cellText).join(" | "));
+    throw new ImportFileError(
+      file,
+      "missingColumns",
+      missing.join(", "),
+      header.map(cellText).join(" | "),
+      mapFieldNames(kind).join(", "),
+    );
   }
   const out = emptyParsedFile(file, kind, format, table.encoding);
   const seen = new Map<string, number>();
@@ -220,80 +233,110 @@ export function readTable(
     out.rows += 1;
     const rowWarnings: RowIssue[] = [];
     const warn = (key: ReasonKey, ...args: string[]) => rowWarnings.push({ file, row, key, args });
-    try {
-      if (kind === "clienti") {
-        const c = customerRow(r, row, warn);
-        const key = c.code!.toLowerCase();
-        const first = seen.get(key);
-        if (first !== undefined) fail("duplicate", String(first));
-        seen.set(key, row);
-        out.customers.push(c);
-      } else if (kind === "scadenzario") {
-        const customer = customerIdentity(r, false, warn);
-        customer.row = row;
-        const number = r.code("number") ?? fail("missingField", "number");
-        const dueDate = r.date("dueDate", true)!;
-        const issueDate = r.date("issueDate", false) ?? dueDate;
-        let amount = r.amount("amount");
-        let open = r.amount("open");
-        if (amount === undefined && open === undefined) fail("missingField", "amount");
-        amount ??= open!;
-        open ??= amount;
-        if (amount < 0 || open < 0) {
-          warn("creditNoteSkipped", number);
-          out.warnings.push(...rowWarnings);
-          continue;
-        }
-        if (open > amount) fail("openExceedsAmount", String(open), String(amount));
-        const installment = r.integer("installment");
-        if (installment === 0) fail("badInteger", "installment", "0");
-        const key = `${customer.code!.toLowerCase()}|${number.toLowerCase()}|${installment ?? dueDate}`;
-        const first = seen.get(key);
-        if (first !== undefined) fail("duplicate", String(first));
-        seen.set(key, row);
-        // the import takes a customer's fields from its first row: later rows add their chasing history to it
-        const known = firstOfCustomer.get(customer.code!.toLowerCase());
-        if (known) mergeChasing(known, customer);
-        else firstOfCustomer.set(customer.code!.toLowerCase(), customer);
-        out.receivables.push({
-          row,
-          customer,
-          number,
-          installment,
-          issueDate,
-          dueDate,
-          amountCents: amount,
-          openCents: open,
-        });
-      } else {
-        const date = r.date("date", true)!;
-        const amount = r.amount("amount") ?? fail("missingField", "amount");
-        if (amount <= 0) fail("notPositive", r.text("amount") ?? "");
-        const customerCode = r.code("code");
-        const vatRaw = r.text("vatNumber");
-        const invoiceNumber = r.code("number");
-        if (!customerCode && !vatRaw && !invoiceNumber) fail("missingField", "code");
-        out.payments.push({
-          row,
-          date,
-          customerCode,
-          vatNumber: vatRaw ? normalizeVatNumber(vatRaw) : undefined,
-          invoiceNumber,
-          installment: r.integer("installment"),
-          amountCents: amount,
-          method: r.text("method"),
-          reference: r.text("reference"),
-        });
-      }
-      out.warnings.push(...rowWarnings);
-    } catch (err) {
-      if (!(err instanceof RowError)) throw err;
-      out.errors.push({ file, row, key: err.key, args: err.args });
+    const rejected = () => {
+      for (const p of r.problems) out.errors.push({ file, row, key: p.key, args: p.args });
       out.rejectedKeys.push({ code: r.code("code") ?? r.text("vatNumber"), number: r.code("number") });
+    };
+    // a duplicate is only worth telling when the row is otherwise right
+    const firstSeen = (key: string): boolean => {
+      if (r.problems.length > 0) return false;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        r.bad("duplicate", String(first));
+        return false;
+      }
+      seen.set(key, row);
+      return true;
+    };
+    if (kind === "clienti") {
+      const c = customerRow(r, row, warn);
+      if (!firstSeen(c.code!.toLowerCase())) {
+        rejected();
+        continue;
+      }
+      out.customers.push(c);
+    } else if (kind === "scadenzario") {
+      const customer = customerIdentity(r, false, warn);
+      customer.row = row;
+      const number = r.code("number") ?? r.bad("missingField", "number");
+      const dueDate = r.date("dueDate", true);
+      const issueDate = r.date("issueDate", false) ?? dueDate;
+      let amount = r.amount("amount");
+      let open = r.amount("open");
+      if (
+        amount === undefined &&
+        open === undefined &&
+        r.text("amount") === undefined &&
+        r.text("open") === undefined
+      )
+        r.bad("missingField", "amount");
+      amount ??= open;
+      open ??= amount;
+      if (amount !== undefined && open !== undefined && (amount < 0 || open < 0) && r.problems.length === 0) {
+        warn("creditNoteSkipped", number ?? "");
+        out.warnings.push(...rowWarnings);
+        continue;
+      }
+      if (amount !== undefined && open !== undefined && open > amount)
+        r.bad("openExceedsAmount", String(open), String(amount));
+      const installment = r.integer("installment");
+      if (installment === 0) r.bad("badInteger", "installment", "0");
+      if (
+        r.problems.length > 0 ||
+        !firstSeen(`${customer.code!.toLowerCase()}|${number!.toLowerCase()}|${installment ?? dueDate}`)
+      ) {
+        rejected();
+        continue;
+      }
+      // the import takes a customer's fields from its first row: later rows add their chasing history to it
+      const known = firstOfCustomer.get(customer.code!.toLowerCase());
+      if (known) mergeChasing(known, customer);
+      else firstOfCustomer.set(customer.code!.toLowerCase(), customer);
+      out.receivables.push({
+        row,
+        customer,
+        number: number!,
+        installment,
+        issueDate: issueDate!,
+        dueDate: dueDate!,
+        amountCents: amount!,
+        openCents: open!,
+      });
+    } else {
+      const date = r.date("date", true);
+      const amount =
+        r.amount("amount") ?? (r.text("amount") === undefined ? r.bad("missingField", "amount") : undefined);
+      if (amount !== undefined && amount <= 0) r.bad("notPositive", r.text("amount") ?? "");
+      const customerCode = r.code("code");
+      const vatRaw = r.text("vatNumber");
+      const invoiceNumber = r.code("number");
+      if (!customerCode && !vatRaw && !invoiceNumber) r.bad("missingField", "code");
+      const installment = r.integer("installment");
+      if (r.problems.length > 0) {
+        rejected();
+        continue;
+      }
+      out.payments.push({
+        row,
+        date: date!,
+        customerCode,
+        vatNumber: vatRaw ? normalizeVatNumber(vatRaw) : undefined,
+        invoiceNumber,
+        installment,
+        amountCents: amount!,
+        method: r.text("method"),
+        reference: r.text("reference"),
+      });
     }
+    out.warnings.push(...rowWarnings);
   }
   rows.length = headerAt + 1;
   return out;
+}
+
+/** A date written as a date ("31/02/2026", "2026-02-30") that no calendar has. */
+function isImpossibleDate(text: string): boolean {
+  return /^\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})$/.test(text) || /^\d{4}-\d{1,2}-\d{1,2}$/.test(text);
 }
 
 /** what a data row of a table becomes once read */

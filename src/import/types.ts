@@ -9,6 +9,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = ["scadenzario", "clienti", "p
 export type ReasonKey =
   | "missingField"
   | "badDate"
+  | "impossibleDate"
   | "badAmount"
   | "badInteger"
   | "badEmail"

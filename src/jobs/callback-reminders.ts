@@ -27,7 +27,7 @@ export async function sendDueCallbackReminders(ctx: AppContext): Promise<number>
         data: { reminderSentAt: now },
       });
       if (claimed.count !== 1) return false;
-      const name = `${cb.customer.name} (${cb.customer.code})`;
+      const name = escapeMrkdwn(`${cb.customer.name} (${cb.customer.code})`);
       const text = t.log.reminder.text(name, cb.time);
       const mrkdwn = t.log.reminder.text(
         `*${escapeMrkdwn(cb.customer.name)}* (${escapeMrkdwn(cb.customer.code)})`,

@@ -1,6 +1,7 @@
 import type { Db, Tx } from "../db/client";
 import { daysBetween, type IsoDate } from "../domain/calendar";
 import { type CustomerNote, customerNote } from "../domain/customer-note";
+import { exposure } from "../domain/exposure";
 import type { Customer } from "../generated/prisma/client";
 
 export interface CustomerPosition
@@ -23,6 +24,8 @@ export interface CustomerPosition
   note: CustomerNote;
   openCents: number;
   overdueCents: number;
+  /** the disputed part of overdueCents */
+  disputedCents: number;
   oldestDueDate: IsoDate | null;
   daysOverdue: number;
   openInvoices: {
@@ -58,6 +61,10 @@ export async function customerPosition(
   const overdue = c.invoices.filter((i) => i.dueDate < today);
   const oldest = overdue[0]?.dueDate ?? null;
   const last = c.interactions[0];
+  const e = exposure(
+    c.invoices.map((i) => ({ ...i, disputed: i.status === "disputed" })),
+    today,
+  );
   return {
     id: c.id,
     code: c.code,
@@ -73,8 +80,9 @@ export async function customerPosition(
     preserveRelationship: c.preserveRelationship,
     salesperson: c.salesperson && { name: c.salesperson.name, slackUserId: c.salesperson.slackUserId },
     note: customerNote(c),
-    openCents: c.invoices.reduce((s, i) => s + i.openCents, 0),
-    overdueCents: overdue.reduce((s, i) => s + i.openCents, 0),
+    openCents: e.openCents,
+    overdueCents: e.overdueCents,
+    disputedCents: e.disputedCents,
     oldestDueDate: oldest,
     daysOverdue: oldest ? daysBetween(oldest, today) : 0,
     openInvoices: c.invoices.map((i) => ({

@@ -16,7 +16,8 @@ import {
 /** The task rules from the settings (cadence table, tolerances, thresholds, local holidays). */
 export function taskRules(config: Config): TaskRules {
   const r = config.rules;
-  const cadence = r.cadenceSpec ? parseCadence(r.cadenceSpec) : DEFAULT_RULES.cadence;
+  // parsed and checked by loadConfig; a config built by hand (tests) may carry only the spec
+  const cadence = r.cadence ?? (r.cadenceSpec ? parseCadence(r.cadenceSpec) : DEFAULT_RULES.cadence);
   if ("error" in cadence) throw new Error(`CREDITO_CADENCE: ${cadence.error}`);
   return {
     cadence,

@@ -1,6 +1,7 @@
 import type { AppContext } from "../context";
 import { today as todayOf } from "../context";
 import { type IsoDate, isBusinessDay, timeInZone } from "../domain/calendar";
+import { exposure } from "../domain/exposure";
 import { computeTasks, type Task, windowStart } from "../domain/tasks";
 import { messages } from "../i18n";
 import { type DigestData, digestMessages } from "../slack/views/digest";
@@ -14,9 +15,8 @@ export async function buildDigest(ctx: AppContext, date: IsoDate): Promise<Diges
   const input = await loadDigestInput(ctx.db, date);
   const tasks = computeTasks(input, rules);
   const from = windowStart(date, rules.holidays);
-  const overdueCents = input.invoices
-    .filter((i) => i.dueDate < date && !i.disputed)
-    .reduce((sum, i) => sum + i.openCents, 0);
+  // the same figure as App Home, the report and the customer card (src/domain/exposure.ts)
+  const { overdueCents, disputedCents } = exposure(input.invoices, date);
   const promisedTodayCents = input.promises
     .filter((p) => p.status === "open" && p.dueDate >= from && p.dueDate <= date)
     .reduce((sum, p) => sum + Math.max(0, p.amountCents - p.paidCents), 0);
@@ -26,7 +26,7 @@ export async function buildDigest(ctx: AppContext, date: IsoDate): Promise<Diges
     orderBy: { id: "asc" },
   });
   const ownerSlackIds = owners.map((o) => o.slackUserId);
-  return { date, windowStart: from, overdueCents, promisedTodayCents, tasks, ownerSlackIds };
+  return { date, windowStart: from, overdueCents, disputedCents, promisedTodayCents, tasks, ownerSlackIds };
 }
 
 export type DigestResult =

@@ -61,6 +61,8 @@ const INVOICE_COLUMNS: MergeColumn[] = [
     "status",
     "source",
     "closedOn",
+    "firstSeenOn",
+    "firstSeenOpenCents",
   ].map((name) => ({ name })),
 ];
 const PAYMENT_COLUMNS: MergeColumn[] = [
@@ -81,6 +83,9 @@ const AUDIT_COLUMNS: MergeColumn[] = [
 ];
 
 export class ImportWrites {
+  /** @param today the import's date: new invoices are first seen then, with the open amount of the file */
+  constructor(private readonly today: string) {}
+
   private nextCustomer = -1;
   private nextInvoice = -1;
   private readonly customers: Array<{ row: Row; searchText: (r: Row) => string }> = [];
@@ -113,6 +118,9 @@ export class ImportWrites {
     );
     for (const r of sorted) {
       r.id = this.nextInvoice--;
+      // what the first sight showed (issue 13): the part already paid then is not this import's recovery
+      r.firstSeenOn = this.today;
+      r.firstSeenOpenCents = r.openCents;
       this.invoices.push(r);
       const n = String(r.number);
       const set = this.invoicesByNumber.get(n) ?? new Set<number>();

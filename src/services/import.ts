@@ -141,7 +141,7 @@ export async function importParsed(
   for (let attempt = 1; ; attempt++) {
     const planned = structuredClone(base);
     // 1. validate and plan with reads only: nobody waits for this part
-    const writes = new ImportWrites();
+    const writes = new ImportWrites(today);
     const run = new ImportRun(ctx.db, ctx, today, opts, planned, writes);
     await run.execute(ordered);
     Object.assign(summary, planned);

@@ -1,6 +1,7 @@
 import type { AppContext } from "../context";
 import { today } from "../context";
 import { addDays, type IsoDate, startOfWeek } from "../domain/calendar";
+import { exposure } from "../domain/exposure";
 
 export interface PromiseDue {
   customerCode: string;
@@ -15,6 +16,8 @@ export interface TeamPosition {
   today: IsoDate;
   openCents: number;
   overdueCents: number;
+  /** the disputed part of overdueCents */
+  disputedCents: number;
   customersOverdue: number;
   creditHoldCents: number;
   casesByStage: { stage: string; count: number }[];
@@ -28,17 +31,17 @@ export async function teamPosition(ctx: AppContext): Promise<TeamPosition> {
   const monday = startOfWeek(day);
   const sunday = addDays(monday, 6);
   const { db } = ctx;
-  const [open, overdue, overdueCustomers, onHold, stages, promises] = await Promise.all([
-    db.invoice.aggregate({ _sum: { openCents: true }, where: { status: "open" } }),
-    db.invoice.aggregate({ _sum: { openCents: true }, where: { status: "open", dueDate: { lt: day } } }),
+  const [invoices, stages, promises] = await Promise.all([
+    // the same rows and the same function (src/domain/exposure.ts) as the digest, the report and the card
     db.invoice.findMany({
-      where: { status: "open", dueDate: { lt: day }, openCents: { gt: 0 } },
-      distinct: ["customerId"],
-      select: { customerId: true },
-    }),
-    db.invoice.aggregate({
-      _sum: { openCents: true },
-      where: { status: "open", customer: { creditHold: true } },
+      where: { status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
+      select: {
+        customerId: true,
+        dueDate: true,
+        openCents: true,
+        status: true,
+        customer: { select: { creditHold: true } },
+      },
     }),
     db.case.groupBy({ by: ["stage"], where: { closedOn: null }, _count: { _all: true } }),
     db.paymentPromise.findMany({
@@ -47,12 +50,17 @@ export async function teamPosition(ctx: AppContext): Promise<TeamPosition> {
       orderBy: [{ dueDate: "asc" }, { amountCents: "desc" }],
     }),
   ]);
+  const e = exposure(
+    invoices.map((i) => ({ ...i, disputed: i.status === "disputed" })),
+    day,
+  );
   return {
     today: day,
-    openCents: open._sum.openCents ?? 0,
-    overdueCents: overdue._sum.openCents ?? 0,
-    customersOverdue: overdueCustomers.length,
-    creditHoldCents: onHold._sum.openCents ?? 0,
+    openCents: e.openCents,
+    overdueCents: e.overdueCents,
+    disputedCents: e.disputedCents,
+    customersOverdue: e.customersOverdue,
+    creditHoldCents: invoices.filter((i) => i.customer.creditHold).reduce((s, i) => s + i.openCents, 0),
     casesByStage: stages
       .map((s) => ({ stage: s.stage, count: s._count._all }))
       .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)),

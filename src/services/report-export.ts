@@ -58,6 +58,7 @@ export function reportRows(r: Report, locale: Locale): ExportRow[] {
 
   add(x.position, t.openTotal, eur(r.position.openCents), "eur");
   add(x.position, t.overdue, eur(r.position.overdueCents), "eur");
+  add(x.position, t.overdue, eur(r.position.disputedCents), "eur", messages(locale).figures.disputedPart);
   for (const b of r.position.aging)
     add(x.position, t.aging, eur(b.cents), "eur", t.agingKeys[b.key] ?? b.key);
   add(x.position, plain(t.onHold), eur(r.position.creditHoldCents), "eur");

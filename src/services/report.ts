@@ -29,6 +29,7 @@ export async function loadReportInput(db: Db): Promise<ReportInput> {
         openCents: true,
         status: true,
         closedOn: true,
+        firstSeenOpenCents: true,
       },
     }),
     db.payment.findMany({

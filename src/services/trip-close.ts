@@ -3,6 +3,7 @@ import { today as todayOf } from "../context";
 import type { Db, Tx } from "../db/client";
 import { formatDateCompact, formatDateShort, type IsoDate, nextBusinessDay } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
+import { escapeMrkdwn } from "../domain/text";
 import {
   buildDebrief,
   type DebriefVisitFacts,
@@ -259,7 +260,7 @@ export async function closeTrip(
         .filter((a) => a.customerId === v.customerId)
         .map((a) =>
           a.kind === "call_new_number"
-            ? t.trip.debrief.caseNext.call_new_number(a.detail)
+            ? t.trip.debrief.caseNext.call_new_number(escapeMrkdwn(a.detail))
             : t.trip.debrief.caseNext[a.kind],
         )
         .join("; ");
@@ -268,7 +269,7 @@ export async function closeTrip(
         kase.id,
         {
           text: t.trip.debrief.caseLine(
-            trip.area,
+            escapeMrkdwn(trip.area),
             dates,
             formatDateCompact(last.date, locale),
             t.outcome[last.outcome] ?? last.outcome,

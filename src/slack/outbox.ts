@@ -155,18 +155,58 @@ export class Outbox {
     this.track(this.drainAll());
   }
 
-  /** Resolves when nothing due is pending or in flight (messages waiting for a later retry don't count). */
+  /**
+   * Resolves when nothing is pending or in flight, messages waiting for a retry (after a 429 or a 5xx)
+   * included: "idle" means everything queued was delivered or failed for good. Throws after `timeoutMs`.
+   */
   async idle(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const due = await this.db.outboxMessage.count({
-        where: { status: "pending", nextAttemptAt: { lte: new Date() } },
+      const pending = await this.db.outboxMessage.findMany({
+        where: { status: "pending" },
+        select: { nextAttemptAt: true },
       });
-      if (due === 0 && this.draining.size === 0) return;
-      this.kick();
+      if (pending.length === 0 && this.draining.size === 0) return;
+      if (pending.some((r) => r.nextAttemptAt.getTime() <= Date.now())) this.kick();
       await new Promise((r) => setTimeout(r, 20));
     }
     throw new Error("outbox: not idle in time");
+  }
+
+  /**
+   * Waits until the rows queued after `afterId` are delivered or failed for good, through Retry-After and
+   * 5xx retries, for at most `timeoutMs`; stops early when the next retry would fall after the deadline or
+   * when one of them failed for good.
+   * What the CLI uses to tell the truth about what reached Slack.
+   */
+  async settle(afterId: number, timeoutMs: number): Promise<Settled> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = await this.db.outboxMessage.findMany({
+        where: { id: { gt: afterId } },
+        select: { id: true, status: true, lastError: true, nextAttemptAt: true, method: true },
+      });
+      const pending = rows.filter((r) => r.status === "pending");
+      const result: Settled = {
+        sent: rows.filter((r) => r.status === "sent").length,
+        failed: rows
+          .filter((r) => r.status === "failed")
+          .map((r) => ({ id: r.id, method: r.method, error: r.lastError ?? "" })),
+        pending: pending.map((r) => ({ id: r.id, method: r.method, error: r.lastError })),
+      };
+      // a refusal is final: what hangs on it (its thread replies) would only wait for the anchor
+      if (pending.length === 0 || result.failed.length > 0) return result;
+      const now = Date.now();
+      if (now >= deadline || pending.every((r) => r.nextAttemptAt.getTime() > deadline)) return result;
+      if (pending.some((r) => r.nextAttemptAt.getTime() <= now)) this.kick();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** The id of the newest row queued so far (0 when none): `settle` waits for what comes after it. */
+  async lastId(): Promise<number> {
+    const row = await this.db.outboxMessage.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    return row?.id ?? 0;
   }
 
   /** Stops sending; resolves once the message in flight (if any) is recorded. */
@@ -357,6 +397,14 @@ export class Outbox {
       data: { attempts, lastError: reason, nextAttemptAt: new Date(Date.now() + delayMs) },
     });
   }
+}
+
+/** What became of a batch of queued messages (see Outbox.settle). */
+export interface Settled {
+  sent: number;
+  failed: { id: number; method: string; error: string }[];
+  /** still waiting for a retry: the running bot delivers them */
+  pending: { id: number; method: string; error: string | null }[];
 }
 
 /** A message that can never be delivered as it is. */

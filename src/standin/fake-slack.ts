@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { describeProblems, messageProblems, viewProblems } from "./block-kit-limits";
 
 /** One recorded Web API call, in the shape ../shared/tools/slack-preview.mjs draws. */
 export interface RecordedCall {
@@ -22,6 +23,8 @@ export interface FakeUser {
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** calls refused as Slack would refuse them (Block Kit limits, see block-kit-limits.ts), with Slack's messages */
+  readonly refusals: Array<RecordedCall & { error: string; messages: string[] }> = [];
   private server: Server | null = null;
   private port = 0;
   private tsCounter = 0;
@@ -88,6 +91,11 @@ export class FakeSlack {
     this.failures.set(method, list);
   }
 
+  /** Forgets the failures set with failNext that have not happened yet. */
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
   /** Recorded calls, optionally of one method. */
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
@@ -120,10 +128,11 @@ export class FakeSlack {
       return void res.end(file ? Buffer.from(file.bytes) : "");
     }
     if (url.pathname.startsWith("/response/")) {
-      this.record("response_url", {
-        ...(parseBody(raw, req.headers["content-type"]) as object),
-        url: url.pathname,
-      });
+      const body = { ...(parseBody(raw, req.headers["content-type"]) as object), url: url.pathname };
+      const refused = this.refuse("response_url", body);
+      // Slack answers a response_url with invalid blocks with HTTP 400
+      if (refused) return send(res, 400, refused);
+      this.record("response_url", body);
       return send(res, 200, { ok: true });
     }
     const method = url.pathname.replace(/^\/api\//, "");
@@ -142,6 +151,8 @@ export class FakeSlack {
       }
       return send(res, failure.status, { ok: false, error: "fatal_error" });
     }
+    const refused = this.refuse(method, args);
+    if (refused) return send(res, 200, refused);
     this.record(method, args);
     return send(res, 200, this.answer(method, args));
   }
@@ -158,6 +169,34 @@ export class FakeSlack {
     this.record("upload", { fileId, size: bytes.length, contentType: req.headers["content-type"] });
     res.writeHead(200, { "content-type": "text/plain" });
     res.end(`OK - ${bytes.length}`);
+  }
+
+  /** Slack's answer when it would refuse this call's blocks or view, else null. */
+  private refuse(method: string, args: Record<string, unknown>): Record<string, unknown> | null {
+    let error: string;
+    let messages: string[];
+    if (MESSAGE_METHODS.has(method)) {
+      const hasBlocks = Array.isArray(args.blocks) && args.blocks.length > 0;
+      const text = typeof args.text === "string" ? args.text : "";
+      if (method !== "response_url" && !hasBlocks && !text && !args.attachments && method !== "chat.update") {
+        error = "no_text";
+        messages = [];
+      } else if (text.length > 40_000) {
+        error = "msg_too_long";
+        messages = [];
+      } else {
+        messages = describeProblems(messageProblems(args));
+        error = "invalid_blocks";
+      }
+      if (error === "invalid_blocks" && messages.length === 0) return null;
+    } else if (VIEW_METHODS.has(method)) {
+      messages = describeProblems(viewProblems(args.view)).map((m) => `[ERROR] ${m}`);
+      if (messages.length === 0) return null;
+      error = "invalid_arguments";
+    } else return null;
+    this.refusals.push({ method, args, at: Date.now(), error, messages });
+    this.record(`${method}:refused`, { ...args, error, messages });
+    return { ok: false, error, errors: messages, response_metadata: { messages } };
   }
 
   private record(method: string, args: Record<string, unknown>): void {
@@ -233,6 +272,15 @@ export class FakeSlack {
     return { ...(view as object), id: `V${this.viewCounter}`, hash: `h${this.viewCounter}` };
   }
 }
+
+const MESSAGE_METHODS = new Set([
+  "chat.postMessage",
+  "chat.update",
+  "chat.postEphemeral",
+  "chat.scheduleMessage",
+  "response_url",
+]);
+const VIEW_METHODS = new Set(["views.open", "views.push", "views.update", "views.publish"]);
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

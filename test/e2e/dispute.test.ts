@@ -34,7 +34,8 @@ describe("a dispute pauses chasing until someone marks it resolved", () => {
     expect(res.status).toBe(200);
     await h.runtime.ctx.outbox.idle();
     expect(await chased()).toEqual([]);
-    expect((await digest()).overdueCents).toBe(0);
+    // still owed, so still overdue (issue 13: one figure everywhere), but shown apart as disputed
+    expect(await digest()).toMatchObject({ overdueCents: 700_000, disputedCents: 700_000 });
     const parent = h.slack
       .callsOf("chat.postMessage")
       .find((m) => !m.args.thread_ts && m.args.channel === CHANNEL)!;

@@ -85,6 +85,7 @@ describe("npm start with good settings", () => {
       expect(await exited).toBe(0);
       expect(stderr).toContain("SIGTERM: shutting down");
       expect(stderr).not.toContain("secret-token-value");
+      expect(slack.refusals).toEqual([]); // nothing Slack would refuse (issue 13)
     } finally {
       child.kill("SIGKILL");
       await slack.stop();

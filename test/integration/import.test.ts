@@ -134,7 +134,7 @@ describe("scadenzario import", () => {
     expect(s.rejected).toBe(true);
     expect(s.written).toBe(false);
     expect(s.errors.map((e) => [e.row, e.key])).toEqual([
-      [3, "badDate"],
+      [3, "impossibleDate"],
       [4, "badAmount"],
       [5, "duplicate"],
       [6, "missingField"],
@@ -166,7 +166,7 @@ describe("scadenzario import", () => {
       {},
       { actor: "t", skipInvalid: true },
     );
-    expect(s.errors.map((e) => [e.row, e.key])).toEqual([[4, "badDate"]]);
+    expect(s.errors.map((e) => [e.row, e.key])).toEqual([[4, "impossibleDate"]]);
     const inv = await db.invoice.findFirstOrThrow({ where: { number: "2026/102" } });
     expect(inv.status).toBe("open");
     expect(s.invoices.closedMissing).toBe(2);

@@ -62,6 +62,15 @@ export async function startHarness(
       await h.runtime.stop();
       await slack.stop();
       rmSync(dir, { recursive: true, force: true });
+      // what Slack would have refused fails the test (a test that provokes a refusal empties the list)
+      const refused = slack.refusals.splice(0);
+      if (refused.length > 0) {
+        throw new Error(
+          `fake Slack refused ${refused.length} call(s) as Slack would:\n${refused
+            .map((r) => `${r.method}: ${r.error} ${r.messages.join("; ")}`)
+            .join("\n")}`,
+        );
+      }
     },
   };
   h.requester = requesterFor(h.runtime, slack);

@@ -135,7 +135,7 @@ describe("scadenzario CSV", () => {
     const f = await readImportFile(input("scadenzario-errori.csv"));
     const t = messages("it");
     expect(f.errors.map((e) => describeIssue(e, t, "it"))).toEqual([
-      'scadenzario-errori.csv, riga 3: data scadenza non valida: "31/02/2026" (usa GG/MM/AAAA)',
+      "scadenzario-errori.csv, riga 3: data scadenza: 31/02/2026 non esiste",
       'scadenzario-errori.csv, riga 4: importo non valido: "2.44O,00"',
       "scadenzario-errori.csv, riga 5: duplicato della riga 2",
       "scadenzario-errori.csv, riga 6: manca numero documento",
@@ -315,7 +315,8 @@ describe("wrong files", () => {
     expect(
       describeIssue({ file: err.file, row: null, key: err.key, args: err.args }, messages("it"), "it"),
     ).toBe(
-      'x.csv: mancano le colonne: data scadenza (intestazioni trovate: Codice cliente | Numero fattura | Importo); usa --map "intestazione=campo"',
+      "x.csv: manca la colonna data scadenza. Intestazioni trovate: Codice cliente | Numero fattura | Importo. " +
+        'Indica quale colonna è quale con --map "intestazione=campo" (campi: codice, ragione_sociale, piva, cf, numero, rata, data_documento, scadenza, importo, residuo)',
     );
   });
 });

@@ -4,6 +4,7 @@ import { formatEuro } from "../../domain/money";
 import { escapeMrkdwn } from "../../domain/text";
 import type { Locale, Messages } from "../../i18n";
 import type { CustomerPosition } from "../../services/customers";
+import { disputedNote } from "./customer-card";
 
 export interface CaseCard {
   caseId: number;
@@ -53,7 +54,7 @@ export function caseParentMessage(
         { type: "mrkdwn", text: `*${t.case.exposure}*\n${euro(p.openCents)}` },
         {
           type: "mrkdwn",
-          text: `*${t.case.overdue}*\n${euro(p.overdueCents)} · ${p.daysOverdue > 0 ? t.case.daysOverdue(p.daysOverdue) : t.case.notOverdue}`,
+          text: `*${t.case.overdue}*\n${euro(p.overdueCents)} · ${p.daysOverdue > 0 ? t.case.daysOverdue(p.daysOverdue) : t.case.notOverdue}${disputedNote(p.disputedCents, t, euro)}`,
         },
         { type: "mrkdwn", text: `*${t.case.assignee}*\n${who(card.assignee)}` },
         { type: "mrkdwn", text: `*${t.case.salesperson}*\n${who(p.salesperson)}` },
@@ -99,6 +100,8 @@ export function caseParentMessage(
       ],
     });
   }
-  const text = `${p.name} (${p.code}): ${stage}, ${euro(p.overdueCents)} ${t.case.overdue.toLowerCase()}`;
+  // the fallback is mrkdwn too: a customer's name must not notify or link there either
+  const disputedPart = p.disputedCents ? ` (${t.figures.ofWhichDisputed(euro(p.disputedCents))})` : "";
+  const text = `${escapeMrkdwn(p.name)} (${escapeMrkdwn(p.code)}): ${stage}, ${euro(p.overdueCents)} ${t.case.overdue.toLowerCase()}${disputedPart}`;
   return { text, blocks };
 }

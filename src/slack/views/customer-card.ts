@@ -59,7 +59,10 @@ export function customerCard(
       type: "section",
       fields: [
         { type: "mrkdwn", text: `*${P.open}*\n${euro(p.openCents)}` },
-        { type: "mrkdwn", text: `*${P.overdue}*\n${euro(p.overdueCents)}` },
+        {
+          type: "mrkdwn",
+          text: `*${P.overdue}*\n${euro(p.overdueCents)}${disputedNote(p.disputedCents, t, euro)}`,
+        },
         { type: "mrkdwn", text: `*${P.oldest}*\n${oldest}` },
         { type: "mrkdwn", text: `*${P.lastContact}*\n${last}` },
         {
@@ -174,8 +177,8 @@ export function customerCard(
     ],
   });
 
-  const text = `${p.name} (${p.code}): ${P.open.toLowerCase()} ${euro(p.openCents)}, ${P.overdue.toLowerCase()} ${euro(p.overdueCents)}`;
-  return { text, blocks };
+  const text = `${p.name} (${p.code}): ${P.open.toLowerCase()} ${euro(p.openCents)}, ${P.overdue.toLowerCase()} ${euro(p.overdueCents)}${p.disputedCents ? ` (${t.figures.ofWhichDisputed(euro(p.disputedCents))})` : ""}`;
+  return { text: escapeMrkdwn(text), blocks };
 }
 
 /** Several customers match: one line each with a button to show its card. */
@@ -203,5 +206,13 @@ export function customerChoices(
       },
     });
   }
-  return { text: `${head} ${hits.map((h) => `${h.customer.name} (${h.customer.code})`).join(", ")}`, blocks };
+  return {
+    text: `${head} ${hits.map((h) => escapeMrkdwn(`${h.customer.name} (${h.customer.code})`)).join(", ")}`,
+    blocks,
+  };
+}
+
+/** "di cui contestato € ..." under an overdue figure, when part of it is disputed. */
+export function disputedNote(cents: number, t: Messages, euro: (c: number) => string): string {
+  return cents ? `\n_${t.figures.ofWhichDisputed(euro(cents))}_` : "";
 }

@@ -11,6 +11,8 @@ export interface DigestData {
   /** first day covered (Monday covers the weekend) */
   windowStart: IsoDate;
   overdueCents: number;
+  /** the disputed part of overdueCents */
+  disputedCents: number;
   promisedTodayCents: number;
   tasks: readonly Task[];
   /** Slack ids of the owners, mentioned on the decisions that wait for them. */
@@ -41,7 +43,10 @@ export function digestMessages(d: DigestData, t: Messages, locale: Locale): Slac
     {
       type: "section",
       fields: [
-        { type: "mrkdwn", text: `*${t.digest.overdue}*\n${formatEuroRound(d.overdueCents, locale)}` },
+        {
+          type: "mrkdwn",
+          text: `*${t.digest.overdue}*\n${formatEuro(d.overdueCents, locale)}${d.disputedCents ? `\n_${t.figures.ofWhichDisputed(formatEuro(d.disputedCents, locale))}_` : ""}`,
+        },
         {
           type: "mrkdwn",
           text: `*${t.digest.promisedToday}*\n${formatEuroRound(d.promisedTodayCents, locale)}`,
@@ -57,7 +62,7 @@ export function digestMessages(d: DigestData, t: Messages, locale: Locale): Slac
       elements: [{ type: "mrkdwn", text: t.digest.covers(formatDateCompact(d.windowStart, locale)) }],
     });
   }
-  const fallback = `${capitalize(t.digest.header(dateLong))}: ${entries.length} ${t.digestEntry.customers.toLowerCase()}, ${t.digest.overdue.toLowerCase()} ${formatEuroRound(d.overdueCents, locale)}`;
+  const fallback = `${capitalize(t.digest.header(dateLong))}: ${entries.length} ${t.digestEntry.customers.toLowerCase()}, ${t.digest.overdue.toLowerCase()} ${formatEuro(d.overdueCents, locale)}`;
   if (d.tasks.length === 0) {
     return [
       {

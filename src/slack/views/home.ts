@@ -14,6 +14,7 @@ export function homeView(p: TeamPosition, t: Messages, locale: Locale, extra: Kn
   const stages = p.casesByStage.length
     ? p.casesByStage.map((s) => `• ${t.stage[s.stage] ?? s.stage}: *${s.count}*`).join("\n")
     : t.home.noCases;
+  const disputed = p.disputedCents ? `\n_${t.figures.ofWhichDisputed(euro(p.disputedCents))}_` : "";
   const shown = p.promisesThisWeek.slice(0, MAX_PROMISE_LINES);
   const promiseLines = shown.map(
     (pr) =>
@@ -31,7 +32,7 @@ export function homeView(p: TeamPosition, t: Messages, locale: Locale, extra: Kn
     {
       type: "section",
       fields: [
-        { type: "mrkdwn", text: `*${t.home.overdue}*\n${euro(p.overdueCents)}` },
+        { type: "mrkdwn", text: `*${t.home.overdue}*\n${euro(p.overdueCents)}${disputed}` },
         { type: "mrkdwn", text: `*${t.home.openTotal}*\n${euro(p.openCents)}` },
         { type: "mrkdwn", text: `*${t.home.onHold}*\n${euro(p.creditHoldCents)}` },
         { type: "mrkdwn", text: `*${t.home.customersOverdue(p.customersOverdue)}*` },

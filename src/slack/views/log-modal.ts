@@ -310,7 +310,7 @@ export function positionBlocks(customer: LogCustomer, t: Messages, locale: Local
       fields: [
         {
           type: "mrkdwn",
-          text: `*${P.open}*\n${euro(p.openCents)} (${P.overdue.toLowerCase()} ${euro(p.overdueCents)})`,
+          text: `*${P.open}*\n${euro(p.openCents)} (${P.overdue.toLowerCase()} ${euro(p.overdueCents)})${p.disputedCents ? `\n_${t.figures.ofWhichDisputed(euro(p.disputedCents))}_` : ""}`,
         },
         { type: "mrkdwn", text: `*${P.oldest}*\n${oldest}` },
         { type: "mrkdwn", text: `*${P.lastContact}*\n${last}` },
@@ -458,7 +458,7 @@ export function logConfirmation(
   const steps = saved.nextSteps.map((s) => `👉 ${s}`).join("\n");
   const head = `${t.log.saved(escapeMrkdwn(saved.customerName))}${saved.inCase ? ` ${t.log.inCase}` : ""}`;
   return {
-    text: `${t.log.savedText(saved.customerName)} ${saved.nextSteps.join(" ")}`.trim(),
+    text: `${t.log.savedText(escapeMrkdwn(saved.customerName))} ${saved.nextSteps.join(" ")}`.trim(),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: truncate(head, 3000) } },
       { type: "context", elements: [{ type: "mrkdwn", text: truncate(saved.summary, 3000) }] },

@@ -89,7 +89,10 @@ function positionFields(r: Report, t: Messages, locale: Locale): { type: "mrkdwn
   const euro = (c: number) => formatEuro(c, locale);
   const tr = t.report;
   return [
-    { type: "mrkdwn", text: `*${tr.overdue}*\n${euro(r.position.overdueCents)}` },
+    {
+      type: "mrkdwn",
+      text: `*${tr.overdue}*\n${euro(r.position.overdueCents)}${r.position.disputedCents ? `\n_${t.figures.ofWhichDisputed(euro(r.position.disputedCents))}_` : ""}`,
+    },
     { type: "mrkdwn", text: `*${tr.openTotal}*\n${euro(r.position.openCents)}` },
     { type: "mrkdwn", text: `*${tr.onHold}*\n${euro(r.position.creditHoldCents)}` },
     { type: "mrkdwn", text: `*${tr.agency}*\n${euro(r.position.agencyCents)}` },

@@ -131,7 +131,12 @@ export function tripParentMessage(
     });
   }
   return {
-    text: m.text(card.area, dates, card.collector?.name ?? "—", card.visits.length),
+    text: m.text(
+      escapeMrkdwn(card.area),
+      dates,
+      escapeMrkdwn(card.collector?.name ?? "—"),
+      card.visits.length,
+    ),
     blocks: blocks.slice(0, 50),
   };
 }
@@ -454,7 +459,7 @@ export function debriefMessage(
         : b.noActions,
     ),
   });
-  return { text: `${b.text(d.area, dates)}: ${narrative.text}`, blocks: blocks.slice(0, 50) };
+  return { text: escapeMrkdwn(`${b.text(d.area, dates)}: ${narrative.text}`), blocks: blocks.slice(0, 50) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -504,7 +509,7 @@ export function pecCopyMessage(
   const chunks: string[] = [];
   for (let i = 0; i < full.length; i += 2900) chunks.push(full.slice(i, i + 2900));
   return {
-    text: `${t.trip.pec.copyIntro} ${draft.recipient}`,
+    text: `${t.trip.pec.copyIntro} ${escapeMrkdwn(draft.recipient)}`,
     blocks: [
       { type: "section", text: mrkdwn(`${t.trip.pec.copyIntro} (${escapeMrkdwn(draft.recipient)})`) },
       ...chunks

@@ -43,7 +43,7 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
       const customer = await ctx.db.customer.findUnique({ where: { id: customerId } });
       if (!customer) return;
       const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
-      const name = customer.name;
+      const name = escapeMrkdwn(customer.name);
       switch (verb) {
         case "log":
           await openLogModal(ctx, client, {
@@ -161,7 +161,9 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
     await ctx.outbox.send({
       method: "chat.postMessage",
       channel: body.user.id,
-      payload: { text: t.digest.snoozed(customer.name, formatDateLong(until, ctx.config.locale)) },
+      payload: {
+        text: t.digest.snoozed(escapeMrkdwn(customer.name), formatDateLong(until, ctx.config.locale)),
+      },
     });
     await postDigest(ctx, today(ctx));
   });

@@ -1,5 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../context";
+import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { resolveDispute } from "../../../services/disputes";
 import { hasRole, resolveMember } from "../../../services/team";
@@ -19,7 +20,7 @@ export function registerDisputeActions(app: App, ctx: AppContext): void {
       const customer = await ctx.db.customer.findUnique({ where: { id: Number(action.value) } });
       if (!customer) return;
       const reopened = await resolveDispute(ctx, customer.id, member);
-      await reply(reopened > 0 ? t.case.disputeResolved(customer.name) : t.case.noDispute);
+      await reply(reopened > 0 ? t.case.disputeResolved(escapeMrkdwn(customer.name)) : t.case.noDispute);
     },
   );
 }

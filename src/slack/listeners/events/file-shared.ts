@@ -3,7 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { isUniqueViolation } from "../../../db/errors";
-import { normalizeForSearch } from "../../../domain/text";
+import { escapeMrkdwn, normalizeForSearch } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { importReportLines } from "../../../import/report";
 import type { ImportKind } from "../../../import/types";
@@ -89,19 +89,19 @@ export async function importSharedFiles(
     await post(t.import.slack.adminOnly, `import-denied:${fileKey}`);
     return;
   }
-  const names = claimed.map((f) => f.name ?? f.id).join(", ");
+  const names = claimed.map((f) => escapeMrkdwn(f.name ?? f.id)).join(", ");
   await post(t.import.slack.working(names), `import-working:${fileKey}`);
   const inputs: Array<{ name: string; bytes: Uint8Array }> = [];
   for (const f of claimed) {
     const full = f.url_private ? f : await fileInfo(client, f.id);
     const name = full?.name ?? f.id;
     if ((full?.size ?? 0) > MAX_BYTES) {
-      await post(t.import.slack.tooLarge(name), `import-failed:${f.id}`);
+      await post(t.import.slack.tooLarge(escapeMrkdwn(name)), `import-failed:${f.id}`);
       return;
     }
     const bytes = full ? await download(full, ctx.config.slack.botToken) : null;
     if (!bytes) {
-      await post(t.import.slack.downloadFailed(name), `import-failed:${f.id}`);
+      await post(t.import.slack.downloadFailed(escapeMrkdwn(name)), `import-failed:${f.id}`);
       return;
     }
     inputs.push({ name, bytes });
@@ -116,11 +116,9 @@ export async function importSharedFiles(
   if (summary.written && !summary.dryRun) await closeSettledCases(ctx, today(ctx));
   const locale = ctx.config.locale;
   const lines = importReportLines(summary, t, locale, { maxIssues: 20, mrkdwn: true });
-  const header = `*${t.import.slack.done(inputs.map((i) => i.name).join(", "))}*`;
-  const plain = [
-    t.import.slack.done(names),
-    ...importReportLines(summary, t, locale, { maxIssues: 20 }),
-  ].join("\n");
+  const header = `*${t.import.slack.done(escapeMrkdwn(inputs.map((i) => i.name).join(", ")))}*`;
+  // the text fallback is mrkdwn too: the file's cells must not mention or link there either
+  const plain = [t.import.slack.done(names), ...lines].join("\n").replace(/\*/g, "");
   await post(
     plain.length > 3900 ? `${plain.slice(0, 3899)}…` : plain,
     `import-result:${fileKey}`,

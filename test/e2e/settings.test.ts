@@ -1,0 +1,97 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config";
+
+// Issue 13, point 10: every setting is checked at start-up, one line each, exit 2, before anything runs.
+
+const GOOD = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", CREDITO_CHANNEL: "C0CREDITO" };
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig({ ...GOOD, ...env });
+    return [];
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+}
+
+describe("settings checked by loadConfig", () => {
+  it("parses the cadence at start-up, not at digest time", () => {
+    expect(problems({ CREDITO_CADENCE: "3:fax" })).toEqual([
+      'CREDITO_CADENCE: Passo non valido: "3:fax" (atteso giorni:canale, es. 7:email)',
+    ]);
+    expect(problems({ CREDITO_CADENCE: "7:email,3:phone" })).toEqual([
+      'CREDITO_CADENCE: Passo "3:phone": i giorni devono essere crescenti',
+    ]);
+    const config = loadConfig({ ...GOOD, CREDITO_CADENCE: "5:phone,20:pec" });
+    expect(config.rules.cadence?.map((s) => [s.day, s.channel])).toEqual([
+      [5, "phone"],
+      [20, "pec"],
+    ]);
+  });
+
+  it("says what is wrong with each number, cron, time zone, locale and holiday, one line each", () => {
+    expect(
+      problems({
+        CREDITO_DIGEST_CRON: "30 25 * * *",
+        CREDITO_TIMEZONE: "Europe/Roma",
+        CREDITO_LOCALE: "fr",
+        CREDITO_CREDIT_HOLD_DAYS: "trenta",
+        CREDITO_AGENCY_DAYS: "1.5",
+        CREDITO_PROMISE_TOLERANCE_DAYS: "-1",
+        PORT: "70000",
+        CREDITO_EXTRA_HOLIDAYS: "02-30",
+      }),
+    ).toEqual([
+      'PORT: must be at most 65535 (got "70000")',
+      'CREDITO_TIMEZONE: unknown time zone (got "Europe/Roma")',
+      "CREDITO_DIGEST_CRON: expected a cron expression like '30 8 * * 1-5' (got \"30 25 * * *\")",
+      'CREDITO_LOCALE: must be one of it, en (got "fr")',
+      'CREDITO_PROMISE_TOLERANCE_DAYS: must be at least 0 (got "-1")',
+      'CREDITO_CREDIT_HOLD_DAYS: must be a number (got "trenta")',
+      'CREDITO_AGENCY_DAYS: must be a whole number (got "1.5")',
+      "CREDITO_EXTRA_HOLIDAYS: 02-30 is not a day of the year (MM-DD)",
+    ]);
+  });
+});
+
+describe("npm start with bad settings", () => {
+  it("exits with code 2 and one line per bad setting, before touching the database", () => {
+    const dir = mkdtempSync(join(tmpdir(), "credito-settings-"));
+    const db = join(dir, "never.db");
+    try {
+      const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "",
+          ...GOOD,
+          DATABASE_URL: `file:${db}`,
+          CREDITO_CADENCE: "3:fax",
+          CREDITO_REPORT_CRON: "every monday",
+          CREDITO_TIMEZONE: "Mars/Olympus",
+          CREDITO_LOCALE: "de",
+          CREDITO_AGENCY_DAYS: "molti",
+        },
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+      expect(run.status).toBe(2);
+      const lines = run.stderr.trim().split("\n");
+      expect(lines[0]).toContain("Credito cannot start");
+      expect(lines.slice(1).map((l) => l.trim().split(":")[0])).toEqual([
+        "CREDITO_TIMEZONE",
+        "CREDITO_REPORT_CRON",
+        "CREDITO_LOCALE",
+        "CREDITO_AGENCY_DAYS",
+        "CREDITO_CADENCE",
+      ]);
+      expect(existsSync(db)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
