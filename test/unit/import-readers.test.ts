@@ -316,7 +316,7 @@ describe("wrong files", () => {
       describeIssue({ file: err.file, row: null, key: err.key, args: err.args }, messages("it"), "it"),
     ).toBe(
       "x.csv: manca la colonna data scadenza. Intestazioni trovate: Codice cliente | Numero fattura | Importo. " +
-        'Indica quale colonna è quale con --map "intestazione=campo" (campi: codice, ragione_sociale, piva, cf, numero, rata, data_documento, scadenza, importo, residuo)',
+        'Indica quale colonna è quale con --map "intestazione=campo" (campi: codice, ragione_sociale, piva, cf, livello_sollecito, data_ultimo_sollecito, ultimo_contatto, note_sollecito, numero, rata, data_documento, scadenza, importo, residuo)',
     );
   });
 });
