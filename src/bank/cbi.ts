@@ -58,6 +58,7 @@ export function readCbi(text: string, file: string): BankStatement {
   let account: string | undefined;
   let current: { m: BankMovement; extra: string[] } | null = null;
   let footer = false;
+  let last = 0;
   const close = () => {
     if (!current) return;
     const extra = current.extra.join(" ");
@@ -74,6 +75,7 @@ export function readCbi(text: string, file: string): BankStatement {
     const line = raw.replace(/^\uFEFF/, "");
     const n = i + 1;
     if (line.trim() === "") continue;
+    last = n;
     const type = line.slice(1, 3);
     if (footer) {
       issues.push({ line: n, key: "unknownRecord", args: [type] });
@@ -147,6 +149,6 @@ export function readCbi(text: string, file: string): BankStatement {
     }
   }
   close();
-  if (!footer) issues.push({ line: lines.length, key: "missingFooter", args: [] });
+  if (!footer) issues.push({ line: last, key: "missingFooter", args: [] });
   return { file, format: "cbi", account, movements, issues };
 }

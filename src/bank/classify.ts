@@ -26,10 +26,11 @@ export function classifyMovement(input: {
   const returned = input.returnInfo || RETURNED.test(text) || iso[2] === "UPDD" || iso[2] === "RRTN";
   const sddCode = iso[1] === "IDDT" || iso[1] === "RDDT";
   if (input.amountCents < 0) {
+    // "COMMISSIONI INSOLUTO RIBA" is the fee of a return, not the return
+    if (ABI_FEES.has(code) || iso[2] === "CHRG" || iso[1] === "CHRG" || FEE.test(text)) return "fee";
     if (returned && (SDD.test(text) || sddCode) && !RIBA.test(text)) return "sdd_returned";
     if (returned && RIBA.test(text)) return "riba_returned";
     if (returned && input.returnInfo) return sddCode ? "sdd_returned" : "riba_returned";
-    if (ABI_FEES.has(code) || iso[2] === "CHRG" || iso[1] === "CHRG" || FEE.test(text)) return "fee";
     return "outgoing";
   }
   if (input.amountCents === 0) return "other";
@@ -43,10 +44,15 @@ export function classifyMovement(input: {
 
 /** IBANs and Italian VAT numbers written in free text ("IBAN IT60X0542811101000000123456", "P.IVA 01234567890"). */
 export function ibanIn(text: string): string | undefined {
-  const m = /\b([A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30})\b/.exec(text.toUpperCase());
+  const upper = text.toUpperCase();
+  // written solid ("IT60X0542811101000000123456") or in groups of four ("IT60 X054 2811 ...")
+  const m =
+    /\b([A-Z]{2}\d{2}[A-Z0-9]{11,30})\b/.exec(upper) ??
+    /\b([A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)\b/.exec(upper);
   if (!m) return undefined;
   const iban = m[1]!.replace(/ /g, "");
-  return /^IT\d{2}[A-Z]\d{10}[A-Z0-9]{12}$/.test(iban) || !iban.startsWith("IT") ? iban : undefined;
+  if (iban.startsWith("IT")) return /^IT\d{2}[A-Z]\d{10}[A-Z0-9]{12}$/.test(iban) ? iban : undefined;
+  return iban;
 }
 
 export function vatIn(text: string): string | undefined {
