@@ -1,4 +1,5 @@
 import { formatEuro } from "../domain/money";
+import { bankEn } from "./bank.en";
 import { caseThreadsEn } from "./case-threads.en";
 import type { Messages } from "./it";
 import { logEn } from "./log.en";
@@ -6,6 +7,7 @@ import { reportEn } from "./report.en";
 import { tripEn } from "./trip.en";
 
 export const en: Messages = {
+  ...bankEn,
   ...caseThreadsEn,
   ...logEn,
   ...reportEn,
@@ -113,6 +115,7 @@ export const en: Messages = {
     outdated: "(list superseded by the update)",
     updated: (time: string) => `updated at ${time}`,
     kinds: {
+      riba_returned: "⚠️ RiBa and SDD returned unpaid",
       broken_promise: "❌ Broken promises",
       promise_due: "⏳ Promises due",
       callback: "📞 Callbacks booked",

@@ -1,11 +1,13 @@
 import { formatEuro } from "../domain/money";
 /** Italian messages (the default). en.ts must provide the same keys. */
+import { bankIt } from "./bank.it";
 import { caseThreadsIt } from "./case-threads.it";
 import { logIt } from "./log.it";
 import { reportIt } from "./report.it";
 import { tripIt } from "./trip.it";
 
 export const it = {
+  ...bankIt,
   ...caseThreadsIt,
   ...logIt,
   ...reportIt,
@@ -121,6 +123,7 @@ export const it = {
     outdated: "(elenco superato dall'aggiornamento)",
     updated: (time: string) => `aggiornato alle ${time}`,
     kinds: {
+      riba_returned: "⚠️ RiBa e SDD insoluti",
       broken_promise: "❌ Promesse non mantenute",
       promise_due: "⏳ Promesse in scadenza",
       callback: "📞 Richiamate fissate",

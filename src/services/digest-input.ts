@@ -91,7 +91,7 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
     }),
     db.dailyTask.findMany({
       where: { status: "open", date: { lte: today }, customerId: { not: null } },
-      select: { id: true, customerId: true, date: true, reason: true, action: true },
+      select: { id: true, customerId: true, date: true, reason: true, action: true, kind: true },
     }),
     db.$queryRaw<LastContactRow[]>`
       SELECT customerId, date, channel, outcome FROM (
@@ -161,6 +161,7 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
       date: f.date,
       reason: f.reason,
       action: f.action,
+      ...(f.kind === "riba_returned" ? { kind: "riba_returned" as const } : {}),
     })),
     // the latest word of the customer was a refusal: waiting to be passed to the lawyer
     refusals: contacts

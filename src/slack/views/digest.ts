@@ -156,7 +156,7 @@ function taskMenu(task: Task, t: Messages): PlainTextOption[] {
   const menu = [option(t.digest.menu.log, `log:${id}`), option(t.digest.menu.case, `case:${id}`)];
   if (task.kind === "credit_hold") menu.push(option(t.digest.menu.hold, `hold:${id}`));
   else if (task.kind === "credit_release") menu.push(option(t.digest.menu.release, `release:${id}`));
-  else if (task.kind === "followup" && task.refId)
+  else if ((task.kind === "followup" || task.kind === "riba_returned") && task.refId)
     menu.push(option(t.digest.menu.done, `done:${id}:${task.refId}`));
   menu.push(option(t.digest.menu.assign, `assign:${id}`));
   if (task.kind !== "approval_pending") menu.push(option(t.digest.menu.snooze, `snooze:${id}`));
