@@ -51,7 +51,15 @@ export const bankEn: typeof bankIt = {
     },
     by: { iban: "known IBAN", vat: "VAT number", name: "name", invoice: "invoice number" },
     kind: { riba_returned: "RiBa returned unpaid", sdd_returned: "SDD returned unpaid" },
-    summary: (n: number, matched: number, cents: string, proposed: number, ignored: number, returned: number, dup: number) =>
+    summary: (
+      n: number,
+      matched: number,
+      cents: string,
+      proposed: number,
+      ignored: number,
+      returned: number,
+      dup: number,
+    ) =>
       `${n} movements: ${matched} collected (${cents}), ${proposed} to confirm, ${ignored} ignored, ${returned} returned unpaid, ${dup} already imported`,
     unreadableCount: (n: number) => (n === 1 ? "1 movement not read:" : `${n} movements not read:`),
     dryRun: "Dry run: nothing was recorded.",
@@ -59,7 +67,8 @@ export const bankEn: typeof bankIt = {
       `Promises: ${kept} kept, ${partial} partly kept, ${broken} broken`,
     casesClosed: (n: number) => `Cases closed as paid: ${n}`,
     thread: {
-      paid: (amount: string, invoices: string, date: string) => `🏦 Payment from the bank: ${amount}${invoices ? ` on ${invoices}` : ""} (movement of ${date})`,
+      paid: (amount: string, invoices: string, date: string) =>
+        `🏦 Payment from the bank: ${amount}${invoices ? ` on ${invoices}` : ""} (movement of ${date})`,
       returned: (kind: string, amount: string, invoices: string, fee: string) =>
         `⚠️ ${kind}: ${amount}${invoices ? ` on ${invoices}, open again` : ""}${fee ? `; bank fee ${fee} charged to the case` : ""}`,
     },
@@ -73,8 +82,10 @@ export const bankEn: typeof bankIt = {
       done: (file: string) => `🏦 Bank statement ${file}`,
       proposalsTitle: (file: string, n: number) =>
         n === 1 ? `🏦 ${file}: 1 movement to confirm` : `🏦 ${file}: ${n} movements to confirm`,
-      movement: (amount: string, date: string, who: string, text: string) => `*${amount}* of ${date}${who ? ` · ${who}` : ""}${text ? `\n“${text}”` : ""}`,
-      proposal: (customer: string, invoices: string) => `Proposal: *${customer}*${invoices ? `, ${invoices}` : ""}`,
+      movement: (amount: string, date: string, who: string, text: string) =>
+        `*${amount}* of ${date}${who ? ` · ${who}` : ""}${text ? `\n“${text}”` : ""}`,
+      proposal: (customer: string, invoices: string) =>
+        `Proposal: *${customer}*${invoices ? `, ${invoices}` : ""}`,
       alternatives: (n: number) => `(${n} alternatives)`,
       noProposal: "No proposal: choose the customer.",
       confirm: "Confirm",

@@ -1,7 +1,8 @@
 /** Italian messages of the bank statement import (issue 15). Spread into it.ts. */
 export const bankIt = {
   bank: {
-    where: (line?: number, element?: string) => (line ? `riga ${line}` : element ? `elemento ${element}` : ""),
+    where: (line?: number, element?: string) =>
+      line ? `riga ${line}` : element ? `elemento ${element}` : "",
     file: {
       notStatement: (file: string) =>
         `${file} non è un estratto conto: mandami un camt.053/054, un flusso CBI di rendicontazione o la lista movimenti dell'home banking (CSV/XLSX con "Data contabile", "Dare", "Avere").`,
@@ -47,9 +48,20 @@ export const bankIt = {
       returnedInvoice: "fattura riaperta",
       returnedUnknown: "fattura non individuata: controlla",
     } as Record<string, string>,
-    by: { iban: "IBAN noto", vat: "P. IVA", name: "nome", invoice: "numero fattura" } as Record<string, string>,
+    by: { iban: "IBAN noto", vat: "P. IVA", name: "nome", invoice: "numero fattura" } as Record<
+      string,
+      string
+    >,
     kind: { riba_returned: "RiBa insoluta", sdd_returned: "SDD insoluto" } as Record<string, string>,
-    summary: (n: number, matched: number, cents: string, proposed: number, ignored: number, returned: number, dup: number) =>
+    summary: (
+      n: number,
+      matched: number,
+      cents: string,
+      proposed: number,
+      ignored: number,
+      returned: number,
+      dup: number,
+    ) =>
       `${n} movimenti: ${matched} incassati (${cents}), ${proposed} da confermare, ${ignored} ignorati, ${returned} insoluti, ${dup} già importati`,
     unreadableCount: (n: number) => (n === 1 ? "1 movimento non letto:" : `${n} movimenti non letti:`),
     dryRun: "Prova: niente è stato registrato.",
@@ -57,7 +69,8 @@ export const bankIt = {
       `Promesse: ${kept} mantenute, ${partial} in parte, ${broken} non mantenute`,
     casesClosed: (n: number) => `Pratiche chiuse perché saldate: ${n}`,
     thread: {
-      paid: (amount: string, invoices: string, date: string) => `🏦 Incasso dalla banca: ${amount}${invoices ? ` su ${invoices}` : ""} (movimento del ${date})`,
+      paid: (amount: string, invoices: string, date: string) =>
+        `🏦 Incasso dalla banca: ${amount}${invoices ? ` su ${invoices}` : ""} (movimento del ${date})`,
       returned: (kind: string, amount: string, invoices: string, fee: string) =>
         `⚠️ ${kind}: ${amount}${invoices ? ` su ${invoices}, di nuovo aperta` : ""}${fee ? `; spese bancarie ${fee} a carico della pratica` : ""}`,
     },
@@ -71,8 +84,10 @@ export const bankIt = {
       done: (file: string) => `🏦 Estratto conto ${file}`,
       proposalsTitle: (file: string, n: number) =>
         n === 1 ? `🏦 ${file}: 1 movimento da confermare` : `🏦 ${file}: ${n} movimenti da confermare`,
-      movement: (amount: string, date: string, who: string, text: string) => `*${amount}* del ${date}${who ? ` · ${who}` : ""}${text ? `\n«${text}»` : ""}`,
-      proposal: (customer: string, invoices: string) => `Proposta: *${customer}*${invoices ? `, ${invoices}` : ""}`,
+      movement: (amount: string, date: string, who: string, text: string) =>
+        `*${amount}* del ${date}${who ? ` · ${who}` : ""}${text ? `\n«${text}»` : ""}`,
+      proposal: (customer: string, invoices: string) =>
+        `Proposta: *${customer}*${invoices ? `, ${invoices}` : ""}`,
       alternatives: (n: number) => `(${n} alternative)`,
       noProposal: "Nessuna proposta: scegli tu il cliente.",
       confirm: "Conferma",
@@ -89,7 +104,8 @@ export const bankIt = {
       customer: "Cliente",
       customerPlaceholder: "Cerca per nome, codice o P. IVA",
       invoices: "Fatture (facoltativo)",
-      invoicesHint: "Numeri separati da virgola, es. 2026/0168, 169. Vuoto: le fatture più vecchie per prime.",
+      invoicesHint:
+        "Numeri separati da virgola, es. 2026/0168, 169. Vuoto: le fatture più vecchie per prime.",
       unknownInvoices: (list: string) => `Fatture non aperte per questo cliente: ${list}`,
       pickCustomer: "Scegli il cliente.",
     },

@@ -32,7 +32,11 @@ describe("camt.053 statement", () => {
       code: "PMNT/RCDT/ESCT",
     });
     expect(rossi!.description).toContain("SALDO FT 2026/0168");
-    expect(riba).toMatchObject({ feeCents: 850, valueDate: "2026-02-26", counterpartyName: "NERI TRASPORTI SRL" });
+    expect(riba).toMatchObject({
+      feeCents: 850,
+      valueDate: "2026-02-26",
+      counterpartyName: "NERI TRASPORTI SRL",
+    });
     expect(riba!.description).toContain("(AM04)");
   });
 });
@@ -41,7 +45,11 @@ describe("camt.054 notification", () => {
   it("splits a batched entry into its transactions and reads a returned SDD", async () => {
     const st = await readStatement(input("avviso.camt054.xml"));
     expect(st.format).toBe("camt.054");
-    expect(st.movements.map(brief)).toEqual(["credit_transfer 80000", "credit_transfer 90000", "sdd_returned -35000"]);
+    expect(st.movements.map(brief)).toEqual([
+      "credit_transfer 80000",
+      "credit_transfer 90000",
+      "sdd_returned -35000",
+    ]);
     expect(st.movements[0]).toMatchObject({
       element: "Ntfctn[1]/Ntry[1]/TxDtls[1]",
       counterpartyName: "Bianchi Costruzioni S.p.A.",
@@ -51,7 +59,12 @@ describe("camt.054 notification", () => {
   });
 
   it("a malformed XML names the line; an XML that is no statement is named as such", async () => {
-    const bad = { name: "rotto.xml", bytes: Buffer.from('<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>') };
+    const bad = {
+      name: "rotto.xml",
+      bytes: Buffer.from(
+        '<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>',
+      ),
+    };
     await expect(readStatement(bad)).rejects.toMatchObject({ key: "badXml" });
     const fattura = { name: "fattura.xml", bytes: Buffer.from('<?xml version="1.0"?><FatturaElettronica/>') };
     await expect(readStatement(fattura)).rejects.toBeInstanceOf(BankFileError);
@@ -121,16 +134,29 @@ describe("home-banking lists", () => {
   it("XLSX with one signed Importo column and an ABI causale column", async () => {
     const st = await readStatement(input("movimenti-homebanking.xlsx"));
     expect(st.format).toBe("xlsx");
-    expect(st.movements.map(brief)).toEqual(["credit_transfer 122000", "riba_returned -244000", "fee -850", "credit_transfer 77700"]);
+    expect(st.movements.map(brief)).toEqual([
+      "credit_transfer 122000",
+      "riba_returned -244000",
+      "fee -850",
+      "credit_transfer 77700",
+    ]);
     expect(st.movements[0]).toMatchObject({ line: 4, bookingDate: "2026-02-27", code: "48" });
     expect(st.issues).toEqual([{ line: 8, key: "badDate", args: ["non una data"] }]);
   });
 
   it("a scadenzario is not a statement", async () => {
-    const scad = { name: "scadenzario.csv", bytes: readFileSync(join(__dirname, "../fixtures/import/scadenzario.csv")) };
+    const scad = {
+      name: "scadenzario.csv",
+      bytes: readFileSync(join(__dirname, "../fixtures/import/scadenzario.csv")),
+    };
     expect(await isBankStatement(scad)).toBe(false);
     await expect(readStatement(scad)).rejects.toMatchObject({ key: "notStatement" });
-    for (const f of ["estratto-conto.camt053.xml", "movimenti.cbi.txt", "movimenti-homebanking.csv", "movimenti-homebanking.xlsx"])
+    for (const f of [
+      "estratto-conto.camt053.xml",
+      "movimenti.cbi.txt",
+      "movimenti-homebanking.csv",
+      "movimenti-homebanking.xlsx",
+    ])
       expect(await isBankStatement(input(f))).toBe(true);
   });
 });
