@@ -76,6 +76,7 @@ export type MatchReason =
   | "twoCustomers" // the same invoice number for more customers
   | "amountOnly" // no customer identified, some invoice has that amount
   | "customerOnly" // customer identified, the amount matches nothing
+  | "alreadyPaid" // the causale names invoices that are paid already
   | "noCandidate"
   | "outgoing"
   | "fee"
@@ -134,8 +135,8 @@ export function invoiceNumberKey(number: string): { seq: string; year?: string }
   return { seq: String(Number(seq)), year };
 }
 
-const TRIGGER = String.raw`(?:ft|fatt(?:ura|ure)?|fat|fattura n|doc(?:umento)?|n|nr|num(?:ero)?|rif(?:erimento)?|invoice|inv)`;
-const NUMBER = String.raw`(?:\d{1,6}(?:[/-]\d{2,6})?)`;
+const TRIGGER = `(?:ft|fatt(?:ura|ure)?|fat|fattura n|doc(?:umento)?|n|nr|num(?:ero)?|rif(?:erimento)?|invoice|inv)`;
+const NUMBER = String.raw`(?:\d{1,6}(?:[/-]\d{2,6})?(?![\d]))`;
 const REF_LIST = new RegExp(
   String.raw`\b${TRIGGER}\b[.:°º]?\s*(?:n[.°º]?\s*)?(${NUMBER}(?:\s*(?:,|;|\be\b|\+|&|-|\s)\s*${NUMBER})*)`,
   "gi",
@@ -333,6 +334,22 @@ export class BankMatcher {
           customerId: id,
           allocation: this.allocate(byCustomer.get(id)!, m.amountCents),
           reason: "invoiceReference",
+        })),
+      };
+    }
+    const paidRefs = this.referenced(m, (inv) => inv.status === "paid" || this.isOpen(inv));
+    const payers = [...new Set(paidRefs.map((i) => i.customerId))].filter(
+      (id) => !who || id === who.customerId,
+    );
+    if (paidRefs.length > 0 && payers.length > 0) {
+      // paid twice, or paid after the scadenzario closed it: a person looks at it
+      return {
+        type: "proposed",
+        reason: "alreadyPaid",
+        candidates: payers.slice(0, this.opts.maxCandidates).map((id) => ({
+          customerId: id,
+          allocation: this.allocate(this.openOf.get(id) ?? [], m.amountCents),
+          reason: "alreadyPaid",
         })),
       };
     }

@@ -41,6 +41,7 @@ export const bankEn: typeof bankIt = {
       twoCustomers: "the same invoice number belongs to more customers",
       amountOnly: "only the amount matches: nothing names the customer",
       customerOnly: "customer recognised, the amount matches no invoice",
+      alreadyPaid: "the remittance names invoices already paid",
       noCandidate: "no matching customer or invoice",
       outgoing: "outgoing",
       fee: "fees and charges",

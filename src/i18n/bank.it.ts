@@ -40,6 +40,7 @@ export const bankIt = {
       twoCustomers: "lo stesso numero di fattura è di più clienti",
       amountOnly: "solo l'importo corrisponde: nessun riferimento al cliente",
       customerOnly: "cliente riconosciuto, l'importo non corrisponde a nessuna fattura",
+      alreadyPaid: "la causale indica fatture già pagate",
       noCandidate: "nessun cliente né fattura corrispondente",
       outgoing: "uscita",
       fee: "commissioni e spese",
