@@ -44,7 +44,7 @@ export function looksLikeCbi(text: string): boolean {
 /** "BON.DA ROSSI SRL", "ORD: ROSSI SRL", "ORDINANTE ROSSI SRL" -> "ROSSI SRL" (up to the next field tag). */
 function ordering(text: string): string | undefined {
   const m =
-    /\b(?:BON\.?\s?DA|ORD\.?:|ORDINANTE:?|DA:)\s*([^/]+?)(?=\s+(?:IBAN|CAUS|RIF|P\.?\s?IVA|C\.?F\.?)\b|\/|$)/i.exec(
+    /\b(?:BON\.?\s?DA|ORD\.?:|ORDINANTE:?|DEBITORE:?|DA:)\s*([^/]+?)(?=\s+(?:IBAN|CAUS|RIF|P\.?\s?IVA|C\.?F\.?)\b|\/|$)/i.exec(
       text,
     );
   return m?.[1]?.trim() || undefined;

@@ -6,7 +6,7 @@ export const bankEn: typeof bankIt = {
     where: (line?: number, element?: string) => (line ? `line ${line}` : element ? `element ${element}` : ""),
     file: {
       notStatement: (file: string) =>
-        `${file} is not a bank statement: send a camt.053/054, a CBI reporting flow or the home-banking movement list (CSV/XLSX with "Data contabile", "Dare", "Avere").`,
+        `${file} is not a bank statement: use a camt.053/054, a CBI reporting flow or the home-banking movement list (CSV/XLSX with "Data contabile", "Dare", "Avere").`,
       emptyFile: (file: string) => `${file} is empty.`,
       unreadable: (file: string) => `${file} cannot be read (damaged or password protected).`,
       badXml: (file: string, detail: string) => `${file}: invalid XML at line ${detail}.`,
@@ -24,11 +24,11 @@ export const bankEn: typeof bankIt = {
     outcome: {
       matched: "✅ collected",
       proposed: "❓ to confirm",
-      ignored: "· ignored",
+      ignored: "ignored",
       returned: "⚠️ returned unpaid",
       duplicate: "= already imported",
       confirmed: "✅ confirmed",
-      dismissed: "· not a customer payment",
+      dismissed: "not a customer payment",
     },
     reason: {
       invoiceReference: "the remittance names the invoice",

@@ -5,7 +5,7 @@ export const bankIt = {
       line ? `riga ${line}` : element ? `elemento ${element}` : "",
     file: {
       notStatement: (file: string) =>
-        `${file} non è un estratto conto: mandami un camt.053/054, un flusso CBI di rendicontazione o la lista movimenti dell'home banking (CSV/XLSX con "Data contabile", "Dare", "Avere").`,
+        `${file} non è un estratto conto: servono un camt.053/054, un flusso CBI di rendicontazione o la lista movimenti dell'home banking (CSV/XLSX con "Data contabile", "Dare", "Avere").`,
       emptyFile: (file: string) => `${file} è vuoto.`,
       unreadable: (file: string) => `${file} non si riesce a leggere (file rovinato o protetto da password).`,
       badXml: (file: string, detail: string) => `${file}: XML non valido alla riga ${detail}.`,
@@ -23,11 +23,11 @@ export const bankIt = {
     outcome: {
       matched: "✅ incassato",
       proposed: "❓ da confermare",
-      ignored: "· ignorato",
+      ignored: "ignorato",
       returned: "⚠️ insoluto",
       duplicate: "= già importato",
       confirmed: "✅ confermato",
-      dismissed: "· non è un incasso cliente",
+      dismissed: "non è un incasso cliente",
     } as Record<string, string>,
     reason: {
       invoiceReference: "la causale indica la fattura",
