@@ -24,6 +24,7 @@ import { formatEuro } from "../domain/money";
 import { normalizeForSearch } from "../domain/text";
 import { messages } from "../i18n";
 import type { ParsedFile, PaymentRecord } from "../import/types";
+import { bankProposalMessage } from "../slack/views/bank";
 import { audit } from "./audit";
 import { closeCaseIfSettled } from "./case-lifecycle";
 import { openCase, postToCase } from "./cases";
@@ -891,3 +892,33 @@ export async function importProposals(ctx: Pick<Ctx, "db">, importId: number) {
 }
 
 export type ImportProposals = Awaited<ReturnType<typeof importProposals>>;
+
+// ---- the proposals message (one per import, in the DM the statement came from) ------------------------
+
+const proposalsKey = (importId: number) => `bank-proposals:${importId}`;
+
+/** Posts the import's uncertain movements with their buttons (nothing when there are none or no DM). */
+export async function postProposals(ctx: Ctx, importId: number): Promise<void> {
+  const p = await importProposals(ctx, importId);
+  if (!p.channelId || !p.movements.some((m) => m.outcome === "proposed")) return;
+  const msg = bankProposalMessage(p, messages(ctx.config.locale), ctx.config.locale);
+  await ctx.outbox.send({
+    method: "chat.postMessage",
+    channel: p.channelId,
+    payload: msg,
+    dedupeKey: proposalsKey(importId),
+  });
+}
+
+/** Edits the proposals message after a decision: decided movements say who decided what, without buttons. */
+export async function refreshProposals(ctx: Ctx, importId: number): Promise<void> {
+  const p = await importProposals(ctx, importId);
+  if (!p.channelId) return;
+  const msg = bankProposalMessage(p, messages(ctx.config.locale), ctx.config.locale);
+  await ctx.outbox.send({
+    method: "chat.update",
+    channel: p.channelId,
+    payload: msg,
+    anchor: { outboxKey: proposalsKey(importId) },
+  });
+}
