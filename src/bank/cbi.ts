@@ -3,7 +3,7 @@
 // 64 closing balance, then EF footer. Positions below are 1-based, as in the CBI record tables.
 
 import { isIsoDate } from "../domain/calendar";
-import { classifyMovement, ibanIn, vatIn } from "./classify";
+import { classifyMovement, ibanIn, orderingPartyIn, vatIn } from "./classify";
 import type { BankMovement, BankStatement, MovementIssue } from "./types";
 import { BankFileError } from "./types";
 
@@ -41,15 +41,6 @@ export function looksLikeCbi(text: string): boolean {
   return /^\uFEFF?[ ]RH\d{5}/.test(text);
 }
 
-/** "BON.DA ROSSI SRL", "ORD: ROSSI SRL", "ORDINANTE ROSSI SRL" -> "ROSSI SRL" (up to the next field tag). */
-function ordering(text: string): string | undefined {
-  const m =
-    /\b(?:BON\.?\s?DA|ORD\.?:|ORDINANTE:?|DEBITORE:?|DA:)\s*([^/]+?)(?=\s+(?:IBAN|CAUS|RIF|P\.?\s?IVA|C\.?F\.?)\b|\/|$)/i.exec(
-      text,
-    );
-  return m?.[1]?.trim() || undefined;
-}
-
 export function readCbi(text: string, file: string): BankStatement {
   const lines = text.split(/\r?\n/);
   if (!looksLikeCbi(text)) throw new BankFileError(file, "notStatement");
@@ -64,7 +55,7 @@ export function readCbi(text: string, file: string): BankStatement {
     const extra = current.extra.join(" ");
     const m = current.m;
     m.description = [m.description, extra].filter(Boolean).join(" ");
-    m.counterpartyName = ordering(extra) ?? ordering(m.description);
+    m.counterpartyName = orderingPartyIn(extra) ?? orderingPartyIn(m.description);
     m.counterpartyIban = ibanIn(extra);
     m.counterpartyVat = vatIn(extra);
     m.kind = classifyMovement({ amountCents: m.amountCents, text: m.description, code: m.code });

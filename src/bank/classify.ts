@@ -59,3 +59,12 @@ export function vatIn(text: string): string | undefined {
   const m = /\b(?:p\.?\s?iva|partita iva|vat|c\.?\s?f\.?)\s*[:.]?\s*(?:IT)?\s?(\d{11})\b/i.exec(text);
   return m?.[1];
 }
+
+/** "BON.DA ROSSI SRL", "BONIFICO DA ROSSI SRL - SALDO", "ORD: ROSSI SRL", "DEBITORE ROSSI SRL" -> "ROSSI SRL". */
+export function orderingPartyIn(text: string): string | undefined {
+  const m =
+    /\b(?:BON\.?\s?DA|BONIFICO (?:SEPA )?DA|ORD\.?:|ORDINANTE:?|DEBITORE:?|DA:)\s*(.+?)(?=\s+(?:IBAN|CAUS|RIF|P\.?\s?IVA|C\.?F\.?)\b|\s+-\s|\/|$)/i.exec(
+      text,
+    );
+  return m?.[1]?.trim() || undefined;
+}

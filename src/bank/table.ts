@@ -4,7 +4,7 @@
 import { normalizeForSearch } from "../domain/text";
 import { type Cell, cellText, parseAmountCell, parseDateCell } from "../import/fields";
 import type { Table } from "../import/table";
-import { classifyMovement, ibanIn, vatIn } from "./classify";
+import { classifyMovement, ibanIn, orderingPartyIn, vatIn } from "./classify";
 import type { BankMovement, BankStatement, MovementIssue } from "./types";
 
 type Column =
@@ -111,7 +111,7 @@ export function readMovementTable(table: Table, file: string, format: "csv" | "x
     const descr = cellText(get(cells, "description"));
     const description = [causale, descr].filter(Boolean).join(" - ");
     const code = cellText(get(cells, "code")) || undefined;
-    const name = cellText(get(cells, "name")) || undefined;
+    const name = cellText(get(cells, "name")) || orderingPartyIn(descr) || undefined;
     const value = parseDateCell(get(cells, "valueDate")) ?? undefined;
     movements.push({
       line: row,

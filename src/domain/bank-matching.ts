@@ -138,7 +138,7 @@ export function invoiceNumberKey(number: string): { seq: string; year?: string }
 const TRIGGER = `(?:ft|fatt(?:ura|ure)?|fat|fattura n|doc(?:umento)?|n|nr|num(?:ero)?|rif(?:erimento)?|invoice|inv)`;
 const NUMBER = String.raw`(?:\d{1,6}(?:[/-]\d{2,6})?(?![\d]))`;
 const REF_LIST = new RegExp(
-  String.raw`\b${TRIGGER}\b[.:°º]?\s*(?:n[.°º]?\s*)?(${NUMBER}(?:\s*(?:,|;|\be\b|\+|&|-|\s)\s*${NUMBER})*)`,
+  String.raw`\b${TRIGGER}\b[.:°º-]?\s*(?:n[.°º]?\s*)?(${NUMBER}(?:\s*(?:,|;|\be\b|\+|&|-|\s)\s*${NUMBER})*)`,
   "gi",
 );
 

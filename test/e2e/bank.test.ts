@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BANK_ACTIONS } from "../../src/slack/views/bank";
+import { ADMIN, click, SALES, seedCase } from "../support/cases";
+import { CHANNEL, type Harness, startHarness } from "../support/harness";
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await startHarness();
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+// the morning's home-banking export: Rossi pays FT-101 as promised, and sends € 250 with no reference
+const STATEMENT = [
+  "Data contabile;Data valuta;Descrizione;Dare;Avere;IBAN ordinante",
+  "02/03/2026;02/03/2026;BONIFICO DA ROSSI FORNITURE SRL - SALDO FT-101;;1.000,00;IT02A0306909606100000063471",
+  "02/03/2026;02/03/2026;BONIFICO DA ROSSI FORNITURE SRL - ACCONTO;;250,00;IT02A0306909606100000063471",
+  "02/03/2026;02/03/2026;COMPETENZE DI CHIUSURA;4,20;;",
+].join("\r\n");
+
+function shareInDm(user: string, fileId: string, name: string, bytes: Buffer) {
+  const url = h.slack.serveFile(`${fileId}/${name}`, bytes, { id: fileId, name });
+  return h.requester.event(
+    {
+      type: "message",
+      subtype: "file_share",
+      channel: `D${user}`,
+      channel_type: "im",
+      user,
+      text: "",
+      ts: "1772436600.000100",
+      files: [{ id: fileId, name, size: bytes.length, url_private: url }],
+    },
+    `Ev${fileId}`,
+  );
+}
+
+describe("bank statement from a DM", () => {
+  it("the payment keeps the promise in the case thread; the uncertain one is confirmed by an admin only", async () => {
+    const { customerId, caseId, parentTs } = await seedCase(h);
+    const db = h.runtime.ctx.db;
+    const call = await db.interaction.create({
+      data: {
+        customerId,
+        caseId,
+        channel: "phone",
+        outcome: "promise",
+        date: "2026-02-25",
+        occurredAt: new Date("2026-02-25T10:00:00Z"),
+      },
+    });
+    await db.paymentPromise.create({
+      data: { customerId, interactionId: call.id, amountCents: 100000, dueDate: "2026-03-02" },
+    });
+
+    const res = await shareInDm(ADMIN, "F0BANK", "movimenti.csv", Buffer.from(STATEMENT, "utf8"));
+    expect(res.status).toBe(200);
+    await h.slack.waitFor(
+      (calls) =>
+        calls.some(
+          (c) =>
+            c.method === "chat.postMessage" &&
+            c.args.thread_ts === parentTs &&
+            String(c.args.text).includes("mantenuta"),
+        ),
+      15_000,
+    );
+    await h.runtime.ctx.outbox.idle();
+    const thread = h.slack
+      .callsOf("chat.postMessage")
+      .filter((c) => c.args.channel === CHANNEL && c.args.thread_ts === parentTs)
+      .map((c) => String(c.args.text));
+    expect(thread).toContain("🏦 Incasso dalla banca: € 1.000,00 su FT-101 (movimento del 2 mar)");
+    expect(thread).toContain("✅ Promessa di € 1.000,00 del 2 mar: mantenuta (pagati € 1.000,00)");
+    expect(await db.paymentPromise.findFirstOrThrow()).toMatchObject({ status: "kept" });
+    expect(await db.invoice.findFirstOrThrow({ where: { number: "FT-101" } })).toMatchObject({
+      openCents: 0,
+      status: "paid",
+    });
+
+    const dm = h.slack.callsOf("chat.postMessage").filter((c) => c.args.channel === `D${ADMIN}`);
+    const result = dm.find((c) => String(c.args.text).startsWith("🏦 Estratto conto movimenti.csv"))!;
+    expect(String(result.args.text)).toContain(
+      "riga 2 · 02/03/2026 · € 1.000,00 · ✅ incassato: Rossi Forniture SRL (C001), FT-101",
+    );
+    expect(String(result.args.text)).toContain(
+      "3 movimenti: 1 incassati (€ 1.000,00), 1 da confermare, 1 ignorati, 0 insoluti, 0 già importati",
+    );
+    const proposals = dm.find((c) => String(c.args.text).includes("1 movimento da confermare"))!;
+    const blocks = proposals.args.blocks as Array<{
+      type: string;
+      text?: { text: string };
+      elements?: Array<{ action_id: string; value: string }>;
+    }>;
+    expect(blocks[1]!.text!.text).toContain("Proposta: *Rossi Forniture SRL*, FT-102");
+    const confirm = blocks[2]!.elements!.find((e) => e.action_id === BANK_ACTIONS.confirm)!;
+
+    // a salesperson cannot confirm: nothing recorded
+    await click(h, SALES, BANK_ACTIONS.confirm, confirm.value);
+    await h.slack.waitFor((calls) =>
+      calls.some(
+        (c) => c.method === "response_url" && String(c.args.text).includes("Solo l'amministrazione"),
+      ),
+    );
+    expect(await db.payment.count()).toBe(1);
+
+    await click(h, ADMIN, BANK_ACTIONS.confirm, confirm.value);
+    await h.slack.waitFor(
+      (calls) => calls.some((c) => c.method === "chat.update" && c.args.channel === `D${ADMIN}`),
+      10_000,
+    );
+    await h.runtime.ctx.outbox.idle();
+    const update = h.slack.callsOf("chat.update").find((c) => c.args.channel === `D${ADMIN}`)!;
+    const posted = await db.outboxMessage.findFirstOrThrow({
+      where: { dedupeKey: { startsWith: "bank-proposals:" } },
+    });
+    expect(update.args.ts).toBe(posted.resultTs); // the proposals message itself is edited
+    expect(JSON.stringify(update.args.blocks)).toContain("registrato su Rossi Forniture SRL da <@UADMIN>");
+    expect(JSON.stringify(update.args.blocks)).not.toContain(BANK_ACTIONS.confirm);
+    expect(await db.invoice.findFirstOrThrow({ where: { number: "FT-102" } })).toMatchObject({
+      openCents: 225000,
+    });
+    expect(
+      await db.customerIban.findUniqueOrThrow({ where: { iban: "IT02A0306909606100000063471" } }),
+    ).toMatchObject({ customerId });
+
+    // a second click on the same button records nothing more
+    await click(h, ADMIN, BANK_ACTIONS.confirm, confirm.value);
+    await h.slack.waitFor((calls) =>
+      calls.some((c) => c.method === "response_url" && String(c.args.text).includes("già stato deciso")),
+    );
+    expect(await db.payment.count()).toBe(2);
+
+    // the same file sent again: nothing new
+    await shareInDm(ADMIN, "F0BANK2", "movimenti.csv", Buffer.from(STATEMENT, "utf8"));
+    await h.slack.waitFor(
+      (calls) =>
+        calls.some((c) => c.method === "chat.postMessage" && String(c.args.text).includes("3 già importati")),
+      10_000,
+    );
+    expect(await db.payment.count()).toBe(2);
+  });
+});
