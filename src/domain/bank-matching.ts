@@ -186,6 +186,8 @@ export class BankMatcher {
   private readonly openByAmount = new Map<number, MatchInvoice[]>();
   private readonly promisesOf = new Map<number, MatchPromise[]>();
   private readonly nameMemo = new Map<string, number | null>();
+  /** every word of every customer's name: a bank name with none of them is nobody's, without a search */
+  private readonly nameWords = new Set<string>();
   private index: SearchIndex | null = null;
   /** cents already taken from each invoice by earlier movements of the same run */
   private readonly taken = new Map<number, number>();
@@ -204,6 +206,7 @@ export class BankMatcher {
       this.byId.set(c.id, c);
       if (c.vatNumber) this.byVat.set(c.vatNumber.replace(/^IT/i, ""), c.id);
       const k = nameKey(c.name);
+      for (const w of k.split(" ")) if (w && !/^\d+$/.test(w)) this.nameWords.add(w);
       if (k) this.byName.set(k, this.byName.has(k) && this.byName.get(k) !== c.id ? null : c.id);
     }
     for (const inv of book.invoices) {
@@ -266,6 +269,10 @@ export class BankMatcher {
     if (exact !== undefined) return exact;
     const memo = this.nameMemo.get(k);
     if (memo !== undefined) return memo;
+    if (!k.split(" ").some((w) => this.nameWords.has(w))) {
+      this.nameMemo.set(k, null);
+      return null;
+    }
     this.index ??= buildSearchIndex(this.book.customers);
     const hit = uniqueMatch(searchCustomers(this.index, name, 3));
     // a typo-level hit on a bank's truncated name is not enough to record money: only exact words
