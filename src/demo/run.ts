@@ -17,6 +17,7 @@ import { createLogger } from "../log";
 import { createRuntime, type Runtime } from "../runtime";
 import { FakeSlack } from "../standin/fake-slack";
 import { SlackRequester } from "../standin/signed-requests";
+import { playDemoBank } from "./bank-scene";
 import { DEMO_MEMBERS, generateDemoData } from "./generate";
 import { renderCalls } from "./render";
 import { seedDemo } from "./seed";
@@ -53,6 +54,10 @@ const scenes: Scene[] = [
     async act(d) {
       await runDigestJob(d.runtime.ctx);
     },
+  },
+  {
+    title: "08:45 · Giulia manda a Credito in privato l'estratto conto CBI del mattino",
+    act: playDemoBank,
   },
   {
     title: "Giulia (amministrazione) apre la scheda Home di Credito",
