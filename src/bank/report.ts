@@ -17,18 +17,21 @@ export interface BankReportOptions {
 }
 
 /** "movimenti.txt: ... non è un estratto conto" and the like, for a file that could not be used. */
-export function fileErrorLine(s: BankImportSummary, t: Messages): string {
+export function fileErrorLine(s: BankImportSummary, t: Messages, mrkdwn = false): string {
   const e = s.fileError!;
   const f = t.bank.file;
-  if (e.key === "notStatement") return f.notStatement(s.file);
-  if (e.key === "emptyFile") return f.emptyFile(s.file);
-  if (e.key === "badXml") return f.badXml(s.file, e.args[0] ?? "");
-  return f.unreadable(s.file);
+  const file = mrkdwn ? escapeMrkdwn(s.file) : s.file;
+  if (e.key === "notStatement") return f.notStatement(file);
+  if (e.key === "emptyFile") return f.emptyFile(file);
+  if (e.key === "badXml") return f.badXml(file, mrkdwn ? escapeMrkdwn(e.args[0] ?? "") : (e.args[0] ?? ""));
+  return f.unreadable(file);
 }
 
-export function issueLine(file: string, i: MovementIssue, t: Messages): string {
+/** "movimenti.txt, riga 12: data non valida ...": the file's own text is escaped for mrkdwn. */
+export function issueLine(file: string, i: MovementIssue, t: Messages, mrkdwn = false): string {
   const reason = t.bank.issue[i.key];
-  return `${file}, ${t.bank.where(i.line, i.element)}: ${reason ? reason(...i.args) : i.key}`;
+  const line = `${file}, ${t.bank.where(i.line, i.element)}: ${reason ? reason(...i.args) : i.key}`;
+  return mrkdwn ? escapeMrkdwn(line) : line;
 }
 
 export function movementLine(m: MovementResult, t: Messages, locale: Locale, mrkdwn = false): string {
@@ -59,10 +62,12 @@ export function bankReportLines(
   locale: Locale,
   opts: BankReportOptions = {},
 ): string[] {
-  if (s.fileError) return [fileErrorLine(s, t)];
+  if (s.fileError) return [fileErrorLine(s, t, opts.mrkdwn)];
   const lines: string[] = [];
   const count = (o: string) => s.movements.filter((m) => m.outcome === o).length;
-  lines.push(`${s.file}: ${s.format}${s.encoding ? `, ${s.encoding}` : ""}`);
+  lines.push(
+    `${opts.mrkdwn ? escapeMrkdwn(s.file) : s.file}: ${s.format}${s.encoding ? `, ${s.encoding}` : ""}`,
+  );
   const shown = opts.onlyRelevant
     ? s.movements.filter((m) => m.outcome !== "ignored" && m.outcome !== "duplicate")
     : s.movements;
@@ -71,7 +76,7 @@ export function bankReportLines(
   if (shown.length > max) lines.push(`…+${shown.length - max}`);
   if (s.issues.length > 0) {
     lines.push(t.bank.unreadableCount(s.issues.length));
-    for (const i of s.issues) lines.push(`  ${issueLine(s.file, i, t)}`);
+    for (const i of s.issues) lines.push(`  ${issueLine(s.file, i, t, opts.mrkdwn)}`);
   }
   lines.push(
     t.bank.summary(

@@ -88,6 +88,7 @@ export const bankEn: typeof bankIt = {
       proposal: (customer: string, invoices: string) =>
         `Proposal: *${customer}*${invoices ? `, ${invoices}` : ""}`,
       alternatives: (n: number) => `(${n} alternatives)`,
+      more: (n: number) => `…and ${n} more: they appear here as you decide these.`,
       noProposal: "No proposal: choose the customer.",
       confirm: "Confirm",
       choose: "Choose…",

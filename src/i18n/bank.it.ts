@@ -90,6 +90,7 @@ export const bankIt = {
       proposal: (customer: string, invoices: string) =>
         `Proposta: *${customer}*${invoices ? `, ${invoices}` : ""}`,
       alternatives: (n: number) => `(${n} alternative)`,
+      more: (n: number) => `…e altri ${n}: compaiono qui man mano che decidi questi.`,
       noProposal: "Nessuna proposta: scegli tu il cliente.",
       confirm: "Conferma",
       choose: "Scegli…",

@@ -246,9 +246,11 @@ export async function importStatement(
         number: invoices.get(a.invoiceId)!.number,
         cents: a.cents,
       }));
-      if (outcome.type === "returned") result.feeCents = mm.feeCents;
+
       if (outcome.type === "matched") summary.collectedCents += m.amountCents;
     }
+    // a return keeps its fee also when proposed: confirming it charges the fee to the case
+    if (mm.kind === "riba_returned" || mm.kind === "sdd_returned") result.feeCents = mm.feeCents ?? 0;
     if (outcome?.type === "proposed") {
       result.candidates = outcome.candidates.length;
       const first = outcome.candidates[0];
@@ -484,7 +486,7 @@ async function storeMovements(
 function movementRow(importId: number, m: BankMovement, r: MovementResult, outcome: MatchOutcome | null) {
   const detail: Record<string, unknown> = { reason: r.reason, where: m.line ?? m.element };
   if (outcome?.type === "proposed") detail.candidates = outcome.candidates;
-  if (outcome?.type === "returned") detail.feeCents = r.feeCents ?? 0;
+  if (r.feeCents !== undefined) detail.feeCents = r.feeCents;
   return {
     key: r.key,
     importId,

@@ -143,4 +143,98 @@ describe("bank statement from a DM", () => {
     );
     expect(await db.payment.count()).toBe(2);
   });
+
+  it("a returned RiBa nobody is named in: the admin chooses customer and invoice in the modal, checked inline", async () => {
+    const { customerId } = await seedCase(h);
+    const db = h.runtime.ctx.db;
+    // FT-101 went as a RiBa and the scadenzario shows it paid; the bank now returns it unpaid
+    await db.invoice.updateMany({
+      where: { number: "FT-101" },
+      data: { openCents: 0, status: "paid", closedOn: "2026-02-20" },
+    });
+    const csv = [
+      "Data contabile;Descrizione;Dare;Avere",
+      "02/03/2026;INSOLUTO RIBA EFFETTO N. 55120;1.000,00;",
+      "02/03/2026;COMMISSIONI INSOLUTO RIBA;6,00;",
+    ].join("\r\n");
+    await shareInDm(ADMIN, "F0RIBA", "insoluti.csv", Buffer.from(csv));
+    await h.slack.waitFor(
+      (calls) => calls.some((c) => String(c.args.text).includes("1 movimento da confermare")),
+      10_000,
+    );
+    await h.runtime.ctx.outbox.idle();
+    const proposals = h.slack
+      .callsOf("chat.postMessage")
+      .find((c) => String(c.args.text).includes("1 movimento da confermare"))!;
+    const actions = (
+      proposals.args.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>
+    ).find((b) => b.type === "actions")!;
+    expect(actions.elements!.map((e) => e.action_id)).toEqual([BANK_ACTIONS.choose, BANK_ACTIONS.dismiss]);
+    const movementId = actions.elements![0]!.value;
+
+    await click(h, ADMIN, BANK_ACTIONS.choose, movementId);
+    await h.slack.waitFor((calls) => calls.some((c) => c.method === "views.open"));
+    const view = h.slack.callsOf("views.open")[0]!.args.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
+    expect(view.private_metadata).toBe(movementId);
+
+    const suggest = await h.requester.interaction({
+      type: "block_suggestion",
+      action_id: BANK_ACTIONS.customer,
+      block_id: "customer",
+      value: "rossi",
+      user: { id: ADMIN, name: "admin" },
+      container: { type: "view", view_id: "V1" },
+    });
+    const options = (suggest.json as { options: Array<{ value: string }> }).options;
+    expect(options.map((o) => o.value)).toEqual([String(customerId)]);
+
+    const submit = (invoices: string, user = ADMIN) =>
+      h.requester.interaction({
+        type: "view_submission",
+        user: { id: user, name: user.toLowerCase() },
+        view: {
+          ...view,
+          id: "V1",
+          hash: "h1",
+          state: {
+            values: {
+              customer: {
+                [BANK_ACTIONS.customer]: {
+                  type: "external_select",
+                  selected_option: { value: String(customerId) },
+                },
+              },
+              invoices: { [BANK_ACTIONS.invoices]: { type: "plain_text_input", value: invoices } },
+            },
+          },
+        },
+      });
+    const wrong = await submit("FT-999");
+    expect(wrong.json).toEqual({
+      response_action: "errors",
+      errors: { invoices: "Fatture non aperte per questo cliente: FT-999" },
+    });
+    const sales = await submit("FT-101", SALES);
+    expect(sales.json).toMatchObject({ response_action: "errors" });
+    expect(await db.payment.count()).toBe(0);
+
+    const ok = await submit("FT-101");
+    expect(ok.status).toBe(200);
+    await h.slack.waitFor((calls) => calls.some((c) => c.method === "chat.update"), 10_000);
+    expect(await db.invoice.findFirstOrThrow({ where: { number: "FT-101" } })).toMatchObject({
+      openCents: 100000,
+      status: "open",
+    });
+    expect(await db.caseCost.findFirstOrThrow()).toMatchObject({
+      customerId,
+      amountCents: 600,
+      kind: "bank_fee",
+    });
+    expect(await db.dailyTask.findFirstOrThrow({ where: { kind: "riba_returned" } })).toMatchObject({
+      customerId,
+    });
+  });
 });

@@ -31,7 +31,9 @@ export function bankProposalMessage(
   const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: `*${escapeMrkdwn(title)}*` } },
   ];
-  for (const m of p.movements.slice(0, MAX_MOVEMENTS)) {
+  // the undecided first: when there are more than fit, deciding some brings the next ones into the message
+  const ordered = [...open, ...p.movements.filter((m) => m.outcome !== "proposed")];
+  for (const m of ordered.slice(0, MAX_MOVEMENTS)) {
     const who = m.counterpartyName ? escapeMrkdwn(m.counterpartyName) : "";
     const text = escapeMrkdwn(truncate(m.description, 200));
     const head = s.movement(
