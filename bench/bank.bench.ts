@@ -65,8 +65,14 @@ function statement(b: MatchBook): string {
     "<GrpHdr><MsgId>BENCH</MsgId><CreDtTm>2026-01-01T06:00:00</CreDtTm></GrpHdr>",
     "<Stmt><Id>BENCH-1</Id><Acct><Id><IBAN>IT60X0542811101000000123456</IBAN></Id></Acct>",
   ];
+  // each invoice is paid (or returned) once, in a shuffled order
+  const order = b.invoices.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = pick(i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
   for (let i = 0; i < MOVEMENTS; i++) {
-    const inv = b.invoices[pick(b.invoices.length)]!;
+    const inv = b.invoices[order[i % order.length]!]!;
     const c = b.customers[inv.customerId - 1]!;
     const r = rnd();
     const day = isoDay(370 + pick(360));
@@ -126,7 +132,8 @@ const full = await withPeakMemory(() =>
     const counts: Record<string, number> = {};
     st.movements.forEach((m, i) => {
       const o = matcher.match({ ...m, key: keys[i]! });
-      counts[o.type] = (counts[o.type] ?? 0) + 1;
+      const k = `${o.type}.${o.reason}`;
+      counts[k] = (counts[k] ?? 0) + 1;
     });
     return { n: st.movements.length, counts };
   }),

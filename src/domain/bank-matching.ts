@@ -153,8 +153,8 @@ export function invoiceRefsIn(text: string): Array<{ seq: string; year?: string 
       const withYear = parts.length === 2 && parts.some((p) => /^(19|20)\d{2}$/.test(p));
       for (const t of withYear ? [token] : parts) {
         const k = invoiceNumberKey(t);
-        // a bare 4-digit year ("saldo 2026") or an 8+ digit code (CRO, TRN) is not an invoice number
-        if (!k || (!k.year && /^(19|20)\d{2}$/.test(t)) || t.replace(/\D/g, "").length > 8) continue;
+        // a bare 4-digit year ("saldo 2026") is not an invoice number (long codes, CRO and TRN, never match NUMBER)
+        if (!k || (!k.year && /^(19|20)\d{2}$/.test(t))) continue;
         const id = `${k.seq}|${k.year ?? ""}`;
         if (!seen.has(id)) {
           seen.add(id);
