@@ -267,7 +267,7 @@ export const en: Messages = {
     progress: (phase: string, done: number, total: number) => `${phase}: ${done}/${total}`,
     slack: {
       howTo:
-        "To import, send me the file in a direct message (here in Credito, Messages tab): a scadenzario, customers or payments as CSV or Excel (.xlsx), or FatturaPA XML invoices. I answer with a summary. If the file has bad rows I import nothing and list them; write `skip` in the message with the file to import only the good rows, `dry` for a dry run.",
+        "To import, send me the file in a direct message (here in Credito, Messages tab): a scadenzario, customers or payments as CSV or Excel (.xlsx), or FatturaPA XML invoices, or the bank statement (camt.053/054, CBI, home-banking movement list). I answer with a summary. If the file has bad rows I import nothing and list them; write `skip` in the message with the file to import only the good rows, `dry` for a dry run.",
       adminOnly: "Only Credito admins can import data.",
       working: (name: string) => `📊 Importing ${name}…`,
       downloadFailed: (name: string) => `I cannot download ${name} from Slack: please send it again.`,

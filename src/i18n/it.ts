@@ -278,7 +278,7 @@ export const it = {
     progress: (phase: string, done: number, total: number) => `${phase}: ${done}/${total}`,
     slack: {
       howTo:
-        "Per importare, mandami il file in un messaggio diretto (qui in Credito, scheda Messaggi): scadenzario o clienti o pagamenti in CSV o Excel (.xlsx), oppure fatture XML FatturaPA. Rispondo con il riepilogo. Se il file ha righe sbagliate non importo nulla e te le elenco; scrivi `scarta` nel messaggio con il file per importare solo le righe buone, `prova` per una prova senza salvare.",
+        "Per importare, mandami il file in un messaggio diretto (qui in Credito, scheda Messaggi): scadenzario o clienti o pagamenti in CSV o Excel (.xlsx), oppure fatture XML FatturaPA, oppure l'estratto conto della banca (camt.053/054, CBI, lista movimenti dell'home banking). Rispondo con il riepilogo. Se il file ha righe sbagliate non importo nulla e te le elenco; scrivi `scarta` nel messaggio con il file per importare solo le righe buone, `prova` per una prova senza salvare.",
       adminOnly: "Solo gli amministratori di Credito possono importare dati.",
       working: (name: string) => `📊 Importo ${name}…`,
       downloadFailed: (name: string) => `Non riesco a scaricare ${name} da Slack: riprova a inviarlo.`,
