@@ -84,18 +84,21 @@ const CHUNK = 100;
 /** Paid invoices this recent are loaded too, so a returned RiBa finds the invoice it reopens. */
 const RETURN_LOOKBACK_DAYS = 180;
 
-/** A movement's identity: the same movement read again (same file, or the next day's overlapping export) gets the same key. */
+/**
+ * A movement's identity: the same movement read again (same file, the next day's overlapping export, or the
+ * camt.053 of a day whose camt.054 notifications came first) gets the same key. With the bank's reference the
+ * key is account, date, amount and reference; without one the description stands in for it.
+ */
 export function movementKeys(st: BankStatement): string[] {
   const seen = new Map<string, number>();
   return st.movements.map((m) => {
-    const base = [
-      st.account ?? m.account ?? "",
-      m.bookingDate,
-      m.valueDate ?? "",
-      m.amountCents,
-      m.bankReference ?? "",
-      normalizeForSearch(m.description),
-    ].join("|");
+    const account = st.account ?? m.account ?? "";
+    const ref = m.bankReference && m.bankReference !== "NOTPROVIDED" ? m.bankReference : "";
+    const base = (
+      ref
+        ? ["ref", account, m.bookingDate, m.amountCents, ref]
+        : [account, m.bookingDate, m.valueDate ?? "", m.amountCents, normalizeForSearch(m.description)]
+    ).join("|");
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return `${createHash("sha256").update(base).digest("hex").slice(0, 32)}#${n}`;

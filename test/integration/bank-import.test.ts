@@ -240,4 +240,24 @@ describe("bank statement import", () => {
     });
     expect(await ctx.db.payment.count({ where: { customer: { code: "C003" } } })).toBe(0);
   });
+
+  it("the same movement in a notification and in the evening statement (same bank reference) is recorded once", async () => {
+    const notification =
+      "Data contabile;Descrizione;Avere;Riferimento\r\n02/03/2026;BONIFICO SALDO FT 2026/0169;500,00;TRN0302X77\r\n";
+    const statement =
+      "Data contabile;Data valuta;Descrizione;Avere;Riferimento\r\n02/03/2026;02/03/2026;BONIFICO SEPA DA ROSSI FORNITURE SRL SALDO FT 2026/0169;500,00;TRN0302X77\r\n";
+    const first = await importStatement(
+      ctx,
+      { name: "avviso.csv", bytes: Buffer.from(notification) },
+      { actor: "t" },
+    );
+    expect(first.movements[0]!.outcome).toBe("matched");
+    const second = await importStatement(
+      ctx,
+      { name: "estratto.csv", bytes: Buffer.from(statement) },
+      { actor: "t" },
+    );
+    expect(second.movements[0]!.outcome).toBe("duplicate");
+    expect(await ctx.db.payment.count()).toBe(1);
+  });
 });
