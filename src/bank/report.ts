@@ -34,8 +34,19 @@ export function issueLine(file: string, i: MovementIssue, t: Messages, mrkdwn = 
   return mrkdwn ? escapeMrkdwn(line) : line;
 }
 
+/** Slack: outcome, amount, customer, invoices, reason; the bank's text is in the proposals message. */
+function compactLine(m: MovementResult, t: Messages, locale: Locale): string {
+  const icon = (t.bank.outcome[m.outcome] ?? m.outcome).split(" ")[0];
+  const who = m.customer ? ` ${escapeMrkdwn(m.customer.name)} (${escapeMrkdwn(m.customer.code)})` : "";
+  const invoices =
+    m.invoices.length > 0 ? ` · ${m.invoices.map((i) => escapeMrkdwn(i.number)).join(" + ")}` : "";
+  const reason = m.reason ? ` _(${t.bank.reason[m.reason] ?? m.reason})_` : "";
+  return `${icon} *${formatEuro(m.amountCents, locale)}*${who}${invoices}${reason}`;
+}
+
 export function movementLine(m: MovementResult, t: Messages, locale: Locale, mrkdwn = false): string {
-  const esc = (s: string) => (mrkdwn ? escapeMrkdwn(s) : s);
+  if (mrkdwn) return compactLine(m, t, locale);
+  const esc = (s: string) => s;
   const parts = [
     t.bank.where(m.line, m.element),
     formatDateShort(m.bookingDate, locale),

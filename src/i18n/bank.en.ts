@@ -61,11 +61,11 @@ export const bankEn: typeof bankIt = {
       returned: number,
       dup: number,
     ) =>
-      `${n} movements: ${matched} collected (${cents}), ${proposed} to confirm, ${ignored} ignored, ${returned} returned unpaid, ${dup} already imported`,
+      `${n} movements · collected ${matched} (${cents}) · to confirm ${proposed} · ignored ${ignored} · returned unpaid ${returned} · already imported ${dup}`,
     unreadableCount: (n: number) => (n === 1 ? "1 movement not read:" : `${n} movements not read:`),
     dryRun: "Dry run: nothing was recorded.",
     promises: (kept: number, partial: number, broken: number) =>
-      `Promises: ${kept} kept, ${partial} partly kept, ${broken} broken`,
+      `Promises kept ${kept} · partly kept ${partial} · broken ${broken}`,
     casesClosed: (n: number) => `Cases closed as paid: ${n}`,
     thread: {
       paid: (amount: string, invoices: string, date: string) =>

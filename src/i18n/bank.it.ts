@@ -63,11 +63,11 @@ export const bankIt = {
       returned: number,
       dup: number,
     ) =>
-      `${n} movimenti: ${matched} incassati (${cents}), ${proposed} da confermare, ${ignored} ignorati, ${returned} insoluti, ${dup} già importati`,
+      `${n} movimenti · incassati ${matched} (${cents}) · da confermare ${proposed} · ignorati ${ignored} · insoluti ${returned} · già importati ${dup}`,
     unreadableCount: (n: number) => (n === 1 ? "1 movimento non letto:" : `${n} movimenti non letti:`),
     dryRun: "Prova: niente è stato registrato.",
     promises: (kept: number, partial: number, broken: number) =>
-      `Promesse: ${kept} mantenute, ${partial} in parte, ${broken} non mantenute`,
+      `Promesse mantenute ${kept} · in parte ${partial} · non mantenute ${broken}`,
     casesClosed: (n: number) => `Pratiche chiuse perché saldate: ${n}`,
     thread: {
       paid: (amount: string, invoices: string, date: string) =>

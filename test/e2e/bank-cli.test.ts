@@ -64,7 +64,7 @@ describe("credito banca", () => {
   it("imports, then a second run of the same file finds everything already imported; --json for scripts", async () => {
     const first = credito(["banca", join(FIX, "movimenti-homebanking.csv"), "--db", url], {});
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain("7 movimenti: 1 incassati (€ 1.220,00)");
+    expect(first.stdout).toContain("7 movimenti · incassati 1 (€ 1.220,00)");
     const again = credito(["banca", join(FIX, "movimenti-homebanking.csv"), "--json", "--db", url], {});
     expect(again.status).toBe(0);
     const [summary] = JSON.parse(again.stdout) as Array<{ movements: Array<{ outcome: string }> }>;

@@ -87,7 +87,7 @@ describe("bank statement from a DM", () => {
       "riga 2 · 02/03/2026 · € 1.000,00 · ✅ incassato: Rossi Forniture SRL (C001), FT-101",
     );
     expect(String(result.args.text)).toContain(
-      "3 movimenti: 1 incassati (€ 1.000,00), 1 da confermare, 1 ignorati, 0 insoluti, 0 già importati",
+      "3 movimenti · incassati 1 (€ 1.000,00) · da confermare 1 · ignorati 1 · insoluti 0 · già importati 0",
     );
     const proposals = dm.find((c) => String(c.args.text).includes("1 movimento da confermare"))!;
     const blocks = proposals.args.blocks as Array<{
@@ -138,7 +138,7 @@ describe("bank statement from a DM", () => {
     await shareInDm(ADMIN, "F0BANK2", "movimenti.csv", Buffer.from(STATEMENT, "utf8"));
     await h.slack.waitFor(
       (calls) =>
-        calls.some((c) => c.method === "chat.postMessage" && String(c.args.text).includes("3 già importati")),
+        calls.some((c) => c.method === "chat.postMessage" && String(c.args.text).includes("già importati 3")),
       10_000,
     );
     expect(await db.payment.count()).toBe(2);
