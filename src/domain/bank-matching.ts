@@ -77,6 +77,7 @@ export type MatchReason =
   | "amountOnly" // no customer identified, some invoice has that amount
   | "customerOnly" // customer identified, the amount matches nothing
   | "alreadyPaid" // the causale names invoices that are paid already
+  | "notRecorded" // clear, but the payments import refused it (the invoice changed meanwhile)
   | "noCandidate"
   | "outgoing"
   | "fee"

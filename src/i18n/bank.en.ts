@@ -42,6 +42,7 @@ export const bankEn: typeof bankIt = {
       amountOnly: "only the amount matches: nothing names the customer",
       customerOnly: "customer recognised, the amount matches no invoice",
       alreadyPaid: "the remittance names invoices already paid",
+      notRecorded: "not recorded: the invoice changed meanwhile",
       noCandidate: "no matching customer or invoice",
       outgoing: "outgoing",
       fee: "fees and charges",

@@ -41,6 +41,7 @@ export const bankIt = {
       amountOnly: "solo l'importo corrisponde: nessun riferimento al cliente",
       customerOnly: "cliente riconosciuto, l'importo non corrisponde a nessuna fattura",
       alreadyPaid: "la causale indica fatture già pagate",
+      notRecorded: "non registrato: la fattura è cambiata nel frattempo",
       noCandidate: "nessun cliente né fattura corrispondente",
       outgoing: "uscita",
       fee: "commissioni e spese",

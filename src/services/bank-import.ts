@@ -281,18 +281,31 @@ export async function importStatement(
   const pending = summary.movements.map((r, i) => ({ r, i })).filter(({ r }) => r.outcome === "matched");
   for (let at = 0; at < pending.length; at += CHUNK) {
     const chunk = pending.slice(at, at + CHUNK);
-    changes.push(
-      ...(await recordPayments(
-        ctx,
-        chunk.map(({ r, i }) => ({
-          movement: st.movements[i]!,
-          result: r,
-          allocation: (outcomes[i] as { allocation: Allocation[] }).allocation,
-        })),
-        opts.actor,
-        summary,
-      )),
+    const recorded = await recordPayments(
+      ctx,
+      chunk.map(({ r, i }) => ({
+        movement: st.movements[i]!,
+        result: r,
+        allocation: (outcomes[i] as { allocation: Allocation[] }).allocation,
+      })),
+      opts.actor,
     );
+    changes.push(...recorded.changes);
+    for (const { r, i } of chunk) {
+      if (!recorded.failed.has(r)) continue;
+      // the payments import refused it (an invoice closed meanwhile, say): it waits for the admin instead
+      const o = outcomes[i] as Extract<MatchOutcome, { type: "matched" }>;
+      outcomes[i] = {
+        type: "proposed",
+        reason: "notRecorded",
+        candidates: [{ customerId: o.customerId, allocation: o.allocation, reason: "notRecorded" }],
+      };
+      r.outcome = "proposed";
+      r.reason = "notRecorded";
+      r.candidates = 1;
+      summary.collectedCents -= r.amountCents;
+      summary.paymentErrors += 1;
+    }
     await storeMovements(
       ctx,
       bankImport.id,
@@ -363,8 +376,7 @@ async function recordPayments(
   ctx: Ctx,
   items: ReadonlyArray<{ movement: BankMovement; result: MovementResult; allocation: readonly Allocation[] }>,
   actor: string,
-  summary: BankImportSummary | null,
-): Promise<PromiseChange[]> {
+): Promise<{ changes: PromiseChange[]; failed: Set<MovementResult> }> {
   const customerIds = [...new Set(items.map((x) => x.result.customer!.id))];
   const before = await promiseStates(ctx, customerIds);
   const invoices = await ctx.db.invoice.findMany({
@@ -372,9 +384,9 @@ async function recordPayments(
     select: { id: true, number: true, installment: true },
   });
   const byId = new Map(invoices.map((i) => [i.id, i]));
-  const payments: PaymentRecord[] = [];
   const today = todayOf(ctx);
-  for (const [n, { movement, result, allocation }] of items.entries()) {
+  const paymentsOf = (n: number): PaymentRecord[] => {
+    const { movement, result, allocation } = items[n]!;
     const base = {
       row: n + 1,
       date: movement.bookingDate,
@@ -382,21 +394,18 @@ async function recordPayments(
       method: methodOf(movement.kind),
       reference: `banca:${result.key}`,
     };
+    const out: PaymentRecord[] = [];
     let left = movement.amountCents;
     for (const a of allocation) {
       const inv = byId.get(a.invoiceId);
       if (!inv) continue;
-      payments.push({
-        ...base,
-        invoiceNumber: inv.number,
-        installment: inv.installment,
-        amountCents: a.cents,
-      });
+      out.push({ ...base, invoiceNumber: inv.number, installment: inv.installment, amountCents: a.cents });
       left -= a.cents;
     }
-    if (left > 0) payments.push({ ...base, amountCents: left });
-  }
-  const file: ParsedFile = {
+    if (left > 0) out.push({ ...base, amountCents: left });
+    return out;
+  };
+  const file = (payments: PaymentRecord[]): ParsedFile => ({
     file: "banca",
     kind: "pagamenti",
     format: "csv",
@@ -407,12 +416,20 @@ async function recordPayments(
     errors: [],
     warnings: [],
     rejectedKeys: [],
-  };
-  const result = await importParsed(ctx, [file], { actor, skipInvalid: true });
-  if (summary) summary.paymentErrors += result.errors.length;
+  });
+  // all or nothing per movement: a refused chunk is retried movement by movement
+  const failed = new Set<MovementResult>();
+  const all = await importParsed(ctx, [file(items.flatMap((_, n) => paymentsOf(n)))], { actor });
+  if (all.rejected) {
+    for (const [n, item] of items.entries()) {
+      const one = items.length > 1 ? await importParsed(ctx, [file(paymentsOf(n))], { actor }) : all;
+      if (one.rejected) failed.add(item.result);
+    }
+  }
   // the thread of each open case says what came in (promise lines follow from the changes)
   await ctx.db.$transaction(async (tx) => {
     for (const { movement, result: r } of items) {
+      if (failed.has(r)) continue;
       const kase = await tx.case.findFirst({ where: { customerId: r.customer!.id, closedOn: null } });
       if (!kase) continue;
       const t = messages(ctx.config.locale);
@@ -424,7 +441,7 @@ async function recordPayments(
       await postToCase(ctx, kase.id, { text }, today, tx);
     }
   });
-  return diffPromises(before, await promiseStates(ctx, customerIds));
+  return { changes: diffPromises(before, await promiseStates(ctx, customerIds)), failed };
 }
 
 function methodOf(kind: BankMovement["kind"]): string {
@@ -758,7 +775,15 @@ export async function decideMovement(
       }),
     );
   } else {
-    changes = await recordPayments(ctx, [{ movement, result, allocation }], actor, null);
+    const recorded = await recordPayments(ctx, [{ movement, result, allocation }], actor);
+    if (recorded.failed.size > 0) {
+      await ctx.db.bankMovement.update({
+        where: { id: mv.id },
+        data: { outcome: "proposed", customerId: null, decidedBy: null, decidedAt: null },
+      });
+      return { ok: false, reason: "badCandidate" };
+    }
+    changes = recorded.changes;
   }
   if (mv.counterpartyIban) {
     await ctx.db.customerIban.upsert({
