@@ -92,10 +92,10 @@ export function bankProposalMessage(
       blocks.push({ type: "actions", block_id: `bank_${m.id}`, elements });
     }
   }
-  if (p.movements.length > MAX_MOVEMENTS)
+  if (open.length > MAX_MOVEMENTS)
     blocks.push({
       type: "context",
-      elements: [{ type: "mrkdwn", text: `…+${p.movements.length - MAX_MOVEMENTS}` }],
+      elements: [{ type: "mrkdwn", text: s.more(open.length - MAX_MOVEMENTS) }],
     });
   return { text: title, blocks };
 }
