@@ -179,12 +179,19 @@ describe("bank statement import", () => {
       reason: "twoCustomers",
       candidates: 2,
     });
+    const bianchi = await ctx.db.customer.findUniqueOrThrow({ where: { code: "C002" } });
+    await ctx.db.case.create({ data: { customerId: bianchi.id, openedOn: "2026-02-10" } });
     const exact = await importStatement(
       ctx,
       { name: "a.csv", bytes: Buffer.from(text("800,00", "BONIFICO SALDO FATT. 168")) },
       { actor: "t" },
     );
     expect(brief(exact)).toEqual(["matched 80000 invoiceReference C002 FT 2025/0168=80000"]);
+    // nothing open any more: the case closes as paid
+    expect(exact.casesClosed).toBe(1);
+    expect(await ctx.db.case.findFirstOrThrow({ where: { customerId: bianchi.id } })).toMatchObject({
+      closeReason: "paid",
+    });
   });
 
   it("a dry run reads and matches but writes nothing", async () => {
