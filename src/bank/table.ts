@@ -62,7 +62,21 @@ function headerColumns(cells: readonly Cell[]): Map<Column, number> | null {
     if (col && !cols.has(col)) cols.set(col, i);
   });
   const hasAmount = cols.has("amount") || cols.has("debit") || cols.has("credit");
-  return cols.has("bookingDate") && hasAmount && (cols.has("description") || cols.has("causale"))
+  // a bank's own headers, so that an ERP payments file ("Data", "Importo", "Descrizione") is not taken for one
+  const texts = cells.map((c) => normalizeForSearch(cellText(c)));
+  const bankish =
+    cols.has("debit") ||
+    cols.has("credit") ||
+    cols.has("valueDate") ||
+    texts.some((x) => x === "data contabile" || x === "data operazione" || x === "data registrazione");
+  const erpish = texts.some((x) =>
+    /^(codice cliente|cod cliente|numero fattura|n fattura|n documento|partita iva)$/.test(x),
+  );
+  return bankish &&
+    !erpish &&
+    cols.has("bookingDate") &&
+    hasAmount &&
+    (cols.has("description") || cols.has("causale"))
     ? cols
     : null;
 }

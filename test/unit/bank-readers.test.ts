@@ -149,6 +149,16 @@ describe("home-banking lists", () => {
       name: "scadenzario.csv",
       bytes: readFileSync(join(__dirname, "../fixtures/import/scadenzario.csv")),
     };
+    const payments = {
+      name: "pagamenti.csv",
+      bytes: readFileSync(join(__dirname, "../fixtures/import/pagamenti.csv")),
+    };
+    expect(await isBankStatement(payments)).toBe(false);
+    const erp = {
+      name: "incassi.csv",
+      bytes: Buffer.from("Data;Codice cliente;Importo;Descrizione\r\n02/03/2026;C001;100,00;saldo\r\n"),
+    };
+    expect(await isBankStatement(erp)).toBe(false);
     expect(await isBankStatement(scad)).toBe(false);
     await expect(readStatement(scad)).rejects.toMatchObject({ key: "notStatement" });
     for (const f of [
