@@ -7,7 +7,8 @@ import { type AppContext, fixedClock } from "../../src/context";
 import { computeTasks } from "../../src/domain/tasks";
 import { silentLogger } from "../../src/log";
 import { createRuntime, type Runtime } from "../../src/runtime";
-import { decideMovement, importStatement } from "../../src/services/bank-import";
+import { decideMovement } from "../../src/services/bank-decisions";
+import { importStatement } from "../../src/services/bank-import";
 import { loadDigestInput } from "../../src/services/digest-input";
 
 const FIX = join(__dirname, "../fixtures/bank");

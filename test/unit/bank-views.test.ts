@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n";
-import type { ImportProposals } from "../../src/services/bank-import";
+import type { ImportProposals } from "../../src/services/bank-decisions";
 import { BANK_ACTIONS, bankChooseModal, bankProposalMessage } from "../../src/slack/views/bank";
 
 const t = messages("it");

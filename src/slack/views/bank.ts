@@ -6,7 +6,7 @@ import { formatDateCompact } from "../../domain/calendar";
 import { formatEuro } from "../../domain/money";
 import { escapeMrkdwn, truncate } from "../../domain/text";
 import type { Locale, Messages } from "../../i18n";
-import type { ImportProposals } from "../../services/bank-import";
+import type { ImportProposals } from "../../services/bank-decisions";
 
 export const BANK_ACTIONS = {
   confirm: "bank_confirm",

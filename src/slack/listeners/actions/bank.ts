@@ -4,7 +4,7 @@ import { formatDateCompact } from "../../../domain/calendar";
 import { formatEuro } from "../../../domain/money";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
-import { decideMovement, refreshProposals } from "../../../services/bank-import";
+import { decideMovement, refreshProposals } from "../../../services/bank-decisions";
 import { findCustomers } from "../../../services/customer-search";
 import { hasRole, resolveMember } from "../../../services/team";
 import { BANK_ACTIONS, bankChooseModal } from "../../views/bank";

@@ -3,7 +3,8 @@ import { bankReportLines } from "../../../bank/report";
 import type { AppContext } from "../../../context";
 import { normalizeForSearch } from "../../../domain/text";
 import { messages } from "../../../i18n";
-import { importStatement, postProposals } from "../../../services/bank-import";
+import { postProposals } from "../../../services/bank-decisions";
+import { importStatement } from "../../../services/bank-import";
 
 interface Input {
   name: string;

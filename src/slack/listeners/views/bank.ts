@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
-import { decideMovement, findInvoicesByNumbers, refreshProposals } from "../../../services/bank-import";
+import { decideMovement, findInvoicesByNumbers, refreshProposals } from "../../../services/bank-decisions";
 import { hasRole, resolveMember } from "../../../services/team";
 import { BANK_ACTIONS, BANK_CHOOSE_CALLBACK } from "../../views/bank";
 
