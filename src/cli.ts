@@ -1,3 +1,4 @@
+import { bancaCommand } from "./cli/banca";
 import { type CliCommand, CliError } from "./cli/command";
 import { demoCommand } from "./cli/demo";
 import { digestCommand } from "./cli/digest";
@@ -22,6 +23,7 @@ const commands: CliCommand[] = [
   dossierCommand,
   tassiCommand,
   reportCommand,
+  bancaCommand,
 ];
 
 function help(): string {

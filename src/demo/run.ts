@@ -21,6 +21,7 @@ import { closeSettledCases } from "../services/case-lifecycle";
 import { importFiles } from "../services/import";
 import { FakeSlack } from "../standin/fake-slack";
 import { SlackRequester } from "../standin/signed-requests";
+import { playDemoBank } from "./bank-scene";
 import { DEMO_MEMBERS, generateDemoData } from "./generate";
 import { renderCalls } from "./render";
 import { seedDemo } from "./seed";
@@ -57,6 +58,10 @@ const scenes: Scene[] = [
     async act(d) {
       await runDigestJob(d.runtime.ctx);
     },
+  },
+  {
+    title: "08:45 · Giulia manda a Credito in privato l'estratto conto CBI del mattino",
+    act: playDemoBank,
   },
   {
     title: "Giulia (amministrazione) apre la scheda Home di Credito",

@@ -16,6 +16,7 @@ import { formatEuro } from "./money";
 import { type PromiseStatus, promiseDeadline, promiseStatus } from "./promises";
 
 export type TaskKind =
+  | "riba_returned" // bank statements (issue 15): a RiBa or SDD came back unpaid, first of all
   | "broken_promise"
   | "promise_due"
   | "callback"
@@ -109,6 +110,8 @@ export interface TaskFollowup {
   date: IsoDate;
   reason: string;
   action: string;
+  /** "riba_returned": a follow-up the bank import created for a returned RiBa or SDD (shown first) */
+  kind?: "riba_returned";
 }
 
 /** A refusal outcome not yet passed to the lawyer. */
@@ -188,6 +191,7 @@ export interface Task {
 
 /** Display order of the digest sections. */
 export const TASK_KIND_ORDER: readonly TaskKind[] = [
+  "riba_returned",
   "broken_promise",
   "promise_due",
   "callback",
@@ -639,7 +643,7 @@ function approvalTask(debtor: Debtor, approval: TaskApproval): Task {
 // Follow-ups are contacts too, so a snooze holds them back; an overdue one stays until it is done.
 function followupTask(debtor: Debtor, f: TaskFollowup, window: IsoDate): Task {
   const reason = f.date < window ? `${f.reason} (${withDate("dal", f.date)})` : f.reason;
-  return makeTask("followup", debtor, debtor.overdueCents, reason, f.action, { refId: f.id });
+  return makeTask(f.kind ?? "followup", debtor, debtor.overdueCents, reason, f.action, { refId: f.id });
 }
 
 const collator = new Intl.Collator("it", { sensitivity: "base" });
@@ -648,6 +652,7 @@ const KIND_INDEX = new Map(TASK_KIND_ORDER.map((kind, i) => [kind, i]));
 /** Digest order: broken promises first, then priority, amount, customer name; kind and ids keep it total. */
 export function compareTasks(a: Task, b: Task): number {
   return (
+    Number(b.kind === "riba_returned") - Number(a.kind === "riba_returned") ||
     Number(b.kind === "broken_promise") - Number(a.kind === "broken_promise") ||
     b.priority - a.priority ||
     b.amountCents - a.amountCents ||

@@ -1,4 +1,5 @@
 import { formatEuro } from "../domain/money";
+import { bankEn } from "./bank.en";
 import { caseThreadsEn } from "./case-threads.en";
 import { cliEn } from "./cli.en";
 import { digestEn } from "./digest.en";
@@ -10,6 +11,7 @@ import { reportEn } from "./report.en";
 import { tripEn } from "./trip.en";
 
 export const en: Messages = {
+  ...bankEn,
   ...caseThreadsEn,
   ...cliEn,
   ...figuresEn,
@@ -123,6 +125,7 @@ export const en: Messages = {
     outdated: "(list superseded by the update)",
     updated: (time: string) => `updated at ${time}`,
     kinds: {
+      riba_returned: "⚠️ RiBa and SDD returned unpaid",
       broken_promise: "❌ Broken promises",
       promise_due: "⏳ Promises due",
       callback: "📞 Callbacks booked",
@@ -280,7 +283,7 @@ export const en: Messages = {
     progress: (phase: string, done: number, total: number) => `${phase}: ${done}/${total}`,
     slack: {
       howTo:
-        "To import, send me the file in a direct message (here in Credito, Messages tab): a scadenzario, customers or payments as CSV or Excel (.xlsx), or FatturaPA XML invoices. I answer with a summary. If the file has bad rows I import nothing and list them; write `skip` in the message with the file to import only the good rows, `dry` for a dry run.",
+        "To import, send me the file in a direct message (here in Credito, Messages tab): a scadenzario, customers or payments as CSV or Excel (.xlsx), or FatturaPA XML invoices, or the bank statement (camt.053/054, CBI, home-banking movement list). I answer with a summary. If the file has bad rows I import nothing and list them; write `skip` in the message with the file to import only the good rows, `dry` for a dry run.",
       adminOnly: "Only Credito admins can import data.",
       working: (name: string) => `📊 Importing ${name}…`,
       downloadFailed: (name: string) => `I cannot download ${name} from Slack: please send it again.`,

@@ -1,6 +1,7 @@
 import { prep } from "../domain/italian";
 import { formatEuro } from "../domain/money";
 /** Italian messages (the default). en.ts must provide the same keys. */
+import { bankIt } from "./bank.it";
 import { caseThreadsIt } from "./case-threads.it";
 import { cliIt } from "./cli.it";
 import { digestIt } from "./digest.it";
@@ -11,6 +12,7 @@ import { reportIt } from "./report.it";
 import { tripIt } from "./trip.it";
 
 export const it = {
+  ...bankIt,
   ...caseThreadsIt,
   ...cliIt,
   ...figuresIt,
@@ -132,6 +134,7 @@ export const it = {
     outdated: "(elenco superato dall'aggiornamento)",
     updated: (time: string) => `aggiornato alle ${time}`,
     kinds: {
+      riba_returned: "⚠️ RiBa e SDD insoluti",
       broken_promise: "❌ Promesse non mantenute",
       promise_due: "⏳ Promesse in scadenza",
       callback: "📞 Richiamate fissate",
@@ -292,7 +295,7 @@ export const it = {
     progress: (phase: string, done: number, total: number) => `${phase}: ${done}/${total}`,
     slack: {
       howTo:
-        "Per importare, mandami il file in un messaggio diretto (qui in Credito, scheda Messaggi): scadenzario o clienti o pagamenti in CSV o Excel (.xlsx), oppure fatture XML FatturaPA. Rispondo con il riepilogo. Se il file ha righe sbagliate non importo nulla e te le elenco; scrivi `scarta` nel messaggio con il file per importare solo le righe buone, `prova` per una prova senza salvare.",
+        "Per importare, mandami il file in un messaggio diretto (qui in Credito, scheda Messaggi): scadenzario o clienti o pagamenti in CSV o Excel (.xlsx), oppure fatture XML FatturaPA, oppure l'estratto conto della banca (camt.053/054, CBI, lista movimenti dell'home banking). Rispondo con il riepilogo. Se il file ha righe sbagliate non importo nulla e te le elenco; scrivi `scarta` nel messaggio con il file per importare solo le righe buone, `prova` per una prova senza salvare.",
       adminOnly: "Solo gli amministratori di Credito possono importare dati.",
       working: (name: string) => `📊 Importo ${name}…`,
       downloadFailed: (name: string) => `Non riesco a scaricare ${name} da Slack: riprova a inviarlo.`,

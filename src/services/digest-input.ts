@@ -118,7 +118,7 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
         }),
         db.dailyTask.findMany({
           where: { status: "open", date: { lte: today }, customerId: { not: null } },
-          select: { id: true, customerId: true, date: true, reason: true, action: true },
+          select: { id: true, customerId: true, date: true, reason: true, action: true, kind: true },
         }),
         db.$queryRaw<LastContactRow[]>`
       SELECT customerId, date, channel, outcome FROM (
@@ -213,6 +213,7 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
       date: f.date,
       reason: f.reason,
       action: f.action,
+      ...(f.kind === "riba_returned" ? { kind: "riba_returned" as const } : {}),
     })),
     // a deferral holds for the case it was given on: a new case is looked at afresh
     deferrals: extra.deferrals.filter((d) => d.caseId === null || openCaseOf.get(d.customerId) === d.caseId),

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { AppContext } from "../../context";
+import { registerBankActions } from "./actions/bank";
 import { registerCustomerCardActions } from "./actions/customer-card";
 import { registerDigestTaskActions } from "./actions/digest-task";
 import { registerDisputeActions } from "./actions/dispute";
@@ -17,6 +18,7 @@ import { reportSubcommand } from "./commands/report";
 import { registerAppHome } from "./events/app-home-opened";
 import { registerFileShared } from "./events/file-shared";
 import { registerCustomerOptions } from "./options/customers";
+import { registerBankViews } from "./views/bank";
 import { registerLogSubmission } from "./views/log-submission";
 import { registerTripViews } from "./views/trip";
 
@@ -44,4 +46,6 @@ export function registerListeners(app: App, ctx: AppContext): void {
   registerDisputeActions(app, ctx);
   registerTripActions(app, ctx);
   registerTripViews(app, ctx);
+  registerBankActions(app, ctx);
+  registerBankViews(app, ctx);
 }

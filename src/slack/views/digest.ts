@@ -266,7 +266,8 @@ function entryMenu(entry: DigestEntry, t: Messages): PlainTextOption[] {
     menu.push(option(t.digestEntry.menuSalesOk, `salesok:${id}:${p.stepDay}`));
     menu.push(option(t.digestEntry.menuSalesObject, `salesno:${id}:${p.stepDay}`));
   }
-  const followup = has("followup");
+  // a returned RiBa is a follow-up too: done once the team has dealt with it
+  const followup = has("riba_returned") ?? has("followup");
   if (followup?.refId) menu.push(option(t.digest.menu.done, `done:${id}:${followup.refId}`));
   if (has("credit_hold")) menu.push(option(t.digest.menu.hold, `hold:${id}`));
   else if (has("credit_release")) menu.push(option(t.digest.menu.release, `release:${id}`));

@@ -10,6 +10,7 @@ import type { ImportKind } from "../../../import/types";
 import { closeSettledCases } from "../../../services/case-lifecycle";
 import { importFiles } from "../../../services/import";
 import { hasRole, resolveMember } from "../../../services/team";
+import { importSharedStatements } from "./bank-statement";
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
@@ -106,17 +107,20 @@ export async function importSharedFiles(
     }
     inputs.push({ name, bytes });
   }
+  // bank statements go to the bank import (issue 15); the other files to the import below
+  const others = await importSharedStatements(ctx, { ...args, fileKey }, inputs);
+  if (others.length === 0) return;
   const opts = importOptionsFromText(args.text);
   const summary = await importFiles(
     ctx,
-    inputs,
+    others,
     { kind: opts.kind },
     { actor: args.user, skipInvalid: opts.skipInvalid, dryRun: opts.dryRun, keepMissing: opts.keepMissing },
   );
   if (summary.written && !summary.dryRun) await closeSettledCases(ctx, today(ctx));
   const locale = ctx.config.locale;
   const lines = importReportLines(summary, t, locale, { maxIssues: 20, mrkdwn: true });
-  const header = `*${t.import.slack.done(escapeMrkdwn(inputs.map((i) => i.name).join(", ")))}*`;
+  const header = `*${t.import.slack.done(escapeMrkdwn(others.map((i) => i.name).join(", ")))}*`;
   // the text fallback is mrkdwn too: the file's cells must not mention or link there either
   const plain = [t.import.slack.done(names), ...lines].join("\n").replace(/\*/g, "");
   await post(
