@@ -20,7 +20,9 @@ const smtpUrl = z
 /** IBAN check digits (ISO 13616): letters to numbers, first four characters moved to the end, mod 97 = 1. */
 export function validIban(iban: string): boolean {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
-  const digits = `${iban.slice(4)}${iban.slice(0, 4)}`.replace(/[A-Z]/g, (ch) => String(ch.charCodeAt(0) - 55));
+  const digits = `${iban.slice(4)}${iban.slice(0, 4)}`.replace(/[A-Z]/g, (ch) =>
+    String(ch.charCodeAt(0) - 55),
+  );
   let rest = 0;
   for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
   return rest === 1;
@@ -65,7 +67,11 @@ const schema = z.object({
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   CREDITO_KM_RATE_CENTS: z.coerce.number().int().min(0).max(1000).default(35),
   // What goes to customers (written reminders, PEC recap): the creditor company and the two mailboxes.
-  CREDITO_COMPANY_NAME: z.string().trim().min(2, "must be the company's name, e.g. Rossi Forniture S.r.l.").optional(),
+  CREDITO_COMPANY_NAME: z
+    .string()
+    .trim()
+    .min(2, "must be the company's name, e.g. Rossi Forniture S.r.l.")
+    .optional(),
   CREDITO_COMPANY_ADDRESS: z.string().trim().min(5, "must be the registered office address").optional(),
   CREDITO_COMPANY_VAT: z
     .string()

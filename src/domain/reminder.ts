@@ -176,7 +176,8 @@ export function paymentCausale(
   invoices: readonly Pick<ReminderInvoice, "number" | "installment">[],
   locale: "it" | "en",
 ): string {
-  const head = locale === "it" ? (invoices.length === 1 ? "Saldo fattura n." : "Saldo fatture n.") : "Invoice";
+  const head =
+    locale === "it" ? (invoices.length === 1 ? "Saldo fattura n." : "Saldo fatture n.") : "Invoice";
   const labels = [...new Set(invoices.map((i) => i.number))];
   for (let n = labels.length; n >= 1; n--) {
     const rest = labels.length - n;
@@ -191,12 +192,27 @@ export function paymentCausale(
  * The EPC QR code's text (EPC069-12, version 002, SEPA credit transfer): what banking apps read to fill in a
  * transfer. Null when the amount is outside what the standard allows.
  */
-export function epcQrPayload(p: { name: string; iban: string; amountCents: Cents; causale: string }): string | null {
+export function epcQrPayload(p: {
+  name: string;
+  iban: string;
+  amountCents: Cents;
+  causale: string;
+}): string | null {
   if (p.amountCents < 1 || p.amountCents > 99_999_999_999) return null;
   const amount = `EUR${Math.floor(p.amountCents / 100)}.${String(p.amountCents % 100).padStart(2, "0")}`;
-  return ["BCD", "002", "1", "SCT", "", p.name.slice(0, 70), p.iban, amount, "", "", p.causale.slice(0, 140)].join(
-    "\n",
-  );
+  return [
+    "BCD",
+    "002",
+    "1",
+    "SCT",
+    "",
+    p.name.slice(0, 70),
+    p.iban,
+    amount,
+    "",
+    "",
+    p.causale.slice(0, 140),
+  ].join("\n");
 }
 
 /** The creditor as it signs what goes to customers. */

@@ -141,6 +141,7 @@ export interface Task {
   lastContact?: { date: IsoDate; channel: string; outcome: string };
   time?: string; // callbacks
   refId?: number; // promise, callback, approval or followup id
+  step?: CadenceStep; // cadence tasks: the step due (a written one can be drafted from the digest)
 }
 
 /** Display order of the digest sections. */
@@ -409,7 +410,7 @@ function cadenceTask(debtor: Debtor, step: CadenceStep): Task {
   const note = isHardStep(step) ? preserveNote(debtor) : "";
   const reason = `${step.label} (+${step.day} gg): scaduto da ${debtor.daysOverdue} giorni${note}`;
   const action = `${CHANNEL_ACTION[step.channel]} (${TONE_TEXT[step.tone]})`;
-  return makeTask("cadence", debtor, debtor.overdueCents, reason, action);
+  return makeTask("cadence", debtor, debtor.overdueCents, reason, action, { step });
 }
 
 /**

@@ -109,5 +109,8 @@ export function renderTemplate(
   t: ReminderTemplate,
   values: Record<Placeholder, string>,
 ): { subject: string; body: string } {
-  return { subject: fillTemplate(t.subject, values).replace(/\s+/g, " ").trim(), body: fillTemplate(t.body, values) };
+  return {
+    subject: fillTemplate(t.subject, values).replace(/\s+/g, " ").trim(),
+    body: fillTemplate(t.body, values),
+  };
 }

@@ -880,7 +880,7 @@ describe("sending the PEC recap through SMTP", () => {
     h = await startHarness({
       now: MONDAY,
       env: {
-        CREDITO_SMTP_URL: `smtp://crediti:segreto@127.0.0.1:${port}`,
+        CREDITO_PEC_SMTP_URL: `smtp://crediti:segreto@127.0.0.1:${port}`,
         CREDITO_PEC_FROM: "crediti@pec.esempio.it",
       },
     });

@@ -4,6 +4,7 @@ import { registerCustomerCardActions } from "./actions/customer-card";
 import { registerDigestTaskActions } from "./actions/digest-task";
 import { registerDisputeActions } from "./actions/dispute";
 import { registerLogOutcomeActions } from "./actions/log-outcome";
+import { registerReminderActions } from "./actions/reminders";
 import { registerTripActions } from "./actions/trip";
 import { caseThreadSubcommands, registerCaseThreads } from "./case-threads";
 import { registerCommands } from "./commands";
@@ -44,4 +45,5 @@ export function registerListeners(app: App, ctx: AppContext): void {
   registerDisputeActions(app, ctx);
   registerTripActions(app, ctx);
   registerTripViews(app, ctx);
+  registerReminderActions(app, ctx);
 }

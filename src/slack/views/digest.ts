@@ -1,9 +1,11 @@
 import type { KnownBlock, PlainTextOption } from "@slack/types";
 import { formatDateCompact, formatDateLong, type IsoDate } from "../../domain/calendar";
 import { formatEuro, formatEuroRound } from "../../domain/money";
+import { reminderStepFor } from "../../domain/reminder";
 import { groupTasksByKind, type Task } from "../../domain/tasks";
 import { escapeMrkdwn, truncate } from "../../domain/text";
 import type { Locale, Messages } from "../../i18n";
+import { reminderMessages } from "../../i18n/reminders";
 
 export interface DigestData {
   date: IsoDate;
@@ -141,13 +143,13 @@ function taskBlock(task: Task, index: number, t: Messages, locale: Locale): Know
     accessory: {
       type: "overflow",
       action_id: `${DIGEST_ACTION_PREFIX}:${index}`,
-      options: taskMenu(task, t),
+      options: taskMenu(task, t, locale),
     },
   };
 }
 
 /** The overflow menu of a task; each value says what to do and to whom: "<verb>:<customerId>[:<ref>]". */
-function taskMenu(task: Task, t: Messages): PlainTextOption[] {
+function taskMenu(task: Task, t: Messages, locale: Locale): PlainTextOption[] {
   const id = task.customerId;
   const option = (text: string, value: string): PlainTextOption => ({
     text: { type: "plain_text", text },
@@ -158,6 +160,10 @@ function taskMenu(task: Task, t: Messages): PlainTextOption[] {
   else if (task.kind === "credit_release") menu.push(option(t.digest.menu.release, `release:${id}`));
   else if (task.kind === "followup" && task.refId)
     menu.push(option(t.digest.menu.done, `done:${id}:${task.refId}`));
+  // a written cadence step: draft it here ("remind:<id>:<step>-<channel>")
+  const written = task.step && reminderStepFor(task.step);
+  if (written && task.step)
+    menu.push(option(reminderMessages(locale).menuPrepare, `remind:${id}:${written}-${task.step.channel}`));
   menu.push(option(t.digest.menu.assign, `assign:${id}`));
   if (task.kind !== "approval_pending") menu.push(option(t.digest.menu.snooze, `snooze:${id}`));
   return menu;
