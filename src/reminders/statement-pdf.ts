@@ -173,7 +173,7 @@ export async function renderStatementPdf(
   }
   total(p.total, euro(s.figures.totalCents), true);
   if (s.chargesInterest) {
-    doc.moveDown(0.4).fontSize(8).fillColor("#555555");
+    doc.moveDown(0.4).font("Helvetica").fontSize(8).fillColor("#555555");
     text(p.rateNote);
     if (s.figures.interest.missingPeriods.length > 0)
       text(p.lastKnownRate(s.figures.interest.missingPeriods.map(halfYearLabel).join(", ")));
@@ -229,6 +229,7 @@ export async function renderStatementPdf(
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    doc.page.margins.bottom = 0; // the footer sits below the margin: no new page for it
     doc
       .font("Helvetica")
       .fontSize(8)

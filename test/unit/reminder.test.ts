@@ -102,7 +102,9 @@ describe("steps and media", () => {
 
 describe("payment instructions", () => {
   it("writes a causale with the invoice numbers within SEPA's 140 characters", () => {
-    expect(paymentCausale([inv("12/2026", "", 0), inv("15/2026", "", 0)], "it")).toBe("Saldo fatture n. 12/2026, 15/2026");
+    expect(paymentCausale([inv("12/2026", "", 0), inv("15/2026", "", 0)], "it")).toBe(
+      "Saldo fatture n. 12/2026, 15/2026",
+    );
     expect(paymentCausale([inv("12/2026", "", 0)], "it")).toBe("Saldo fattura n. 12/2026");
     const many = Array.from({ length: 40 }, (_, i) => inv(`FT-${1000 + i}`, "", 0));
     const long = paymentCausale(many, "it");
@@ -110,10 +112,19 @@ describe("payment instructions", () => {
     expect(long).toMatch(/ e altre \d+$/);
   });
   it("builds the EPC QR text (version 002, SCT, amount in euro)", () => {
-    expect(epcQrPayload({ name: "Forniture Bianchi S.r.l.", iban: "IT60X0542811101000000123456", amountCents: 123456, causale: "Saldo fattura n. 1" })).toBe(
+    expect(
+      epcQrPayload({
+        name: "Forniture Bianchi S.r.l.",
+        iban: "IT60X0542811101000000123456",
+        amountCents: 123456,
+        causale: "Saldo fattura n. 1",
+      }),
+    ).toBe(
       "BCD\n002\n1\nSCT\n\nForniture Bianchi S.r.l.\nIT60X0542811101000000123456\nEUR1234.56\n\n\nSaldo fattura n. 1",
     );
-    expect(epcQrPayload({ name: "x", iban: "IT60X0542811101000000123456", amountCents: 0, causale: "" })).toBeNull();
+    expect(
+      epcQrPayload({ name: "x", iban: "IT60X0542811101000000123456", amountCents: 0, causale: "" }),
+    ).toBeNull();
   });
   it("checks IBANs with the mod-97 rule", () => {
     expect(validIban("IT60X0542811101000000123456")).toBe(true);
@@ -128,18 +139,31 @@ describe("templates", () => {
     expect(checkReminderTemplates(DEFAULT_TEMPLATES_DIR)).toEqual([]);
   });
   it("fills placeholders once, drops lines left empty, and never writes S.r.l..", () => {
-    const values = { company_name: "Forniture Bianchi S.r.l.", customer_vat: "", causale: "{{iban}}" } as never;
-    expect(fillTemplate("Cordiali saluti da {{company_name}}.\nP. IVA {{customer_vat}}\nCausale: {{causale}}", values)).toBe(
-      "Cordiali saluti da Forniture Bianchi S.r.l.\nCausale: {{iban}}",
-    );
+    const values = {
+      company_name: "Forniture Bianchi S.r.l.",
+      customer_vat: "",
+      causale: "{{iban}}",
+    } as never;
+    expect(
+      fillTemplate(
+        "Cordiali saluti da {{company_name}}.\nP. IVA {{customer_vat}}\nCausale: {{causale}}",
+        values,
+      ),
+    ).toBe("Cordiali saluti da Forniture Bianchi S.r.l.\nCausale: {{iban}}");
   });
   it("names the file and the line of an unknown placeholder, and loadConfig refuses to start", () => {
     const dir = mkdtempSync(join(tmpdir(), "credito-templates-"));
     try {
       for (const step of REMINDER_STEPS)
         for (const locale of ["it", "en"])
-          writeFileSync(join(dir, `${step}.${locale}.md`), readFileSync(join(DEFAULT_TEMPLATES_DIR, `${step}.${locale}.md`)));
-      writeFileSync(join(dir, "firm.it.md"), "Oggetto: Sollecito\n\nSpettabile {{customer_name}},\nentro il {{scadenza}}.\n");
+          writeFileSync(
+            join(dir, `${step}.${locale}.md`),
+            readFileSync(join(DEFAULT_TEMPLATES_DIR, `${step}.${locale}.md`)),
+          );
+      writeFileSync(
+        join(dir, "firm.it.md"),
+        "Oggetto: Sollecito\n\nSpettabile {{customer_name}},\nentro il {{scadenza}}.\n",
+      );
       const problems = checkReminderTemplates(dir);
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(/firm\.it\.md:4: unknown placeholder \{\{scadenza\}\}$/);
@@ -150,7 +174,9 @@ describe("templates", () => {
         err = e;
       }
       expect(err).toBeInstanceOf(ConfigError);
-      expect((err as ConfigError).problems.join("\n")).toContain("firm.it.md:4: unknown placeholder {{scadenza}}");
+      expect((err as ConfigError).problems.join("\n")).toContain(
+        "firm.it.md:4: unknown placeholder {{scadenza}}",
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -169,10 +195,21 @@ describe("templates", () => {
       signature: "Ufficio crediti",
     };
     const values = reminderValues(
-      { step: "formal_notice", today: "2026-03-02", customer: { name: "Rossi SRL", vatNumber: null, address: "Via Roma 1, Bergamo" }, creditor: company, collector: "Alice Admin", invoices, figures },
+      {
+        step: "formal_notice",
+        today: "2026-03-02",
+        customer: { name: "Rossi SRL", vatNumber: null, address: "Via Roma 1, Bergamo" },
+        creditor: company,
+        collector: "Alice Admin",
+        invoices,
+        figures,
+      },
       "it",
     );
-    const { subject, body } = renderTemplate(loadTemplate(DEFAULT_TEMPLATES_DIR, "formal_notice", "it"), values);
+    const { subject, body } = renderTemplate(
+      loadTemplate(DEFAULT_TEMPLATES_DIR, "formal_notice", "it"),
+      values,
+    );
     expect(subject).toBe("Costituzione in mora ai sensi dell'art. 1219 c.c. - Rossi SRL");
     expect(body).toContain("- fattura n. FT-1 del 01/01/2026, scaduta il 10/01/2026: € 1.000,00");
     expect(body).toContain("(€ 40 per fattura): € 40,00");
