@@ -4,6 +4,7 @@ import { digestCommand } from "./cli/digest";
 import { dossierCommand } from "./cli/dossier";
 import { importCommand } from "./cli/import";
 import { reportCommand } from "./cli/report";
+import { sollecitiCommand } from "./cli/solleciti";
 import { tassiCommand } from "./cli/tassi";
 import { ConfigError } from "./config";
 
@@ -15,6 +16,7 @@ const commands: CliCommand[] = [
   dossierCommand,
   tassiCommand,
   reportCommand,
+  sollecitiCommand,
 ];
 
 function help(): string {
