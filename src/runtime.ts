@@ -4,7 +4,7 @@ import { type AppContext, type Clock, systemClock } from "./context";
 import { openDb } from "./db/client";
 import { type Scheduler, startScheduler } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./log";
-import { startMailOutbox, stopMailOutbox } from "./reminders/service";
+import { startReminders, stopReminders } from "./reminders/run";
 import { registerAnchorRecorders, resolveAnchor } from "./slack/anchors";
 import { buildSlackApp, type SlackApp } from "./slack/app";
 import { Outbox } from "./slack/outbox";
@@ -43,12 +43,12 @@ export async function createRuntime(
       await slack.start();
       outbox.kick(); // whatever was pending when the bot stopped goes out now
       outbox.poll(); // and whatever another process (a CLI import) queues later
-      startMailOutbox(ctx); // reminders' emails and PECs, likewise persisted
+      startReminders(ctx); // reminders: their emails and PECs (persisted too), PEC receipts
       if (jobs) scheduler = await startScheduler(ctx);
     },
     async stop() {
       await scheduler?.stop();
-      await stopMailOutbox(ctx);
+      await stopReminders(ctx);
       await outbox.stop();
       await slack.stop().catch(() => undefined);
       await db.$disconnect();
