@@ -52,7 +52,7 @@ export async function readPecReceipts(ctx: AppContext): Promise<number> {
       const done: number[] = [];
       for (const uid of uids) {
         const msg = await client.fetchOne(String(uid), { source: true }, { uid: true });
-        if (!msg || !msg.source) continue;
+        if (msg === false || !msg.source) continue;
         const parsed = await simpleParser(msg.source);
         const kind = String(parsed.headers.get("x-ricevuta") ?? "")
           .trim()

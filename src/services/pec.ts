@@ -48,6 +48,7 @@ export async function draftPecRecap(
     })),
     promises: interaction.promises.map((p) => ({ amountCents: p.amountCents, dueDate: p.dueDate })),
     today,
+    creditor: ctx.config.company,
   });
   const draft = await tx.pecDraft.create({
     data: {
