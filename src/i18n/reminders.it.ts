@@ -72,7 +72,7 @@ export const remindersIt = {
     notFound: "Sollecito non trovato.",
     notMember: "Non fai parte del team crediti.",
   },
-  queued: (customer: string, to: string) => `📨 Sollecito a ${customer} in invio a ${to}.`,
+  queued: (customer: string, to: string) => `📨 Sollecito a ${customer} in invio all'indirizzo ${to}.`,
   draftSaved: (customer: string) => `📝 Bozza del sollecito a ${customer} salvata.`,
   waiting: (customer: string) =>
     `⏳ Sollecito a ${customer} in attesa di approvazione: l'ho chiesta nel thread della pratica.`,
@@ -91,18 +91,18 @@ export const remindersIt = {
   },
   thread: {
     sent: (stepSent: string, medium: string, to: string, who: string) =>
-      `✉️ ${stepSent} per ${medium} a ${to} · ${who}`,
+      `✉️ ${stepSent} per ${medium} all'indirizzo ${to} · ${who}`,
     refused: (to: string, reason: string) =>
-      `⚠️ Il sollecito a ${to} è stato rifiutato dal server di posta: ${reason}. Controlla l'indirizzo e preparane un altro.`,
+      `⚠️ Il sollecito all'indirizzo ${to} è stato rifiutato dal server di posta: ${reason}. Controlla l'indirizzo e preparane un altro.`,
     uncertain: (to: string) =>
-      `⚠️ L'invio del sollecito a ${to} si è interrotto: non so se è partito. Controlla la posta inviata prima di rifarlo.`,
+      `⚠️ L'invio del sollecito all'indirizzo ${to} si è interrotto: non so se è partito. Controlla la posta inviata prima di rifarlo.`,
     letterReady: (step: string, who: string) =>
       `📄 ${step}: lettera pronta da stampare e spedire per raccomandata · ${who}`,
     letterPosted: (who: string) => `📮 Lettera spedita per raccomandata · ${who}`,
     posted: "Spedita",
     delivered: (at: string) =>
       `📬 PEC consegnata il ${at} (ricevuta di avvenuta consegna): il termine decorre da qui.`,
-    notDelivered: (to: string, reason: string) => `⚠️ PEC a ${to} non consegnata: ${reason}.`,
+    notDelivered: (to: string, reason: string) => `⚠️ PEC all'indirizzo ${to} non consegnata: ${reason}.`,
   },
   deliveredNote: (at: string) => `consegnata il ${at} (ricevuta di avvenuta consegna PEC)`,
   batch: {

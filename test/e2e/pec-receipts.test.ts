@@ -159,7 +159,7 @@ describe("PEC receipts read from the PEC mailbox (a local Dovecot)", () => {
     await ctx.outbox.idle();
     const kase = await db.case.findFirstOrThrow({ where: { customerId: failed.customerId } });
     expect(threadPosts(h, kase.threadTs as string).map((c) => c.args.text)).toContain(
-      "⚠️ PEC a sbagliato@pec.secondo.example.it non consegnata: AVVISO DI MANCATA CONSEGNA: casella inesistente.",
+      "⚠️ PEC all'indirizzo sbagliato@pec.secondo.example.it non consegnata: AVVISO DI MANCATA CONSEGNA: casella inesistente.",
     );
     // read once: a second look finds nothing new
     expect(await readPecReceipts(ctx)).toBe(0);

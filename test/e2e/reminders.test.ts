@@ -270,7 +270,7 @@ describe("written reminders", () => {
     expect(await db.auditEntry.count({ where: { action: "reminder.sent" } })).toBe(1);
     const kase = await db.case.findFirstOrThrow({ where: { customerId: verdi.id } });
     expect(threadPosts(h, kase.threadTs as string).map((c) => c.args.text)).toContain(
-      `✉️ Sollecito di cortesia inviato per email a amministrazione@verdi.example.it · <@${ADMIN}>`,
+      `✉️ Sollecito di cortesia inviato per email all'indirizzo amministrazione@verdi.example.it · <@${ADMIN}>`,
     );
     const upload = h.slack.callsOf("files.completeUploadExternal").at(-1);
     expect(upload?.args).toMatchObject({ channel_id: CHANNEL, thread_ts: kase.threadTs });
@@ -443,7 +443,7 @@ describe("written reminders", () => {
     expect(
       threadPosts(h, kaseB.threadTs as string).some((p) =>
         String(p.args.text).startsWith(
-          "⚠️ Il sollecito a rifiuta@beta.example.it è stato rifiutato dal server di posta",
+          "⚠️ Il sollecito all'indirizzo rifiuta@beta.example.it è stato rifiutato dal server di posta",
         ),
       ),
     ).toBe(true);
