@@ -38,7 +38,7 @@ export interface DemoOptions {
 interface Scene {
   title: string;
   /** may return more to print after the Slack calls (e.g. the mail that left) */
-  act(d: DemoWorld): Promise<void | string>;
+  act(d: DemoWorld): Promise<unknown>;
 }
 
 export interface DemoWorld {
@@ -250,7 +250,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
       await world.settle();
       opts.write(`\n━━ ${i + 1}. ${scene.title}\n`);
       opts.write(`${renderCalls(slack.calls.slice(from), names)}\n`);
-      if (extra) opts.write(extra);
+      if (typeof extra === "string") opts.write(extra);
     }
     mkdirSync(dirname(opts.callsFile), { recursive: true });
     writeFileSync(
