@@ -66,6 +66,8 @@ export const remindersEn: typeof remindersIt = {
     notConfigured: (medium, settings) =>
       `Sending by ${medium} is not configured (${settings}): the reminder stays a draft.`,
     alreadySent: "This reminder was already sent.",
+    awaiting: "This reminder is already waiting for approval in the case thread.",
+    toPost: "This letter is ready in the case thread: press «Posted» once you have sent it.",
     notAllowed: "You cannot approve this reminder: it needs another role.",
     notFound: "Reminder not found.",
     notMember: "You are not in the credit team.",

@@ -68,6 +68,8 @@ export const remindersIt = {
     notConfigured: (medium: string, settings: string) =>
       `L'invio per ${medium} non è configurato (${settings}): il sollecito resta in bozza.`,
     alreadySent: "Questo sollecito è già stato inviato.",
+    awaiting: "Questo sollecito aspetta già un ok nel thread della pratica.",
+    toPost: "Questa lettera è già pronta nel thread della pratica: premi «Spedita» quando l'hai spedita.",
     notAllowed: "Non puoi approvare questo sollecito: serve un altro ruolo.",
     notFound: "Sollecito non trovato.",
     notMember: "Non fai parte del team crediti.",

@@ -135,6 +135,8 @@ export async function prepareReminder(
     const c = await ctx.db.customer.findUniqueOrThrow({ where: { id: input.customerId } });
     return { ok: false, message: t.errors.nothingToRemind(c.name) };
   }
+  if (existing?.status === "awaiting_approval") return { ok: false, message: t.errors.awaiting };
+  if (existing?.status === "to_post") return { ok: false, message: t.errors.toPost };
   if (
     existing &&
     existing.status !== "draft" &&
@@ -298,8 +300,28 @@ export async function submitReminder(
   const unconfigured = mailSettingsMissing(ctx, medium);
   if (unconfigured)
     return { ok: false, message: t.errors.notConfigured(t.medium[medium] ?? medium, unconfigured) };
-  const approvals = parseApprovals(row);
-  const missing = approvals.needs.filter((n) => !approvals.got[n]?.ok);
+  // whoever presses Send is its sender: their role decides whose ok is still needed
+  const sender = await ctx.db.teamMember.findUnique({ where: { slackUserId: actorSlackId } });
+  const salesperson = row.customer.salespersonId
+    ? await ctx.db.teamMember.findUnique({ where: { id: row.customer.salespersonId } })
+    : null;
+  const approvals: Approvals = {
+    needs: requiredApprovals(
+      row.step as ReminderStep,
+      {
+        preserveRelationship: row.customer.preserveRelationship,
+        salespersonSlackId: salesperson?.active ? salesperson.slackUserId : null,
+      },
+      sender?.active ? sender : null,
+    ),
+    got: {},
+  };
+  await ctx.db.reminder.update({
+    where: { id: row.id },
+    data: { preparedBy: actorSlackId, approvals: JSON.stringify(approvals) },
+  });
+  row.preparedBy = actorSlackId;
+  const missing = approvals.needs;
   if (missing.length > 0) {
     await askApproval(ctx, row, missing, actorSlackId);
     return { ok: true, outcome: "awaiting_approval", to: row.recipient };
@@ -881,15 +903,6 @@ export async function sendAllOfDay(
   const out = { queued: 0, waiting: 0, letters: 0, failed: [] as string[] };
   for (const d of drafts) {
     // the clicker becomes the sender: their role may already cover the approval
-    const needs = parseApprovals(d).needs.filter(
-      (n) =>
-        !(n === "admin" && (actor.role === "admin" || actor.role === "owner")) &&
-        !(n === "owner" && actor.role === "owner"),
-    );
-    await ctx.db.reminder.update({
-      where: { id: d.id },
-      data: { preparedBy: actor.slackUserId, approvals: JSON.stringify({ needs, got: {} }) },
-    });
     const r = await submitReminder(ctx, d.id, null, actor.slackUserId);
     if (!r.ok) out.failed.push(r.message);
     else if (r.outcome === "queued") out.queued++;
