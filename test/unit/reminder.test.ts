@@ -15,6 +15,8 @@ import {
   reminderValues,
   selectReminderInvoices,
 } from "../../src/domain/reminder";
+import { reminderMessages } from "../../src/i18n/reminders";
+import { requiredApprovals } from "../../src/reminders/service";
 import {
   checkReminderTemplates,
   DEFAULT_TEMPLATES_DIR,
@@ -23,6 +25,7 @@ import {
   parseTemplate,
   renderTemplate,
 } from "../../src/reminders/templates";
+import { reminderModal } from "../../src/slack/views/reminder";
 import { TEST_COMPANY } from "../support/harness";
 
 const inv = (number: string, dueDate: string, openCents: number, status = "open") => ({
@@ -221,5 +224,90 @@ describe("templates", () => {
     expect(body).not.toMatch(/\bVi\b|\bVostr/);
     expect(body).not.toContain("P. IVA \n");
     expect(body).not.toContain("S.r.l..");
+  });
+});
+
+describe("who must agree before a reminder leaves", () => {
+  const plain = { preserveRelationship: false, salespersonSlackId: "USALES" };
+  const kept = { preserveRelationship: true, salespersonSlackId: "USALES" };
+  const admin = { slackUserId: "UADMIN", role: "admin" };
+  const sales = { slackUserId: "USALES", role: "sales" };
+  const owner = { slackUserId: "UOWNER", role: "owner" };
+  it("an admin for the messa in mora, the owner for the final notice and the diffida, the salesperson of a 🤝 customer", () => {
+    expect(requiredApprovals("courtesy", plain, sales)).toEqual([]);
+    expect(requiredApprovals("formal_notice", plain, sales)).toEqual(["admin"]);
+    expect(requiredApprovals("formal_notice", plain, admin)).toEqual([]);
+    expect(requiredApprovals("final_notice", plain, admin)).toEqual(["owner"]);
+    expect(requiredApprovals("diffida", plain, owner)).toEqual([]);
+    expect(requiredApprovals("courtesy", kept, admin)).toEqual(["sales"]);
+    expect(requiredApprovals("courtesy", kept, sales)).toEqual([]); // the salesperson sends it themselves
+    expect(requiredApprovals("final_notice", kept, null)).toEqual(["sales", "owner"]);
+  });
+});
+
+describe("the reminder modal", () => {
+  const base = {
+    reminderId: 7,
+    customerName: "Rossi <!channel> SRL",
+    step: "diffida" as const,
+    medium: "pec" as const,
+    recipient: "rossi@pec.example.it",
+    postalAddress: null,
+    subject: "Diffida",
+    body: "x".repeat(4000),
+    attachmentName: "estratto-conto-R-2026-03-02.pdf",
+    invoiceCount: 2,
+    totalCents: 123_456,
+    interestCents: 1000,
+    recoveryCostCents: 8000,
+    disputed: 0,
+    promised: 1,
+    notes: [],
+    needsApproval: true,
+    noContact: false,
+  };
+  it("warns that the diffida ends the contract, escapes the name and keeps within Slack's limits", () => {
+    const view = reminderModal(base, reminderMessages("it"), "it");
+    const json = JSON.stringify(view);
+    expect(json).toContain("La diffida ad adempiere risolve il contratto");
+    expect(json).toContain("Rossi &lt;!channel&gt; SRL");
+    expect(json).toContain("Escluse dal sollecito: 1 coperta da una promessa in corso.");
+    expect(view.submit?.text).toBe("Chiedi l'ok");
+    const body = view.blocks.find((b) => b.block_id === "reminder_body") as {
+      element: { initial_value: string };
+    };
+    expect(body.element.initial_value.length).toBeLessThanOrEqual(3000);
+    expect((view.title?.text ?? "").length).toBeLessThanOrEqual(24);
+  });
+  it("speaks English with CREDITO_LOCALE=en, and the English templates render", () => {
+    const view = reminderModal(
+      { ...base, step: "courtesy", needsApproval: false },
+      reminderMessages("en"),
+      "en",
+    );
+    expect(view.submit?.text).toBe("Send");
+    const invoices = [inv("FT-1", "2026-01-10", 100_000)];
+    const figures = reminderFigures(invoices, "courtesy", "2026-03-02", DEFAULT_REFERENCE_RATES);
+    const values = reminderValues(
+      {
+        step: "courtesy",
+        today: "2026-03-02",
+        customer: { name: "Rossi SRL", vatNumber: null, address: null },
+        creditor: {
+          name: "Forniture Bianchi S.r.l.",
+          address: "Bologna",
+          vatNumber: "IT01234567897",
+          iban: "IT60X0542811101000000123456",
+          signature: "Credit office",
+        },
+        collector: "Alice",
+        invoices,
+        figures,
+      },
+      "en",
+    );
+    const { subject, body } = renderTemplate(loadTemplate(DEFAULT_TEMPLATES_DIR, "courtesy", "en"), values);
+    expect(subject).toBe("Payment reminder - Forniture Bianchi S.r.l.");
+    expect(body).toContain("- invoice no. FT-1 of 01/01/2026, due on 10/01/2026: €1,000.00");
   });
 });

@@ -1,4 +1,4 @@
-import type { KnownBlock, View } from "@slack/types";
+import type { KnownBlock, ModalView } from "@slack/types";
 import { formatEuro } from "../../domain/money";
 import { REMINDER_STEPS, type ReminderMedium, type ReminderStep } from "../../domain/reminder";
 import { escapeMrkdwn, truncate } from "../../domain/text";
@@ -53,7 +53,7 @@ export interface ReminderModalData {
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 150), emoji: true });
 
 /** The draft to check and send: recipient, subject, editable text, attachment name; Send / Save draft. */
-export function reminderModal(d: ReminderModalData, t: ReminderMessages, locale: Locale): View {
+export function reminderModal(d: ReminderModalData, t: ReminderMessages, locale: Locale): ModalView {
   const m = t.modal;
   const amount = formatEuro(d.totalCents, locale);
   const lines = [m.summary(escapeMrkdwn(d.customerName), d.invoiceCount, amount)];
