@@ -16,7 +16,7 @@ import { escapeMrkdwn } from "../domain/text";
 import type { Reminder } from "../generated/prisma/client";
 import { reminderMessages } from "../i18n/reminders";
 import { audit } from "../services/audit";
-import { openCase, postToCase } from "../services/cases";
+import { ensureCaseThread, openCase, postToCase } from "../services/cases";
 import { buildDigest } from "../services/digest";
 import type { Member } from "../services/team";
 import {
@@ -32,6 +32,8 @@ export type Approver = "sales" | "admin" | "owner";
 interface Approvals {
   needs: Approver[];
   got: Partial<Record<Approver, { by: string; ok: boolean }>>;
+  /** the outbox key of the request message in the case thread, edited once decided */
+  messageKey?: string;
 }
 
 // ---------------------------------------------------------------- mail outbox per running app
@@ -323,7 +325,7 @@ export async function submitReminder(
   row.preparedBy = actorSlackId;
   const missing = approvals.needs;
   if (missing.length > 0) {
-    await askApproval(ctx, row, missing, actorSlackId);
+    await askApproval(ctx, row, approvals, actorSlackId);
     return { ok: true, outcome: "awaiting_approval", to: row.recipient };
   }
   await queueMail(ctx, row);
@@ -564,33 +566,32 @@ export async function confirmLetterPosted(
 async function askApproval(
   ctx: AppContext,
   row: Reminder & { customer: { name: string } },
-  missing: Approver[],
+  approvals: Approvals,
   actorSlackId: string,
 ) {
-  const t = reminderMessages(ctx.config.locale);
-  const who = await approverMentions(ctx, row.customerId, missing);
+  const missing = approvals.needs;
   const day = todayOf(ctx);
+  // a reminder sent back to a draft and submitted again asks again, in a new message
+  const asked = await ctx.db.auditEntry.count({
+    where: { action: "reminder.approval_requested", customerId: row.customerId },
+  });
+  approvals.messageKey = `reminder-approval:${row.id}:${asked + 1}`;
+  const message = await approvalMessageOf(ctx, row, approvals, actorSlackId);
   await ctx.db.$transaction(async (tx) => {
-    await tx.reminder.update({ where: { id: row.id }, data: { status: "awaiting_approval" } });
+    await tx.reminder.update({
+      where: { id: row.id },
+      data: { status: "awaiting_approval", approvals: JSON.stringify(approvals) },
+    });
     if (!row.caseId) return;
-    await postToCase(
-      ctx,
-      row.caseId,
-      reminderApprovalMessage(
-        {
-          reminderId: row.id,
-          step: row.step as ReminderStep,
-          customerName: row.customer.name,
-          preparedBy: `<@${actorSlackId}>`,
-          subject: row.subject,
-          amount: formatEuro(row.totalCents, ctx.config.locale),
-          asks: who,
-          withSales: missing.includes("sales"),
-          withManager: missing.includes("admin") || missing.includes("owner"),
-        },
-        t,
-      ),
-      day,
+    await ensureCaseThread(ctx, row.caseId, day, tx);
+    await ctx.outbox.enqueue(
+      {
+        method: "chat.postMessage",
+        channel: ctx.config.slack.channel,
+        payload: { ...message },
+        anchor: { caseId: row.caseId },
+        dedupeKey: approvals.messageKey,
+      },
       tx,
     );
     await audit(tx, {
@@ -602,6 +603,31 @@ async function askApproval(
     });
   });
   ctx.outbox.kick();
+}
+
+async function approvalMessageOf(
+  ctx: AppContext,
+  row: Reminder & { customer: { name: string } },
+  approvals: Approvals,
+  preparedBy: string,
+  done?: string,
+) {
+  const missing = approvals.needs.filter((n) => !approvals.got[n]?.ok);
+  return reminderApprovalMessage(
+    {
+      reminderId: row.id,
+      step: row.step as ReminderStep,
+      customerName: row.customer.name,
+      preparedBy: `<@${preparedBy}>`,
+      subject: row.subject,
+      amount: formatEuro(row.totalCents, ctx.config.locale),
+      asks: await approverMentions(ctx, row.customerId, approvals.needs),
+      withSales: missing.includes("sales"),
+      withManager: missing.includes("admin") || missing.includes("owner"),
+      done,
+    },
+    reminderMessages(ctx.config.locale),
+  );
 }
 
 async function approverMentions(ctx: AppContext, customerId: number, needs: Approver[]): Promise<string[]> {
@@ -683,6 +709,16 @@ export async function decideReminder(
       detail: { reminderId: row.id, role },
     });
     if (row.caseId) await postToCase(ctx, row.caseId, { text }, day, tx);
+    if (approvals.messageKey && (!agreed || missing.length === 0))
+      await ctx.outbox.enqueue(
+        {
+          method: "chat.update",
+          channel: ctx.config.slack.channel,
+          payload: { ...(await approvalMessageOf(ctx, row, approvals, row.preparedBy, text)) },
+          anchor: { outboxKey: approvals.messageKey },
+        },
+        tx,
+      );
   });
   ctx.outbox.kick();
   if (agreed && missing.length === 0) {

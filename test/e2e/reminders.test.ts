@@ -363,6 +363,13 @@ describe("written reminders", () => {
     expect(text).toMatch(/Interessi di mora \(D\.Lgs\. 231\/2002, art\. 5\) al 02\/03\/2026 € \d+,\d\d/);
     expect(text).toContain("Costi di recupero (D.Lgs. 231/2002, art. 6): € 40 x 2 € 80,00");
     expect(await db.interaction.count({ where: { customerId: neri.id, channel: "pec" } })).toBe(1);
+    // the request in the thread now says who approved it, without buttons
+    await ctx.outbox.idle();
+    const edited = h.slack
+      .callsOf("chat.update")
+      .find((c) => JSON.stringify(c.args.blocks).includes("Approvato da"));
+    expect(edited).toBeDefined();
+    expect(JSON.stringify(edited?.args.blocks)).not.toContain("reminder_approve");
 
     // the provider's receipts, matched by Message-ID
     expect(
