@@ -5,6 +5,7 @@ import { digestCommand } from "./cli/digest";
 import { dossierCommand } from "./cli/dossier";
 import { importCommand } from "./cli/import";
 import { reportCommand } from "./cli/report";
+import { sollecitiCommand } from "./cli/solleciti";
 import { tassiCommand } from "./cli/tassi";
 
 /**
@@ -24,6 +25,7 @@ const commands: CliCommand[] = [
   tassiCommand,
   reportCommand,
   bancaCommand,
+  sollecitiCommand,
 ];
 
 function help(): string {

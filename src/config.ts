@@ -1,6 +1,7 @@
 import { validate as validCron } from "node-cron";
 import { z } from "zod";
 import { type CadenceStep, parseCadence } from "./domain/cadence";
+import { checkReminderTemplates, DEFAULT_TEMPLATES_DIR } from "./reminders/templates";
 
 /** Every setting, read once from the environment and validated. */
 const cron = z.string().refine((s) => validCron(s), "expected a cron expression like '30 8 * * 1-5'");
@@ -12,6 +13,21 @@ const timeZone = z.string().refine((tz) => {
     return false;
   }
 }, "unknown time zone");
+
+const smtpUrl = z
+  .string()
+  .regex(/^smtps?:\/\/\S+$/, "must be an SMTP URL like smtps://user:password@smtp.example.it:465");
+
+/** IBAN check digits (ISO 13616): letters to numbers, first four characters moved to the end, mod 97 = 1. */
+export function validIban(iban: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  const digits = `${iban.slice(4)}${iban.slice(0, 4)}`.replace(/[A-Z]/g, (ch) =>
+    String(ch.charCodeAt(0) - 55),
+  );
+  let rest = 0;
+  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
+}
 
 const schema = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be a bot token starting with xoxb-"),
@@ -53,11 +69,34 @@ const schema = z.object({
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   CREDITO_KM_RATE_CENTS: z.coerce.number().int().min(0).max(1000).default(35),
-  CREDITO_SMTP_URL: z
+  // What goes to customers (written reminders, PEC recap): the creditor company and the two mailboxes.
+  CREDITO_COMPANY_NAME: z
     .string()
-    .regex(/^smtps?:\/\/\S+$/, "must be an SMTP URL like smtps://user:password@smtp.pec.example.it:465")
+    .trim()
+    .min(2, "must be the company's name, e.g. Rossi Forniture S.r.l.")
+    .optional(),
+  CREDITO_COMPANY_ADDRESS: z.string().trim().min(5, "must be the registered office address").optional(),
+  CREDITO_COMPANY_VAT: z
+    .string()
+    .trim()
+    .regex(/^(IT)?\d{11}$/i, "must be an Italian VAT number: 11 digits, optionally after IT")
+    .optional(),
+  CREDITO_COMPANY_IBAN: z
+    .string()
+    .transform((s) => s.replace(/\s+/g, "").toUpperCase())
+    .refine(validIban, "must be a valid IBAN (the check digits do not match)")
+    .optional(),
+  CREDITO_COMPANY_SIGNATURE: z.string().trim().min(2).optional(),
+  CREDITO_SMTP_URL: smtpUrl.optional(),
+  CREDITO_MAIL_FROM: z.string().email("must be the sender's email address").optional(),
+  CREDITO_PEC_SMTP_URL: smtpUrl.optional(),
+  CREDITO_PEC_IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/\S+$/, "must be an IMAP URL like imaps://user:password@imap.pec.example.it:993")
     .optional(),
   CREDITO_PEC_FROM: z.string().email("must be the sender's PEC address").optional(),
+  CREDITO_AUTO_SEND_COURTESY: z.enum(["true", "false", "1", "0"], "must be true or false").default("false"),
+  CREDITO_TEMPLATES_DIR: z.string().default(DEFAULT_TEMPLATES_DIR),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // busy database (issue 19): SQLite's own wait (blocks the event loop) and the unit of work's retrying
   CREDITO_DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(250),
@@ -102,11 +141,28 @@ export interface Config {
   openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
   /** field trips: the refund per kilometre driven */
   trip: { kmRateCents: number };
-  /** certified email: sent through this SMTP server when set, else kept as a draft to copy */
-  pec: { smtpUrl?: string; from?: string };
+  /** certified email (PEC mailbox): sent through this SMTP server when set, else kept as a draft to copy */
+  pec: { smtpUrl?: string; from?: string; imapUrl?: string };
+  /** ordinary mailbox for courteous and firm reminders */
+  mail: { smtpUrl?: string; from?: string };
+  /** the creditor, as named in what goes to customers; null until CREDITO_COMPANY_* are set */
+  company: Company | null;
+  reminders: {
+    templatesDir: string;
+    /** the first, courteous email may go without a click (every other step needs one) */
+    autoSendCourtesy: boolean;
+  };
   logLevel: Env["LOG_LEVEL"];
   /** busy database: SQLite's busy timeout per statement, and the unit of work's total retry time */
   db: { busyTimeoutMs: number; retryBudgetMs: number };
+}
+
+export interface Company {
+  name: string;
+  address: string;
+  vatNumber: string;
+  iban: string;
+  signature: string;
 }
 
 export class ConfigError extends Error {
@@ -168,6 +224,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
   if (e && e.CREDITO_RECONTACT_MIN_DAYS > e.CREDITO_RECONTACT_MAX_DAYS) {
     problems.push("CREDITO_RECONTACT_MIN_DAYS: must not exceed CREDITO_RECONTACT_MAX_DAYS");
   }
+  const companyKeys = [
+    "CREDITO_COMPANY_NAME",
+    "CREDITO_COMPANY_ADDRESS",
+    "CREDITO_COMPANY_VAT",
+    "CREDITO_COMPANY_IBAN",
+  ] as const;
+  const companySet = companyKeys.filter((k) => cleaned[k] !== undefined);
+  if (companySet.length > 0 && companySet.length < companyKeys.length) {
+    for (const k of companyKeys)
+      if (cleaned[k] === undefined) problems.push(`${k}: missing (the company's data go together)`);
+  }
+  problems.push(...checkReminderTemplates(e?.CREDITO_TEMPLATES_DIR ?? DEFAULT_TEMPLATES_DIR));
   if (problems.length > 0 || !e) throw new ConfigError(problems);
   return {
     slack: {
@@ -205,7 +273,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
       timeoutMs: e.OPENAI_TIMEOUT_MS,
     },
     trip: { kmRateCents: e.CREDITO_KM_RATE_CENTS },
-    pec: { smtpUrl: e.CREDITO_SMTP_URL, from: e.CREDITO_PEC_FROM },
+    pec: { smtpUrl: e.CREDITO_PEC_SMTP_URL, from: e.CREDITO_PEC_FROM, imapUrl: e.CREDITO_PEC_IMAP_URL },
+    mail: { smtpUrl: e.CREDITO_SMTP_URL, from: e.CREDITO_MAIL_FROM },
+    company:
+      e.CREDITO_COMPANY_NAME && e.CREDITO_COMPANY_ADDRESS && e.CREDITO_COMPANY_VAT && e.CREDITO_COMPANY_IBAN
+        ? {
+            name: e.CREDITO_COMPANY_NAME,
+            address: e.CREDITO_COMPANY_ADDRESS,
+            vatNumber: e.CREDITO_COMPANY_VAT.toUpperCase(),
+            iban: e.CREDITO_COMPANY_IBAN,
+            signature: e.CREDITO_COMPANY_SIGNATURE ?? "Ufficio crediti",
+          }
+        : null,
+    reminders: {
+      templatesDir: e.CREDITO_TEMPLATES_DIR,
+      autoSendCourtesy: e.CREDITO_AUTO_SEND_COURTESY === "true" || e.CREDITO_AUTO_SEND_COURTESY === "1",
+    },
     logLevel: e.LOG_LEVEL,
     db: { busyTimeoutMs: e.CREDITO_DB_BUSY_TIMEOUT_MS, retryBudgetMs: e.CREDITO_DB_RETRY_BUDGET_MS },
   };

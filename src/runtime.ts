@@ -71,11 +71,14 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       submissionsFor(ctx).start(); // collectors' submissions kept while the database was busy
       outbox.kick(); // whatever was pending when the bot stopped goes out now
       outbox.poll(); // and whatever another process (a CLI import) queues later
+      // reminders: their emails and PECs (persisted too), PEC receipts; loaded here so start-up stays light
+      (await import("./reminders/run")).startReminders(ctx);
       if (jobs) scheduler = await (await import("./jobs/scheduler")).startScheduler(ctx);
     },
     async stop() {
       await scheduler?.stop();
       await submissionsFor(ctx).stop();
+      await (await import("./reminders/run")).stopReminders(ctx);
       await outbox.stop();
       await slack.stop().catch(() => undefined);
       await db.$disconnect();

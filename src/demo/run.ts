@@ -20,9 +20,11 @@ import { createRuntime, type Runtime } from "../runtime";
 import { closeSettledCases } from "../services/case-lifecycle";
 import { importFiles } from "../services/import";
 import { FakeSlack } from "../standin/fake-slack";
+import { FakeSmtp } from "../standin/fake-smtp";
 import { SlackRequester } from "../standin/signed-requests";
 import { playDemoBank } from "./bank-scene";
 import { DEMO_MEMBERS, generateDemoData } from "./generate";
+import { playReminderScene } from "./reminder-scene";
 import { renderCalls } from "./render";
 import { seedDemo } from "./seed";
 import { DEMO_TRIP_COLLECTOR, playDemoTrip } from "./trip-scene";
@@ -40,7 +42,8 @@ export interface DemoOptions {
 /** One scene of the scripted morning: what happens, then what the team sees in Slack. */
 interface Scene {
   title: string;
-  act(d: DemoWorld): Promise<void>;
+  /** may return more to print after the Slack calls (e.g. the mail that left) */
+  act(d: DemoWorld): Promise<unknown>;
 }
 
 export interface DemoWorld {
@@ -50,6 +53,8 @@ export interface DemoWorld {
   clock: ReturnType<typeof fixedClock>;
   /** waits until everything queued has reached the stand-in */
   settle(): Promise<void>;
+  /** the demo's SMTP stand-in: where reminders' emails and PECs go */
+  smtp: FakeSmtp;
 }
 
 const scenes: Scene[] = [
@@ -97,6 +102,10 @@ const scenes: Scene[] = [
       d.clock.set(zonedInstant(today(d.runtime.ctx), "09:10", TZ).toISOString());
       await d.requester.command("U0ADMIN", "/credito", `log tommasi promessa 1.500 ${promised}`);
     },
+  },
+  {
+    title: "Giulia prepara dal riepilogo un sollecito scritto (Prepara sollecito), lo rilegge e lo invia",
+    act: (d) => playReminderScene(d, d.smtp, "U0ADMIN"),
   },
   {
     title: "Giulia apre la scheda di un cliente: /credito cliente rota",
@@ -245,6 +254,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   const day = onOrAfterBusinessDay(dateInZone(new Date(), TZ));
   const clock = fixedClock(zonedInstant(day, "08:30", TZ).toISOString());
   const slack = await new FakeSlack().start();
+  const smtp = await new FakeSmtp().start();
   for (const m of DEMO_MEMBERS) slack.addUser({ id: m.slackUserId, name: m.name });
   const secret = randomBytes(16).toString("hex");
   const config = loadConfig({
@@ -256,6 +266,16 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     CREDITO_CHANNEL: CHANNEL,
     CREDITO_POST_INTERVAL_MS: "0",
     LOG_LEVEL: "warn",
+    // the creditor the demo's letters name, and its two mailboxes (both on the SMTP stand-in)
+    CREDITO_COMPANY_NAME: "Forniture Bianchi S.r.l.",
+    CREDITO_COMPANY_ADDRESS: "Via dell'Industria 12, 40138 Bologna (BO)",
+    CREDITO_COMPANY_VAT: "IT01234567897",
+    CREDITO_COMPANY_IBAN: "IT60X0542811101000000123456",
+    CREDITO_COMPANY_SIGNATURE: "Ufficio crediti",
+    CREDITO_SMTP_URL: smtp.url,
+    CREDITO_MAIL_FROM: "crediti@forniturebianchi.it",
+    CREDITO_PEC_SMTP_URL: smtp.url,
+    CREDITO_PEC_FROM: "crediti@pec.forniturebianchi.it",
   });
   const runtime = await createRuntime(config, { clock, log: createLogger("warn") });
   await runtime.start({ jobs: false });
@@ -269,6 +289,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     slack,
     requester,
     clock,
+    smtp,
     async settle() {
       await new Promise((r) => setTimeout(r, 150));
       await runtime.ctx.outbox.idle(30_000);
@@ -287,10 +308,11 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     );
     for (const [i, scene] of scenes.entries()) {
       const from = slack.calls.length;
-      await scene.act(world);
+      const extra = await scene.act(world);
       await world.settle();
       opts.write(`\n━━ ${i + 1}. ${scene.title}\n`);
       opts.write(`${renderCalls(slack.calls.slice(from), names)}\n`);
+      if (typeof extra === "string") opts.write(extra);
     }
     mkdirSync(dirname(opts.callsFile), { recursive: true });
     writeFileSync(
@@ -315,5 +337,6 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   } finally {
     await runtime.stop();
     await slack.stop();
+    await smtp.stop();
   }
 }

@@ -187,6 +187,7 @@ export interface Task {
   salespersonSlackId?: string; // the customer's salesperson: their own list (/credito oggi)
   stepDay?: number; // cadence: the step's day in the table
   awaitingSales?: boolean; // cadence: a hard step for a 🤝 customer waiting for the salesperson's ok
+  step?: CadenceStep; // cadence tasks: the step due (a written one can be drafted from the digest)
 }
 
 /** Display order of the digest sections. */
@@ -510,6 +511,7 @@ function cadenceTask(
   return makeTask("cadence", debtor, debtor.overdueCents, reason, action, {
     channel: step.channel,
     stepDay: step.day,
+    step,
   });
 }
 

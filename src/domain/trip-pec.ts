@@ -4,6 +4,7 @@
 
 import { formatDateShort, type IsoDate } from "./calendar";
 import { type Cents, formatEuro } from "./money";
+import { type Creditor, formatIban, paymentCausale } from "./reminder";
 
 export interface PecRecapFacts {
   customer: { name: string; vatNumber: string | null };
@@ -16,7 +17,12 @@ export interface PecRecapFacts {
   /** the promise (one) or the instalments (two or more), in date order */
   promises: { amountCents: Cents; dueDate: IsoDate }[];
   today: IsoDate;
+  /** the creditor company (CREDITO_COMPANY_*): named, with its payment instructions, when configured */
+  creditor?: Creditor | null;
 }
+
+/** "... S.r.l." then a full stop: one, not two. */
+const sentence = (s: string) => (s.endsWith(".") ? s : `${s}.`);
 
 export function pecRecap(f: PecRecapFacts): { subject: string; body: string } {
   const euro = (c: Cents) => formatEuro(c, "it");
@@ -29,8 +35,8 @@ export function pecRecap(f: PecRecapFacts): { subject: string; body: string } {
   if (f.personReached) lines.push(`alla cortese attenzione di ${f.personReached}`);
   lines.push("");
   lines.push(
-    `facendo seguito al colloquio avvenuto presso la Vostra sede in data ${day(f.visitDate)} con ${f.collector}, ` +
-      "con la presente riepiloghiamo quanto ci siamo detti e la situazione del Vostro debito nei nostri confronti.",
+    `facendo seguito al colloquio avvenuto presso la Sua sede in data ${day(f.visitDate)} con ${f.collector}, ` +
+      `Le scriviamo per riepilogare quanto concordato e la situazione del Suo debito nei confronti di ${f.creditor ? sentence(f.creditor.name) : "questa società."}`,
   );
   lines.push("");
   lines.push(`Alla data del ${day(f.today)} risultano aperte le seguenti fatture:`);
@@ -48,24 +54,34 @@ export function pecRecap(f: PecRecapFacts): { subject: string; body: string } {
   const [first] = f.promises;
   if (f.promises.length === 1 && first) {
     lines.push(
-      `Nel corso del colloquio Vi siete impegnati a pagare ${euro(first.amountCents)} entro il ${day(first.dueDate)}.`,
+      `Nel corso del colloquio Lei ha assunto l'impegno di pagare ${euro(first.amountCents)} entro il ${day(first.dueDate)}.`,
     );
   } else if (f.promises.length > 1) {
-    lines.push("Nel corso del colloquio Vi siete impegnati a pagare secondo il seguente piano:");
+    lines.push("Nel corso del colloquio Lei ha assunto l'impegno di pagare secondo il seguente piano:");
     for (const p of f.promises) lines.push(`- ${euro(p.amountCents)} entro il ${day(p.dueDate)}`);
   }
+  if (f.creditor) {
+    lines.push(
+      "Prendiamo atto del Suo impegno e restiamo in attesa del pagamento alle scadenze concordate, con bonifico bancario a:",
+    );
+    lines.push(`Beneficiario: ${f.creditor.name}`);
+    lines.push(`IBAN: ${formatIban(f.creditor.iban)}`);
+    lines.push(`Causale: ${paymentCausale(f.invoices, "it")}`);
+    lines.push("");
+  } else
+    lines.push("Prendiamo atto del Suo impegno e restiamo in attesa del pagamento alle scadenze concordate.");
   lines.push(
-    "Prendiamo atto del Vostro impegno e restiamo in attesa del pagamento alle scadenze concordate. " +
-      "Ricordiamo che sugli importi scaduti decorrono gli interessi di mora previsti dal D.Lgs. 231/2002 e che, " +
+    "Le ricordiamo che sugli importi scaduti decorrono gli interessi di mora previsti dal D.Lgs. 231/2002 e che, " +
       "in mancanza del pagamento, ci riserviamo di tutelare il nostro credito nelle sedi opportune.",
   );
   lines.push("");
   lines.push(
-    "Vi preghiamo di segnalarci per iscritto, a stretto giro, eventuali osservazioni su quanto sopra.",
+    "La preghiamo di segnalarci per iscritto, a stretto giro, eventuali osservazioni su quanto sopra.",
   );
   lines.push("");
   lines.push("Distinti saluti,");
   lines.push(f.collector);
-  lines.push("Ufficio crediti");
+  lines.push(f.creditor?.signature ?? "Ufficio crediti");
+  if (f.creditor) lines.push(`${f.creditor.name} - ${f.creditor.address} - P. IVA ${f.creditor.vatNumber}`);
   return { subject, body: lines.join("\n") };
 }

@@ -199,7 +199,7 @@ export const tripEn: typeof tripIt = {
       sent: (to: string, when: string) => `✅ PEC sent to ${to} (${when}).`,
       sentCase: (to: string, who: string) => `📨 PEC recap sent to ${to} · ${who}`,
       notConfigured:
-        "Sending PEC is not configured (CREDITO_SMTP_URL and CREDITO_PEC_FROM): use «Copy» and send it from your PEC mailbox.",
+        "Sending PEC is not configured (CREDITO_PEC_SMTP_URL and CREDITO_PEC_FROM): use «Copy» and send it from your PEC mailbox.",
       failed: (why: string) =>
         `⚠️ PEC not sent (${why}): the draft is still to send; try again or use «Copy».`,
       alreadySent: "This PEC was already sent.",

@@ -199,7 +199,7 @@ export const tripIt = {
       sent: (to: string, when: string) => `✅ PEC inviata all'indirizzo ${to} (${when}).`,
       sentCase: (to: string, who: string) => `📨 PEC di riepilogo inviata all'indirizzo ${to} · ${who}`,
       notConfigured:
-        "L'invio PEC non è configurato (CREDITO_SMTP_URL e CREDITO_PEC_FROM): usa «Copia» e inviala dalla tua casella PEC.",
+        "L'invio PEC non è configurato (CREDITO_PEC_SMTP_URL e CREDITO_PEC_FROM): usa «Copia» e inviala dalla tua casella PEC.",
       failed: (why: string) =>
         `⚠️ Invio PEC non riuscito (${why}): la bozza resta da inviare; riprova o usa «Copia».`,
       alreadySent: "Questa PEC è già stata inviata.",

@@ -3,9 +3,9 @@ import { formatEuro } from "../domain/money";
 import type { Locale, Messages } from "../i18n";
 import { type DossierData, halfYearLabel } from "./dossier";
 
-const MARGIN = 50;
+export const MARGIN = 50;
 const PAGE_WIDTH = 595.28; // A4
-const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+export const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 
 /**
  * Renders the dossier as an A4 PDF (pdfkit, standard Helvetica: no font files needed). The creation
@@ -238,11 +238,11 @@ export async function renderDossierPdf(d: DossierData, t: Messages, locale: Loca
   return done;
 }
 
-function ensureSpace(doc: PDFKit.PDFDocument, needed: number): void {
+export function ensureSpace(doc: PDFKit.PDFDocument, needed: number): void {
   if (doc.y + needed > doc.page.height - doc.page.margins.bottom - 20) doc.addPage();
 }
 
-function table(
+export function table(
   doc: PDFKit.PDFDocument,
   head: readonly string[],
   widths: readonly number[],

@@ -47,6 +47,7 @@ export async function draftPecRecap(
     })),
     promises: interaction.promises.map((p) => ({ amountCents: p.amountCents, dueDate: p.dueDate })),
     today,
+    creditor: ctx.config.company,
   });
   const draft = await tx.pecDraft.create({
     data: {
@@ -88,7 +89,7 @@ export type SendPecResult =
 const SEND_TIMEOUT_MS = 30_000;
 
 /**
- * Sends a drafted PEC through the configured SMTP server (CREDITO_SMTP_URL, from CREDITO_PEC_FROM). On success
+ * Sends a drafted PEC through the configured SMTP server (CREDITO_PEC_SMTP_URL, from CREDITO_PEC_FROM). On success
  * it is recorded as sent, with an Interaction on the "pec" channel, an audit entry and a line in the case
  * thread, in one transaction. Without SMTP settings the draft stays a draft (to copy). A draft is claimed
  * before sending, so two clicks send it once.

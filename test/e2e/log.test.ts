@@ -565,6 +565,7 @@ describe("/credito log", () => {
     expect(actions.elements.map((e) => [e.action_id, e.value])).toEqual([
       ["log_outcome:card", String(rossi)],
       ["customer_open_case", String(rossi)],
+      ["reminder_prepare", String(rossi)], // overdue: a written reminder can be drafted from here
     ]);
 
     await h.requester.command("U1", "/credito", "cliente ross");

@@ -607,7 +607,7 @@ describe("field trips: plan, visits, debrief and the next day", () => {
     expect(draft.body).toContain("alla cortese attenzione di Paolo De Luca");
     expect(draft.body).toContain("- fattura n. FT-13 del 01/11/2025, scaduta il 07/02/2026: € 2.000,00");
     expect(draft.body).toContain("- fattura n. FT-14 del 01/11/2025, in scadenza il 31/03/2026: € 800,00");
-    expect(draft.body).toContain("Vi siete impegnati a pagare € 1.500,00 entro il 20/03/2026.");
+    expect(draft.body).toContain("Lei ha assunto l'impegno di pagare € 1.500,00 entro il 20/03/2026.");
     const dm = h.slack
       .callsOf("chat.postMessage")
       .find((c) => c.args.channel === LUCA && String(c.args.text).startsWith("📨"));
@@ -880,7 +880,7 @@ describe("sending the PEC recap through SMTP", () => {
     h = await startHarness({
       now: MONDAY,
       env: {
-        CREDITO_SMTP_URL: `smtp://crediti:segreto@127.0.0.1:${port}`,
+        CREDITO_PEC_SMTP_URL: `smtp://crediti:segreto@127.0.0.1:${port}`,
         CREDITO_PEC_FROM: "crediti@pec.esempio.it",
       },
     });

@@ -10,6 +10,14 @@ import { SlackRequester } from "../../src/standin/signed-requests";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const CHANNEL = "C0CREDITO";
+/** The creditor named in what goes to customers (a valid IBAN: the settings check its digits). */
+export const TEST_COMPANY = {
+  CREDITO_COMPANY_NAME: "Forniture Bianchi S.r.l.",
+  CREDITO_COMPANY_ADDRESS: "Via dell'Industria 12, 40138 Bologna (BO)",
+  CREDITO_COMPANY_VAT: "IT01234567897",
+  CREDITO_COMPANY_IBAN: "IT60X0542811101000000123456",
+  CREDITO_COMPANY_SIGNATURE: "Ufficio crediti",
+};
 
 export interface Harness {
   slack: FakeSlack;
@@ -38,6 +46,7 @@ export async function startHarness(
     DATABASE_URL: dbUrl,
     CREDITO_CHANNEL: CHANNEL,
     CREDITO_POST_INTERVAL_MS: "0",
+    ...TEST_COMPANY,
     ...opts.env,
   });
   const clock = fixedClock(opts.now ?? "2026-03-02T08:30:00+01:00");

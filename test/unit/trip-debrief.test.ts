@@ -340,7 +340,44 @@ describe("PEC recap", () => {
     expect(body).toContain("- fattura n. FT-88 del 01/12/2025, scaduta il 31/01/2026: € 1.200,00");
     expect(body).toContain("- fattura n. FT-95 (rata 2) del 10/01/2026, in scadenza il 31/03/2026: € 800,00");
     expect(body).toContain("Totale dovuto: € 2.000,00, di cui scaduto € 1.200,00.");
-    expect(body).toContain("Vi siete impegnati a pagare € 1.500,00 entro il 20/03/2026.");
+    expect(body).toContain("Lei ha assunto l'impegno di pagare € 1.500,00 entro il 20/03/2026.");
     expect(body).toContain("D.Lgs. 231/2002");
+    expect(body).not.toMatch(/\bVi\b|\bVostr/);
+  });
+
+  it("names the creditor company and says how to pay, in formal Lei, without a double full stop after S.r.l.", () => {
+    const { body } = pecRecap({
+      customer: { name: "De Luca Ricambi SRL", vatNumber: null },
+      personReached: null,
+      visitDate: "2026-03-10",
+      collector: "Luca Moretti",
+      invoices: [
+        {
+          number: "FT-88",
+          installment: 1,
+          issueDate: "2025-12-01",
+          dueDate: "2026-01-31",
+          openCents: 120_000,
+        },
+      ],
+      promises: [{ amountCents: 120_000, dueDate: "2026-03-20" }],
+      today: "2026-03-10",
+      creditor: {
+        name: "Forniture Bianchi S.r.l.",
+        address: "Via dell'Industria 12, 40138 Bologna (BO)",
+        vatNumber: "IT01234567897",
+        iban: "IT60X0542811101000000123456",
+        signature: "Ufficio crediti",
+      },
+    });
+    expect(body).toContain("la situazione del Suo debito nei confronti di Forniture Bianchi S.r.l.\n");
+    expect(body).not.toContain("S.r.l..");
+    expect(body).toContain(
+      "Beneficiario: Forniture Bianchi S.r.l.\nIBAN: IT60 X054 2811 1010 0000 0123 456\nCausale: Saldo fattura n. FT-88",
+    );
+    expect(body).toContain("La preghiamo di segnalarci per iscritto");
+    expect(body).toContain(
+      "Forniture Bianchi S.r.l. - Via dell'Industria 12, 40138 Bologna (BO) - P. IVA IT01234567897",
+    );
   });
 });

@@ -5,6 +5,7 @@ import { registerCustomerCardActions } from "./actions/customer-card";
 import { registerDigestTaskActions } from "./actions/digest-task";
 import { registerDisputeActions } from "./actions/dispute";
 import { registerLogOutcomeActions } from "./actions/log-outcome";
+import { registerReminderActions } from "./actions/reminders";
 import { registerTripActions } from "./actions/trip";
 import { caseThreadSubcommands, registerCaseThreads } from "./case-threads";
 import { registerCommands } from "./commands";
@@ -48,4 +49,5 @@ export function registerListeners(app: App, ctx: AppContext): void {
   registerTripViews(app, ctx);
   registerBankActions(app, ctx);
   registerBankViews(app, ctx);
+  registerReminderActions(app, ctx);
 }

@@ -3,8 +3,10 @@ import { formatDateCompact } from "../../domain/calendar";
 import { formatEuro } from "../../domain/money";
 import { escapeMrkdwn } from "../../domain/text";
 import type { Locale, Messages } from "../../i18n";
+import { reminderMessages } from "../../i18n/reminders";
 import type { CustomerPosition } from "../../services/customers";
 import { disputedNote } from "./customer-card";
+import { REMINDER_ACTIONS } from "./reminder";
 
 export interface CaseCard {
   caseId: number;
@@ -97,6 +99,16 @@ export function caseParentMessage(
           value: String(p.id),
         },
         ...resolve,
+        ...(p.overdueCents > 0
+          ? [
+              {
+                type: "button" as const,
+                action_id: REMINDER_ACTIONS.prepare,
+                text: { type: "plain_text" as const, text: reminderMessages(locale).prepare },
+                value: String(p.id),
+              },
+            ]
+          : []),
       ],
     });
   }

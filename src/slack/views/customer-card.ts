@@ -4,7 +4,9 @@ import { formatEuro } from "../../domain/money";
 import type { SearchHit } from "../../domain/search";
 import { escapeMrkdwn, truncate } from "../../domain/text";
 import type { Locale, Messages } from "../../i18n";
+import { reminderMessages } from "../../i18n/reminders";
 import type { CustomerCardData } from "../../services/customer-search";
+import { REMINDER_ACTIONS } from "./reminder";
 
 /** action ids of the card; "log_outcome:card" opens the log modal like every log_outcome… button */
 export const CARD_ACTIONS = {
@@ -174,6 +176,16 @@ export function customerCard(
         value: String(p.id),
       },
       caseButton,
+      ...(p.overdueCents > 0
+        ? [
+            {
+              type: "button" as const,
+              action_id: REMINDER_ACTIONS.prepare,
+              text: { type: "plain_text" as const, text: reminderMessages(locale).prepare },
+              value: String(p.id),
+            },
+          ]
+        : []),
     ],
   });
 

@@ -2,9 +2,11 @@ import type { KnownBlock, PlainTextOption } from "@slack/types";
 import { formatDateCompact, formatDateLong, type IsoDate } from "../../domain/calendar";
 import { type DigestEntry, digestEntries, groupEntries } from "../../domain/digest-entries";
 import { formatEuro, formatEuroRound } from "../../domain/money";
+import { reminderStepFor } from "../../domain/reminder";
 import type { Task } from "../../domain/tasks";
 import { escapeMrkdwn, truncate } from "../../domain/text";
 import type { Locale, Messages } from "../../i18n";
+import { reminderMessages } from "../../i18n/reminders";
 
 export interface DigestData {
   date: IsoDate;
@@ -243,7 +245,7 @@ function entryBlock(
     accessory: {
       type: "overflow",
       action_id: `${DIGEST_ACTION_PREFIX}:${index}`,
-      options: entryMenu(entry, t).slice(0, 5),
+      options: entryMenu(entry, t, locale).slice(0, 5),
     },
   };
 }
@@ -252,7 +254,7 @@ function entryBlock(
  * The overflow menu of an entry; each value says what to do and to whom: "<verb>:<customerId>[:<ref>]".
  * The leading task decides the first options; Slack allows five, so the rarest ones go last.
  */
-function entryMenu(entry: DigestEntry, t: Messages): PlainTextOption[] {
+function entryMenu(entry: DigestEntry, t: Messages, locale: Locale): PlainTextOption[] {
   const id = entry.customerId;
   const tasks = [entry.primary, ...entry.flags];
   const has = (kind: Task["kind"]) => tasks.find((x) => x.kind === kind);
@@ -262,6 +264,10 @@ function entryMenu(entry: DigestEntry, t: Messages): PlainTextOption[] {
   });
   const menu = [option(t.digest.menu.log, `log:${id}`), option(t.digest.menu.case, `case:${id}`)];
   const p = entry.primary;
+  // a written cadence step: draft it here ("remind:<id>:<step>-<channel>"), right after the first two
+  const written = p.step && reminderStepFor(p.step);
+  if (written && p.step)
+    menu.push(option(reminderMessages(locale).menuPrepare, `remind:${id}:${written}-${p.step.channel}`));
   if (p.kind === "cadence" && p.awaitingSales && p.stepDay !== undefined) {
     menu.push(option(t.digestEntry.menuSalesOk, `salesok:${id}:${p.stepDay}`));
     menu.push(option(t.digestEntry.menuSalesObject, `salesno:${id}:${p.stepDay}`));

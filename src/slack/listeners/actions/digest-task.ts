@@ -2,6 +2,7 @@ import type { App, BlockOverflowAction } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { formatDateLong, isIsoDate } from "../../../domain/calendar";
+import type { ReminderStep } from "../../../domain/reminder";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { assignCase, completeFollowup, setCreditHold, snoozeCase } from "../../../services/case-actions";
@@ -20,6 +21,7 @@ import {
 } from "../../views/not-yet-modal";
 import { SNOOZE_ACTION, SNOOZE_BLOCK, SNOOZE_CALLBACK, snoozeModal } from "../../views/snooze-modal";
 import { openLogModal } from "./log-outcome";
+import { openReminderModal } from "./reminders";
 
 /**
  * The task menu of the digest: log an outcome, open the case, take it, snooze it, mark the credit line.
@@ -84,6 +86,23 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
           await reply(t.digestEntry.salesDone);
           break;
         }
+        case "remind":
+          await openReminderModal(
+            ctx,
+            client,
+            {
+              triggerId: body.trigger_id,
+              userId,
+              channelId: body.channel?.id,
+              responseUrl: body.response_url,
+            },
+            {
+              customerId,
+              step: ref?.split("-")[0] as ReminderStep | undefined,
+              cadenceChannel: ref?.split("-")[1],
+            },
+          );
+          return;
         case "assign":
           await assignCase(ctx, customerId, member);
           await reply(t.digest.assigned(name));

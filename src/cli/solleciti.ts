@@ -1,0 +1,65 @@
+import { loadConfig } from "../config";
+import { today } from "../context";
+import { isIsoDate } from "../domain/calendar";
+import { formatEuro } from "../domain/money";
+import { reminderMessages } from "../i18n/reminders";
+import { mailOutbox, prepareDay } from "../reminders/service";
+import { createRuntime } from "../runtime";
+import { type CliCommand, CliError, parseCliArgs } from "./command";
+
+/**
+ * `credito solleciti`: drafts every written cadence step due that day and posts one review message in the
+ * channel ("Invia tutti"); --dry-run prints what it would prepare and changes nothing.
+ */
+export const sollecitiCommand: CliCommand = {
+  name: "solleciti",
+  summary:
+    "prepare the day's written reminders (email, PEC, letters) and post them for review (--dry-run prints)",
+  usage: "solleciti [--date YYYY-MM-DD] [--dry-run]",
+  async run(argv) {
+    const { values } = parseCliArgs({
+      args: argv,
+      options: { date: { type: "string" }, "dry-run": { type: "boolean" } },
+      strict: true,
+    });
+    if (values.date !== undefined && !isIsoDate(values.date))
+      throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
+    const dryRun = Boolean(values["dry-run"]);
+    const config = loadConfig(process.env, { slack: !dryRun });
+    if (!config.company)
+      throw new CliError(
+        "set CREDITO_COMPANY_NAME, CREDITO_COMPANY_ADDRESS, CREDITO_COMPANY_VAT and CREDITO_COMPANY_IBAN first",
+      );
+    const runtime = await createRuntime(config);
+    try {
+      const ctx = runtime.ctx;
+      const t = reminderMessages(config.locale);
+      const day = values.date ?? today(ctx);
+      const result = await prepareDay(ctx, day, { dryRun });
+      const lines = [`${t.batch.header(result.prepared.length)} (${day}, ${config.databaseUrl})`];
+      for (const p of result.prepared)
+        lines.push(
+          `  ${p.customerName} · ${t.step[p.step]} · ${t.medium[p.medium]} · ${formatEuro(p.totalCents, config.locale)}${p.needsApproval ? ` · ${t.batch.waitsApproval}` : ""}`,
+        );
+      for (const s of result.skipped) lines.push(`  - ${s.reason}`);
+      if (result.autoSent > 0) lines.push(t.batch.autoSent(result.autoSent));
+      if (result.prepared.length === 0 && result.autoSent === 0) lines.push(t.batch.none);
+      if (!dryRun) {
+        await ctx.outbox.idle(120_000);
+        await mailOutbox(ctx).idle(120_000);
+        const failed = await ctx.db.outboxMessage.count({
+          where: { status: "failed", dedupeKey: `reminder-batch:${day}` },
+        });
+        if (failed > 0) {
+          process.stdout.write(`${lines.join("\n")}\n`);
+          process.stderr.write("credito: Slack refused the review message; see the log\n");
+          return 1;
+        }
+      }
+      process.stdout.write(`${lines.join("\n")}\n`);
+      return 0;
+    } finally {
+      await runtime.stop();
+    }
+  },
+};
