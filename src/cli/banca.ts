@@ -1,16 +1,13 @@
-import { bankReportLines } from "../bank/report";
-import { loadConfig } from "../config";
 import { messages } from "../i18n";
-import { loadInput } from "../import/read";
-import { createRuntime } from "../runtime";
-import { type BankImportSummary, importStatement } from "../services/bank-import";
+import type { BankImportSummary } from "../services/bank-import";
 import { type CliCommand, CliError, parseCliArgs } from "./command";
+import { commandConfig, DB_OPTION } from "./database";
 
 /** `credito banca`: imports bank statements, prints each movement with its outcome. */
 export const bancaCommand: CliCommand = {
   name: "banca",
   summary: "imports bank statements (camt.053/054, CBI, home-banking CSV/XLSX): payments, returned RiBa",
-  usage: "banca <file>... [--dry-run] [--json] [--db <database url>]",
+  usage: "banca <file>... [--dry-run] [--json] [--db file:…]",
   async run(argv) {
     const { values, positionals } = parseCliArgs({
       args: argv,
@@ -19,10 +16,19 @@ export const bancaCommand: CliCommand = {
       options: {
         "dry-run": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
-        db: { type: "string" },
+        ...DB_OPTION,
       },
     });
     if (positionals.length === 0) throw new CliError(`missing file. Usage: credito ${bancaCommand.usage}`);
+    // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
+    const [{ bankReportLines }, { loadInput }, { createAppContext }, { importStatement }] = await Promise.all(
+      [
+        import("../bank/report"),
+        import("../import/read"),
+        import("../runtime"),
+        import("../services/bank-import"),
+      ],
+    );
     const inputs = [];
     for (const p of positionals) {
       try {
@@ -31,10 +37,9 @@ export const bancaCommand: CliCommand = {
         throw new CliError(`cannot read ${p}: no such file`);
       }
     }
-    const env = values.db ? { ...process.env, DATABASE_URL: values.db } : process.env;
-    const config = loadConfig(env, { slack: false });
+    const config = await commandConfig(values.db, { slack: false });
     const t = messages(config.locale);
-    const runtime = await createRuntime(config);
+    const runtime = await createAppContext(config);
     const summaries: BankImportSummary[] = [];
     try {
       for (const input of inputs) {

@@ -1,11 +1,9 @@
-import { loadConfig } from "../config";
 import { today } from "../context";
 import { isIsoDate } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
 import { reminderMessages } from "../i18n/reminders";
-import { mailOutbox, prepareDay } from "../reminders/service";
-import { createRuntime } from "../runtime";
 import { type CliCommand, CliError, parseCliArgs } from "./command";
+import { commandConfig, DB_OPTION } from "./database";
 
 /**
  * `credito solleciti`: drafts every written cadence step due that day and posts one review message in the
@@ -15,22 +13,27 @@ export const sollecitiCommand: CliCommand = {
   name: "solleciti",
   summary:
     "prepare the day's written reminders (email, PEC, letters) and post them for review (--dry-run prints)",
-  usage: "solleciti [--date YYYY-MM-DD] [--dry-run]",
+  usage: "solleciti [--date YYYY-MM-DD] [--dry-run] [--db file:…]",
   async run(argv) {
     const { values } = parseCliArgs({
       args: argv,
-      options: { date: { type: "string" }, "dry-run": { type: "boolean" } },
+      options: { date: { type: "string" }, "dry-run": { type: "boolean" }, ...DB_OPTION },
       strict: true,
     });
     if (values.date !== undefined && !isIsoDate(values.date))
       throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
     const dryRun = Boolean(values["dry-run"]);
-    const config = loadConfig(process.env, { slack: !dryRun });
+    // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
+    const [{ createAppContext }, { mailOutbox, prepareDay }] = await Promise.all([
+      import("../runtime"),
+      import("../reminders/service"),
+    ]);
+    const config = await commandConfig(values.db, { slack: !dryRun });
     if (!config.company)
       throw new CliError(
         "set CREDITO_COMPANY_NAME, CREDITO_COMPANY_ADDRESS, CREDITO_COMPANY_VAT and CREDITO_COMPANY_IBAN first",
       );
-    const runtime = await createRuntime(config);
+    const runtime = await createAppContext(config);
     try {
       const ctx = runtime.ctx;
       const t = reminderMessages(config.locale);

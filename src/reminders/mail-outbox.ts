@@ -1,4 +1,3 @@
-import { createTransport } from "nodemailer";
 import type { AppContext } from "../context";
 
 /**
@@ -135,6 +134,7 @@ export class MailOutbox {
     const attempts = row.attempts + 1;
     try {
       if (!url) throw Object.assign(new Error("SMTP not configured"), { permanent: true });
+      const { createTransport } = await import("nodemailer"); // loaded on first use, not at start-up
       const transport = createTransport(url);
       try {
         const files = JSON.parse(row.attachments) as {

@@ -1,5 +1,4 @@
-import { ImapFlow } from "imapflow";
-import { simpleParser } from "mailparser";
+import type { ImapFlow } from "imapflow";
 import type { AppContext } from "../context";
 import { type ReceiptKind, recordReceipt } from "./service";
 
@@ -40,7 +39,12 @@ export async function readPecReceipts(ctx: AppContext): Promise<number> {
   const url = ctx.config.pec.imapUrl;
   if (!url) return 0;
   const { options, mailbox } = imapOptions(url);
-  const client = new ImapFlow(options);
+  // loaded on first use, not at start-up
+  const [{ ImapFlow: Imap }, { simpleParser }] = await Promise.all([
+    import("imapflow"),
+    import("mailparser"),
+  ]);
+  const client = new Imap(options);
   client.on("error", (err: Error) => ctx.log.warn(`pec receipts: ${err.message}`));
   let matched = 0;
   await client.connect();

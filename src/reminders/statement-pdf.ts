@@ -1,5 +1,3 @@
-import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
 import { daysBetween, formatDateShort, type IsoDate } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
 import {
@@ -49,6 +47,11 @@ export async function renderStatementPdf(
     amountCents: s.figures.totalCents,
     causale,
   });
+  // loaded on first use, not at start-up
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([
+    import("pdfkit"),
+    import("qrcode"),
+  ]);
   const qr = qrText
     ? await QRCode.toBuffer(qrText, { type: "png", errorCorrectionLevel: "M", margin: 1, scale: 4 })
     : null;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { PLACEHOLDERS, type Placeholder, REMINDER_STEPS, type ReminderStep } from "../domain/reminder";
+import { projectPath } from "../project-path";
 
 /**
  * Reminder templates are plain-text files a company edits: templates/reminders/<step>.<locale>.md, the first
@@ -9,7 +9,7 @@ import { PLACEHOLDERS, type Placeholder, REMINDER_STEPS, type ReminderStep } fro
  * its value in one pass: a value is never read as a template itself, and nothing in a file is executed
  * (a template library would add loops and helpers nobody here needs, and code in files people edit).
  */
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL("../../templates/reminders", import.meta.url));
+export const DEFAULT_TEMPLATES_DIR = projectPath("templates", "reminders");
 
 export interface ReminderTemplate {
   file: string;
