@@ -123,6 +123,8 @@ describe("written reminders", () => {
     email?: string;
     pec?: string;
     preserve?: boolean;
+    /** the chasing already done (as a scadenzario brings it): steps of the timing table and the last one's date */
+    chased?: { level: number; on: string };
     invoices: { number: string; dueDate: string; openCents: number; status?: string }[];
   }) {
     const db = h.runtime.ctx.db;
@@ -141,6 +143,9 @@ describe("written reminders", () => {
         pec: data.pec ?? null,
         preserveRelationship: data.preserve ?? false,
         salespersonId: sales.id,
+        // the cadence escalates by what was done (issue 13): a written step comes after the calls before it
+        reminderLevel: data.chased?.level ?? null,
+        lastReminderOn: data.chased?.on ?? null,
         invoices: {
           create: data.invoices.map((i) => ({
             number: i.number,
@@ -177,6 +182,7 @@ describe("written reminders", () => {
       code: "V01",
       name: "Verdi Impianti SRL",
       email: "amministrazione@verdi.example.it",
+      chased: { level: 1, on: "2026-02-25" },
       invoices: [
         { number: "FT-201", dueDate: "2026-02-22", openCents: 120_000 },
         { number: "FT-203", dueDate: "2026-03-20", openCents: 50_000 },
@@ -512,12 +518,14 @@ describe("written reminders", () => {
       code: "E01",
       name: "Epsilon SRL",
       email: "a@epsilon.example.it",
+      chased: { level: 1, on: "2026-02-23" },
       invoices: [{ number: "E-1", dueDate: "2026-02-20", openCents: 10_000 }],
     });
     await customer({
       code: "Z01",
       name: "Zeta SRL",
       pec: "z@pec.zeta.example.it",
+      chased: { level: 3, on: "2026-02-09" },
       invoices: [{ number: "Z-1", dueDate: "2026-01-25", openCents: 90_000 }],
     });
     const ctx = h.runtime.ctx;
