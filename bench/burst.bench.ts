@@ -125,7 +125,11 @@ function notReachedSubmission(view: View, customerId: number): string {
     const type = String(b.element.type);
     const initial = b.element.initial_option as { value: string } | undefined;
     const value =
-      b.block_id === "outcome" ? "not_reached" : b.block_id === "customer" ? String(customerId) : initial?.value;
+      b.block_id === "outcome"
+        ? "not_reached"
+        : b.block_id === "customer"
+          ? String(customerId)
+          : initial?.value;
     let entry: Record<string, unknown> = { type };
     if (type === "plain_text_input") entry.value = null;
     else if (type === "datepicker") entry.selected_date = null;
@@ -229,7 +233,10 @@ function startApp(env: Record<string, string>, logFile: string) {
   const profDir = process.env.BURST_CPU_PROF;
   if (profDir) mkdirSync(profDir, { recursive: true });
   const [command, args] = profDir
-    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${resolve(profDir)}`, "--import", "tsx", "src/main.ts"]]
+    ? [
+        process.execPath,
+        ["--cpu-prof", `--cpu-prof-dir=${resolve(profDir)}`, "--import", "tsx", "src/main.ts"],
+      ]
     : ["npm", ["start", "--silent"]];
   return spawn(command, args, {
     cwd: ROOT,
@@ -274,7 +281,8 @@ async function main(): Promise<void> {
   const exited = new Promise<number | null>((r) => app.on("exit", (code) => r(code)));
   const url = new URL(`http://127.0.0.1:${port}/slack/events`);
   const reader = new Database(databaseUrl.replace(/^file:/, ""), { readonly: true });
-  const interactions = () => (reader.prepare("SELECT COUNT(*) AS n FROM Interaction").get() as { n: number }).n;
+  const interactions = () =>
+    (reader.prepare("SELECT COUNT(*) AS n FROM Interaction").get() as { n: number }).n;
   let trigger = 0;
   const newTrigger = () => `${++trigger}.${Date.now()}.burst`;
   const fmt = (n: number) => Math.round(n * 10) / 10;
@@ -296,7 +304,9 @@ async function main(): Promise<void> {
     for (const size of SIZES) {
       const pick = (i: number) => (i * 97 + size) % CUSTOMERS;
       const burst = async (bodies: { body: string; trigger?: string }[]) => {
-        const sent = await Promise.all(bodies.map((b) => post(url, b.body, "application/x-www-form-urlencoded")));
+        const sent = await Promise.all(
+          bodies.map((b) => post(url, b.body, "application/x-www-form-urlencoded")),
+        );
         for (const s of sent) if (s.status !== 200) throw new Error(`answered ${s.status}: ${s.body}`);
         return sent;
       };
@@ -365,7 +375,8 @@ async function main(): Promise<void> {
         if (s.body.includes("response_action")) throw new Error(`submission refused: ${s.body}`);
       report("log_submission", submissions);
       const deadline = Date.now() + 120_000;
-      while (interactions() < before + size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (interactions() < before + size && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       if (interactions() < before + size) throw new Error("not every submission was recorded");
       figure(`log_submission_${size}_all_recorded`, Date.now() - t0, "ms");
       await settle();

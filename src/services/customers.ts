@@ -1,4 +1,5 @@
 import type { Db, Tx } from "../db/client";
+import { type Reader, readerOf } from "../db/reads";
 import { daysBetween, type IsoDate } from "../domain/calendar";
 import { type CustomerNote, customerNote } from "../domain/customer-note";
 import type { Customer } from "../generated/prisma/client";
@@ -42,6 +43,8 @@ export async function customerPosition(
   customerId: number,
   today: IsoDate,
 ): Promise<CustomerPosition | null> {
+  const reader = readerOf(db);
+  if (reader) return positionOf(readCustomerWithPosition(reader, customerId), today);
   const c = await db.customer.findUnique({
     where: { id: customerId },
     include: {
@@ -54,6 +57,34 @@ export async function customerPosition(
       promises: { where: { status: { in: ["open", "partial", "broken"] } }, orderBy: { dueDate: "asc" } },
     },
   });
+  return positionOf(c, today);
+}
+
+type CustomerWithPosition = Pick<
+  Customer,
+  | "id"
+  | "code"
+  | "name"
+  | "vatNumber"
+  | "city"
+  | "province"
+  | "phone"
+  | "mobile"
+  | "email"
+  | "pec"
+  | "creditHold"
+  | "preserveRelationship"
+  | "noteApproach"
+  | "noteAttention"
+  | "noteReferencePerson"
+> & {
+  salesperson: { name: string; slackUserId: string } | null;
+  invoices: { number: string; installment: number; dueDate: string; openCents: number; status: string }[];
+  interactions: { date: string; channel: string; outcome: string; member: { name: string } | null }[];
+  promises: { id: number; amountCents: number; dueDate: string; status: string }[];
+};
+
+function positionOf(c: CustomerWithPosition | null, today: IsoDate): CustomerPosition | null {
   if (!c) return null;
   const overdue = c.invoices.filter((i) => i.dueDate < today);
   const oldest = overdue[0]?.dueDate ?? null;
@@ -93,5 +124,63 @@ export async function customerPosition(
       dueDate: p.dueDate,
       status: p.status,
     })),
+  };
+}
+
+/** The same rows as the Prisma query above (same filters and order), on the read connection. */
+function readCustomerWithPosition(r: Reader, customerId: number): CustomerWithPosition | null {
+  const c = r.get<Omit<CustomerWithPosition, "salesperson" | "invoices" | "interactions" | "promises">>(
+    `SELECT c.id, c.code, c.name, c.vatNumber, c.city, c.province, c.phone, c.mobile, c.email, c.pec,
+       c.creditHold, c.preserveRelationship, c.noteApproach, c.noteAttention, c.noteReferencePerson,
+       c.salespersonId
+     FROM "Customer" c WHERE c.id = ?`,
+    customerId,
+  ) as (CustomerWithPosition & { salespersonId: number | null }) | undefined;
+  if (!c) return null;
+  const salesperson =
+    c.salespersonId === null
+      ? undefined
+      : r.get<{ name: string; slackUserId: string }>(
+          `SELECT name, slackUserId FROM "TeamMember" WHERE id = ?`,
+          c.salespersonId,
+        );
+  const invoices = r.all<CustomerWithPosition["invoices"][number]>(
+    `SELECT number, installment, dueDate, openCents, status FROM "Invoice"
+     WHERE customerId = ? AND status IN ('open', 'disputed') AND openCents > 0 ORDER BY dueDate ASC`,
+    customerId,
+  );
+  const interactions = r
+    .all<{ date: string; channel: string; outcome: string; memberName: string | null }>(
+      `SELECT i.date, i.channel, i.outcome, m.name AS memberName FROM "Interaction" i
+       LEFT JOIN "TeamMember" m ON m.id = i.memberId
+       WHERE i.customerId = ? ORDER BY i.occurredAt DESC, i.id DESC LIMIT 1`,
+      customerId,
+    )
+    .map(({ memberName, ...i }) => ({ ...i, member: memberName === null ? null : { name: memberName } }));
+  const promises = r.all<CustomerWithPosition["promises"][number]>(
+    `SELECT id, amountCents, dueDate, status FROM "PaymentPromise"
+     WHERE customerId = ? AND status IN ('open', 'partial', 'broken') ORDER BY dueDate ASC`,
+    customerId,
+  );
+  return {
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    vatNumber: c.vatNumber,
+    city: c.city,
+    province: c.province,
+    phone: c.phone,
+    mobile: c.mobile,
+    email: c.email,
+    pec: c.pec,
+    creditHold: Boolean(c.creditHold),
+    preserveRelationship: Boolean(c.preserveRelationship),
+    noteApproach: c.noteApproach,
+    noteAttention: c.noteAttention,
+    noteReferencePerson: c.noteReferencePerson,
+    salesperson: salesperson ?? null,
+    invoices,
+    interactions,
+    promises,
   };
 }

@@ -9,6 +9,7 @@ import { postDigest } from "../../../services/digest";
 import { resolveMember } from "../../../services/team";
 import { DIGEST_ACTION_PREFIX } from "../../views/digest";
 import { SNOOZE_ACTION, SNOOZE_BLOCK, SNOOZE_CALLBACK, snoozeModal } from "../../views/snooze-modal";
+import { postAck } from "../../work-queue";
 import { openLogModal } from "./log-outcome";
 
 /**
@@ -22,6 +23,7 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
     new RegExp(`^${DIGEST_ACTION_PREFIX}:`),
     async ({ ack, action, body, client, respond }) => {
       await ack();
+      await postAck.turn("open");
       const [verb, rawId, ref] = action.selected_option.value.split(":");
       const customerId = Number(rawId);
       const userId = body.user.id;

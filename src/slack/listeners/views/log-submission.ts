@@ -12,6 +12,7 @@ import {
   LOG_MODAL_CALLBACK,
   logConfirmation,
 } from "../../views/log-modal";
+import { postAck } from "../../work-queue";
 import { tellUser } from "../actions/log-outcome";
 
 /**
@@ -50,7 +51,8 @@ export function registerLogSubmission(app: App, ctx: AppContext): void {
     await ack();
     const to = { userId: body.user.id, channelId: meta.c };
     try {
-      const saved = await logOutcome(ctx, result.entry, member);
+      // recorded after the acks and modals of a burst (slack/work-queue.ts)
+      const saved = await postAck.run("later", () => logOutcome(ctx, result.entry, member));
       await tellUser(
         ctx,
         to,
