@@ -127,7 +127,11 @@ function positionOf(c: CustomerWithPosition | null, today: IsoDate): CustomerPos
   };
 }
 
-/** The same rows as the Prisma query above (same filters and order), on the read connection. */
+/**
+ * The same rows as the Prisma query above, on the read connection. The relation queries are the SQL Prisma
+ * sends (same columns, conditions and order), so SQLite plans them alike and rows of equal due date come in
+ * the same order.
+ */
 function readCustomerWithPosition(r: Reader, customerId: number): CustomerWithPosition | null {
   const c = r.get<Omit<CustomerWithPosition, "salesperson" | "invoices" | "interactions" | "promises">>(
     `SELECT c.id, c.code, c.name, c.vatNumber, c.city, c.province, c.phone, c.mobile, c.email, c.pec,
@@ -145,22 +149,41 @@ function readCustomerWithPosition(r: Reader, customerId: number): CustomerWithPo
           c.salespersonId,
         );
   const invoices = r.all<CustomerWithPosition["invoices"][number]>(
-    `SELECT number, installment, dueDate, openCents, status FROM "Invoice"
-     WHERE customerId = ? AND status IN ('open', 'disputed') AND openCents > 0 ORDER BY dueDate ASC`,
+    `SELECT * FROM "Invoice" WHERE (("Invoice"."status" IN (?,?) AND "Invoice"."openCents" > ?)
+     AND "Invoice"."customerId" = ?) ORDER BY "Invoice"."dueDate" ASC LIMIT ? OFFSET ?`,
+    "open",
+    "disputed",
+    0,
     customerId,
+    -1,
+    0,
   );
   const interactions = r
-    .all<{ date: string; channel: string; outcome: string; memberName: string | null }>(
-      `SELECT i.date, i.channel, i.outcome, m.name AS memberName FROM "Interaction" i
-       LEFT JOIN "TeamMember" m ON m.id = i.memberId
-       WHERE i.customerId = ? ORDER BY i.occurredAt DESC, i.id DESC LIMIT 1`,
+    .all<{ date: string; channel: string; outcome: string; memberId: number | null }>(
+      `SELECT * FROM "Interaction" WHERE "Interaction"."customerId" = ?
+       ORDER BY "Interaction"."occurredAt" DESC, "Interaction"."id" DESC LIMIT ? OFFSET ?`,
       customerId,
+      1,
+      0,
     )
-    .map(({ memberName, ...i }) => ({ ...i, member: memberName === null ? null : { name: memberName } }));
+    .map((i) => ({
+      date: i.date,
+      channel: i.channel,
+      outcome: i.outcome,
+      member:
+        (i.memberId !== null &&
+          r.get<{ name: string }>(`SELECT name FROM "TeamMember" WHERE id = ?`, i.memberId)) ||
+        null,
+    }));
   const promises = r.all<CustomerWithPosition["promises"][number]>(
-    `SELECT id, amountCents, dueDate, status FROM "PaymentPromise"
-     WHERE customerId = ? AND status IN ('open', 'partial', 'broken') ORDER BY dueDate ASC`,
+    `SELECT * FROM "PaymentPromise" WHERE ("PaymentPromise"."status" IN (?,?,?)
+     AND "PaymentPromise"."customerId" = ?) ORDER BY "PaymentPromise"."dueDate" ASC LIMIT ? OFFSET ?`,
+    "open",
+    "partial",
+    "broken",
     customerId,
+    -1,
+    0,
   );
   return {
     id: c.id,
