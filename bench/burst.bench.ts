@@ -11,7 +11,7 @@
 // Ratios are given to Slack's 3 s limit. Run: npx tsx bench/burst.bench.ts   (BURST_SIZES=50 for one size;
 // BURST_CPU_PROF=<dir> starts the app with --cpu-prof into that folder.)
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -173,6 +173,30 @@ function modalTimes(calls: RecordedCall[]): Map<string, { openAt: number; filled
   return byTrigger;
 }
 
+/**
+ * CPU time (user + system, ms) used so far by the app's processes (its process group): the app's work per
+ * request, which, unlike latency, does not depend on how loaded the machine is. Linux only; NaN elsewhere.
+ */
+function appCpuMs(group: number): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(fields[2]) !== group) continue; // process group id
+        ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return Number.NaN;
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -303,7 +327,9 @@ async function main(): Promise<void> {
 
     for (const size of SIZES) {
       const pick = (i: number) => (i * 97 + size) % CUSTOMERS;
+      let cpuAtStart = 0;
       const burst = async (bodies: { body: string; trigger?: string }[]) => {
+        cpuAtStart = appCpuMs(app.pid ?? 0);
         const sent = await Promise.all(
           bodies.map((b) => post(url, b.body, "application/x-www-form-urlencoded")),
         );
@@ -334,6 +360,9 @@ async function main(): Promise<void> {
         figure(`${name}_${size}_modal_filled_p99`, fmt(percentile(filled, 99)), "ms");
         return triggers.map((t) => m.get(t)?.view);
       };
+      // the app's CPU per request, from the burst's start until its work is done (measured before settling)
+      const cpu = (name: string) =>
+        figure(`${name}_${size}_app_cpu_per_request`, (appCpuMs(app.pid ?? 0) - cpuAtStart) / size, "ms");
       const settle = () => new Promise((r) => setTimeout(r, 1500));
 
       // baseline: help, an ack with no database work
@@ -341,6 +370,8 @@ async function main(): Promise<void> {
         Array.from({ length: size }, () => ({ body: commandBody("help", newTrigger(), slack) })),
       );
       const helpP99 = report("help", help);
+      await new Promise((r) => setTimeout(r, 200));
+      cpu("help");
       await settle();
 
       // /credito log <customer>
@@ -351,6 +382,7 @@ async function main(): Promise<void> {
       const logP99 = report("log", logSent);
       figure(`log_${size}_ack_p99_vs_help_ack_p99`, logP99 / helpP99, "ratio");
       const views = await modalReport("log", logTriggers, logSent);
+      cpu("log");
       await settle();
 
       // digest buttons: the task menu's "log" choice
@@ -360,6 +392,7 @@ async function main(): Promise<void> {
       );
       report("digest_button", clicks);
       await modalReport("digest_button", clickTriggers, clicks);
+      cpu("digest_button");
       await settle();
 
       // submissions of the modals the log burst filled
@@ -379,6 +412,7 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 20));
       if (interactions() < before + size) throw new Error("not every submission was recorded");
       figure(`log_submission_${size}_all_recorded`, Date.now() - t0, "ms");
+      cpu("log_submission");
       await settle();
     }
     figure("burst_load_average_1m_end", Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]), "load");

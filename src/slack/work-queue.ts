@@ -7,7 +7,9 @@
  *   - "open": up to views.open (the trigger_id lasts 3 s) and short answers;
  *   - "fill": filling an open modal (customer lookup, position);
  *   - "later": what nobody watches happen (recording a submitted outcome, refreshing a message).
- * A few items may be in flight at once, so one waiting on Slack or on a transaction does not hold the rest.
+ * A few items may be in flight at once, so one waiting on Slack does not hold the rest; "later" items one at a
+ * time: they are write transactions, which SQLite runs one after the other anyway, and a chain of them
+ * resuming one another without a turn of the loop in between would hold back the next acks.
  */
 export type Lane = "open" | "fill" | "later";
 
@@ -16,6 +18,7 @@ const LANES: readonly Lane[] = ["open", "fill", "later"];
 export class WorkQueue {
   private readonly waiting: Record<Lane, (() => void)[]> = { open: [], fill: [], later: [] };
   private running = 0;
+  private runningLater = 0;
   private scheduled = false;
 
   constructor(private readonly concurrency = 4) {}
@@ -25,10 +28,12 @@ export class WorkQueue {
     return new Promise<T>((resolve, reject) => {
       this.waiting[lane].push(() => {
         this.running += 1;
-        fn()
+        if (lane === "later") this.runningLater += 1;
+        (async () => fn())()
           .then(resolve, reject)
           .finally(() => {
             this.running -= 1;
+            if (lane === "later") this.runningLater -= 1;
             this.schedule();
           });
       });
@@ -49,14 +54,18 @@ export class WorkQueue {
     return this.running + LANES.reduce((n, l) => n + this.waiting[l].length, 0);
   }
 
+  private nextLane(): Lane | undefined {
+    return LANES.find((l) => this.waiting[l].length > 0 && (l !== "later" || this.runningLater === 0));
+  }
+
   private schedule(): void {
     if (this.scheduled || this.running >= this.concurrency) return;
-    if (!LANES.some((l) => this.waiting[l].length > 0)) return;
+    if (!this.nextLane()) return;
     this.scheduled = true;
     // one start per turn of the event loop: the poll phase (new connections, Slack's answers) runs between
     setImmediate(() => {
       this.scheduled = false;
-      const lane = LANES.find((l) => this.waiting[l].length > 0);
+      const lane = this.nextLane();
       const next = lane ? this.waiting[lane].shift() : undefined;
       next?.();
       this.schedule();
