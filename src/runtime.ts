@@ -2,7 +2,7 @@ import { WebClient } from "@slack/web-api";
 import type { Config } from "./config";
 import { type AppContext, type Clock, systemClock } from "./context";
 import { openDb } from "./db/client";
-import { closeReader, openReader } from "./db/reads";
+import { closeReader } from "./db/reads";
 import { type Scheduler, startScheduler } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./log";
 import { registerAnchorRecorders, resolveAnchor } from "./slack/anchors";
@@ -24,7 +24,6 @@ export async function createRuntime(
 ): Promise<Runtime> {
   const log = opts.log ?? createLogger(config.logLevel);
   const db = await openDb(config.databaseUrl);
-  openReader(db, config.databaseUrl); // hot-path reads off Prisma (db/reads.ts)
   // The outbox does its own retrying (persisted, honouring Retry-After), so its client must not.
   const client = new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,

@@ -7,9 +7,11 @@ import { closeReader, openReader, readerOf } from "../../src/db/reads";
 import { generateDemoData } from "../../src/demo/generate";
 import { seedDemo } from "../../src/demo/seed";
 import { addDays } from "../../src/domain/calendar";
+import { monthPeriod } from "../../src/domain/kpi";
 import { findCustomers } from "../../src/services/customer-search";
 import { customerPosition } from "../../src/services/customers";
 import { loadLogCustomer } from "../../src/services/log-outcome";
+import { buildReport, loadReportInput } from "../../src/services/report";
 import { memberBySlackId } from "../../src/services/team";
 import { tripChannelFor } from "../../src/services/trips";
 
@@ -113,6 +115,15 @@ describe("hot-path reads on the read connection", () => {
     expect(prisma.members[users.indexOf("UGONE")]).toBeNull(); // inactive
     expect(prisma.members[users.indexOf("UTRIP")]?.name).toBe("Giro");
     expect(prisma.channels).toContain("visit");
+  });
+
+  it("give the report the same rows, and so the same report, as Prisma", async () => {
+    const [prisma, reader] = await bothWays(() => loadReportInput(db));
+    expect(reader).toEqual(prisma);
+    expect(prisma.trips.some((t) => t.collectorName === "Giro")).toBe(true);
+    expect(prisma.customers.some((c) => c.caseStage !== null)).toBe(true);
+    const [prismaReport, readerReport] = await bothWays(() => buildReport({ db }, monthPeriod(TODAY)));
+    expect(readerReport).toEqual(prismaReport);
   });
 
   it("see a customer added through Prisma at once in the search", async () => {
