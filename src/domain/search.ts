@@ -204,14 +204,16 @@ export function searchCustomers(index: SearchIndex, query: string, limit = 20): 
   const compactQuery = normalized.replace(/ /g, "");
   const wordMatches = tokens.map((t) => wordMatchesOf(index, t));
   const digits = tokens.map((t) => /^\d{4,}$/.test(t));
+  // the same for every customer: decided once per query
+  const spacedVat = /^(it)?\d{6,}$/.test(compactQuery) ? compactQuery.replace(/^it/, "") : null;
   const hits: SearchHit[] = [];
   for (const e of index.entries) {
     let score = 0;
     let kind: SearchHit["match"] = "exact";
     let bestTokenScore = -1;
     let matchedAll = true;
-    for (const [i, t] of tokens.entries()) {
-      const m = matchToken(t, e, wordMatches[i] ?? new Map(), digits[i] ?? false);
+    for (let i = 0; i < tokens.length; i++) {
+      const m = matchToken(tokens[i]!, e, wordMatches[i]!, digits[i]!);
       if (!m) {
         matchedAll = false;
         break;
@@ -228,7 +230,7 @@ export function searchCustomers(index: SearchIndex, query: string, limit = 20): 
         matchedAll = true;
         score = 120 * tokens.length;
         kind = "code";
-      } else if (/^(it)?\d{6,}$/.test(compactQuery) && e.vat && e.vat === compactQuery.replace(/^it/, "")) {
+      } else if (spacedVat !== null && e.vat && e.vat === spacedVat) {
         matchedAll = true;
         score = 120 * tokens.length;
         kind = "vat";
