@@ -2,6 +2,7 @@ import { WebClient } from "@slack/web-api";
 import type { Config } from "./config";
 import { type AppContext, type Clock, systemClock } from "./context";
 import { openDb } from "./db/client";
+import { closeReader } from "./db/reads";
 import { cleanStaleBatches } from "./db/staged-batch";
 import type { Scheduler } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./log";
@@ -81,6 +82,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       await (await import("./reminders/run")).stopReminders(ctx);
       await outbox.stop();
       await slack.stop().catch(() => undefined);
+      closeReader(db);
       await db.$disconnect();
     },
   };

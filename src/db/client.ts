@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { migrate } from "./migrate";
+import { openReader } from "./reads";
 
 export type Db = PrismaClient;
 /** The client handed to a `db.$transaction(async (tx) => ...)` callback. */
@@ -18,5 +19,6 @@ export async function openDb(databaseUrl: string, opts: { busyTimeoutMs?: number
   // stops), so the wait is short and the unit of work (./unit-of-work.ts) retries beyond it.
   const busy = Math.max(0, Math.floor(opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
   await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${busy}`);
+  openReader(db, databaseUrl); // hot-path reads off Prisma (reads.ts)
   return db;
 }

@@ -87,6 +87,10 @@ export function buildSearchIndex(customers: readonly SearchableCustomer[]): Sear
   return { entries, vocabulary, memo: new Map() };
 }
 
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /**
  * Damerau-Levenshtein distance (optimal string alignment: insertions, deletions, substitutions and swaps of
  * two adjacent letters), giving up early: returns max + 1 as soon as the distance must exceed `max`.
@@ -96,17 +100,27 @@ export function damerauLevenshtein(a: string, b: string, max = Number.POSITIVE_I
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (!a.length) return b.length;
   if (!b.length) return a.length;
-  let prevPrev: number[] = new Array(b.length + 1).fill(0);
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let cur: number[] = new Array(b.length + 1).fill(0);
+  // three rows reused across calls: a search compares a query word with thousands of words, and allocating
+  // the rows each time cost more than the comparisons
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(2 * (b.length + 1));
+    rowB = new Int32Array(2 * (b.length + 1));
+    rowC = new Int32Array(2 * (b.length + 1));
+  }
+  let prevPrev = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, prevPrev[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) v = Math.min(v, prevPrev[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -190,14 +204,16 @@ export function searchCustomers(index: SearchIndex, query: string, limit = 20): 
   const compactQuery = normalized.replace(/ /g, "");
   const wordMatches = tokens.map((t) => wordMatchesOf(index, t));
   const digits = tokens.map((t) => /^\d{4,}$/.test(t));
+  // the same for every customer: decided once per query
+  const spacedVat = /^(it)?\d{6,}$/.test(compactQuery) ? compactQuery.replace(/^it/, "") : null;
   const hits: SearchHit[] = [];
   for (const e of index.entries) {
     let score = 0;
     let kind: SearchHit["match"] = "exact";
     let bestTokenScore = -1;
     let matchedAll = true;
-    for (const [i, t] of tokens.entries()) {
-      const m = matchToken(t, e, wordMatches[i] ?? new Map(), digits[i] ?? false);
+    for (let i = 0; i < tokens.length; i++) {
+      const m = matchToken(tokens[i]!, e, wordMatches[i]!, digits[i]!);
       if (!m) {
         matchedAll = false;
         break;
@@ -214,7 +230,7 @@ export function searchCustomers(index: SearchIndex, query: string, limit = 20): 
         matchedAll = true;
         score = 120 * tokens.length;
         kind = "code";
-      } else if (/^(it)?\d{6,}$/.test(compactQuery) && e.vat && e.vat === compactQuery.replace(/^it/, "")) {
+      } else if (spacedVat !== null && e.vat && e.vat === spacedVat) {
         matchedAll = true;
         score = 120 * tokens.length;
         kind = "vat";

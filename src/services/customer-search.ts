@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { readerOf } from "../db/reads";
 import type { IsoDate } from "../domain/calendar";
 import {
   buildSearchIndex,
@@ -23,9 +24,10 @@ const building = new WeakMap<Db, Promise<Cached>>();
 const FRESH_MS = 500;
 
 async function customersVersion(db: Db): Promise<string> {
-  const [row] = await db.$queryRawUnsafe<
-    { n: number | bigint; maxId: number | bigint | null; maxUpdated: unknown }[]
-  >(`SELECT COUNT(*) AS n, MAX(id) AS maxId, MAX(updatedAt) AS maxUpdated FROM "Customer"`);
+  const sql = `SELECT COUNT(*) AS n, MAX(id) AS maxId, MAX(updatedAt) AS maxUpdated FROM "Customer"`;
+  type Row = { n: number | bigint; maxId: number | bigint | null; maxUpdated: unknown };
+  const reader = readerOf(db);
+  const [row] = reader ? reader.all<Row>(sql) : await db.$queryRawUnsafe<Row[]>(sql);
   return `${String(row?.n ?? 0)}:${String(row?.maxId ?? 0)}:${String(row?.maxUpdated ?? "")}`;
 }
 

@@ -1,6 +1,7 @@
 import type { AppContext } from "../context";
 import { today as todayOf } from "../context";
 import type { Db, Tx } from "../db/client";
+import { readerOf } from "../db/reads";
 import { unitOfWork } from "../db/unit-of-work";
 import { dateInZone, formatDateCompact, formatDateLong, type IsoDate } from "../domain/calendar";
 import type { LogEntry, ValidationContext } from "../domain/log-entry";
@@ -36,13 +37,21 @@ export async function loadLogCustomer(
   customerId: number,
   today: IsoDate,
 ): Promise<LogCustomer | null> {
+  const reader = readerOf(db);
   const [position, invoices] = await Promise.all([
     customerPosition(db, customerId, today),
-    db.invoice.findMany({
-      where: { customerId, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
-      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-      select: { id: true, number: true, installment: true, dueDate: true, openCents: true, status: true },
-    }),
+    reader
+      ? reader.all<LogCustomer["invoices"][number]>(
+          `SELECT id, number, installment, dueDate, openCents, status FROM "Invoice"
+           WHERE customerId = ? AND status IN ('open', 'disputed') AND openCents > 0
+           ORDER BY dueDate ASC, id ASC`,
+          customerId,
+        )
+      : db.invoice.findMany({
+          where: { customerId, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
+          orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+          select: { id: true, number: true, installment: true, dueDate: true, openCents: true, status: true },
+        }),
   ]);
   if (!position) return null;
   const open = position.openPromises.filter((p) => p.status === "open");

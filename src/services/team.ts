@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
+import { readerOf } from "../db/reads";
 
 export type Role = "admin" | "sales" | "owner";
 export const ROLES: readonly Role[] = ["admin", "sales", "owner"];
@@ -13,7 +14,14 @@ export interface Member {
 }
 
 export async function memberBySlackId(db: Db, slackUserId: string): Promise<Member | null> {
-  const m = await db.teamMember.findUnique({ where: { slackUserId } });
+  const reader = readerOf(db);
+  // every request asks this first: on the read connection when there is one (see db/reads.ts)
+  const m = reader
+    ? reader.get<Member & { active: number }>(
+        `SELECT id, slackUserId, name, role, active FROM "TeamMember" WHERE slackUserId = ?`,
+        slackUserId,
+      )
+    : await db.teamMember.findUnique({ where: { slackUserId } });
   return m?.active ? m : null;
 }
 

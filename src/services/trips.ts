@@ -1,5 +1,6 @@
 import type { AppContext } from "../context";
 import type { Db, Tx } from "../db/client";
+import { readerOf } from "../db/reads";
 import { dateInZone, daysBetween, formatDateCompact, type IsoDate } from "../domain/calendar";
 import { customerNote } from "../domain/customer-note";
 import { formatEuro } from "../domain/money";
@@ -99,6 +100,19 @@ export async function tripChannelFor(
   slackUserId: string,
   day: IsoDate,
 ): Promise<"visit" | undefined> {
+  const reader = readerOf(db);
+  if (reader) {
+    // asked on every /credito log: the same question as below, on the read connection (see db/reads.ts)
+    const trip = reader.get(
+      `SELECT t.id FROM "FieldTrip" t JOIN "TeamMember" m ON m.id = t.collectorId
+       WHERE m.slackUserId = ? AND t.status IN ('planned', 'open') AND t.startDate <= ? AND t.endDate >= ?
+       LIMIT 1`,
+      slackUserId,
+      day,
+      day,
+    );
+    return trip ? "visit" : undefined;
+  }
   const member = await db.teamMember.findUnique({ where: { slackUserId } });
   if (!member) return undefined;
   return (await activeTripFor(db, member.id, day)) ? "visit" : undefined;

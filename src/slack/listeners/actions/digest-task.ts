@@ -20,6 +20,7 @@ import {
   notYetModal,
 } from "../../views/not-yet-modal";
 import { SNOOZE_ACTION, SNOOZE_BLOCK, SNOOZE_CALLBACK, snoozeModal } from "../../views/snooze-modal";
+import { postAck } from "../../work-queue";
 import { openLogModal } from "./log-outcome";
 import { openReminderModal } from "./reminders";
 
@@ -34,6 +35,7 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
     new RegExp(`^${DIGEST_ACTION_PREFIX}:`),
     async ({ ack, action, body, client, respond }) => {
       await ack();
+      await postAck.turn("open");
       const [verb, rawId, ref] = action.selected_option.value.split(":");
       const customerId = Number(rawId);
       const userId = body.user.id;

@@ -1,6 +1,5 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import Bottleneck from "bottleneck";
 import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import type { LogDraft } from "../../../domain/log-entry";
@@ -18,6 +17,7 @@ import {
   loadingLogModal,
   logModal,
 } from "../../views/log-modal";
+import { postAck } from "../../work-queue";
 
 /** Where to answer a user privately: the command's response_url, an ephemeral in a channel, or a DM. */
 export interface ReplyTarget {
@@ -48,12 +48,6 @@ export async function tellUser(
     await ctx.outbox.send({ method: "chat.postMessage", channel: to.userId, payload: { ...message } });
   }
 }
-
-/**
- * Filling modals (customer lookup, position) waits in a short queue: under a burst, acks and views.open
- * (the trigger_id lasts 3 s) are not starved by the heavier lookups, which are not time-critical.
- */
-const fillQueue = new Bottleneck({ maxConcurrent: 4 });
 
 export interface OpenLogModalArgs {
   triggerId: string;
@@ -101,7 +95,9 @@ export async function openLogModal(
   if (!opened?.id) return null;
   const viewId = opened.id;
   const hash = opened.hash;
-  await fillQueue.schedule(async () => {
+  // Filling (customer lookup, position) waits in the post-ack queue's "fill" lane: under a burst, acks and
+  // views.open (the trigger_id lasts 3 s) go first; the lookups are not time-critical.
+  await postAck.run("fill", async () => {
     const day = today(ctx);
     const notices = [...(args.notices ?? [])];
     let customerId = args.customerId;
@@ -150,6 +146,7 @@ export function registerLogOutcomeActions(app: App, ctx: AppContext): void {
 
   app.action<BlockAction<ButtonAction>>(/^log_outcome/, async ({ ack, body, action, client }) => {
     await ack();
+    await postAck.turn("open");
     const userId = body.user.id;
     const target: ReplyTarget = { userId, channelId: body.channel?.id, responseUrl: body.response_url };
     const member = await resolveMember(ctx.db, userId, client);

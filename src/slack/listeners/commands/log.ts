@@ -9,6 +9,7 @@ import { loadLogCustomer, validationContextFor } from "../../../services/log-out
 import { submissionsFor } from "../../../services/pending-submissions";
 import { resolveMember } from "../../../services/team";
 import { tripChannelFor } from "../../../services/trips";
+import { postAck } from "../../work-queue";
 import { openLogModal, type ReplyTarget, tellUser } from "../actions/log-outcome";
 import type { Subcommand } from "./subcommand";
 
@@ -33,8 +34,8 @@ export const logSubcommand: Subcommand = {
   },
   async run({ ctx, command, args, ack, client, t }) {
     await ack();
-    // let the other requests waiting in this turn of the event loop be acked before this one's work
-    await new Promise((resolve) => setImmediate(resolve));
+    // let the other requests waiting be accepted and acked before this one's work (slack/work-queue.ts)
+    await postAck.turn("open");
     const userId = command.user_id;
     const target: ReplyTarget = { userId, channelId: command.channel_id, responseUrl: command.response_url };
     const member = await resolveMember(ctx.db, userId, client);
