@@ -74,7 +74,7 @@ describe("a header problem is reported as one", () => {
     );
     expect(lines).toEqual([
       "File non importato: x.csv: manca la colonna data scadenza. Intestazioni trovate: Codice cliente | Numero fattura | Importo. " +
-        'Indica quale colonna è quale con --map "intestazione=campo" (campi: codice, ragione_sociale, piva, cf, numero, rata, data_documento, scadenza, importo, residuo)',
+        'Indica quale colonna è quale con --map "intestazione=campo" (campi: codice, ragione_sociale, piva, cf, livello_sollecito, data_ultimo_sollecito, ultimo_contatto, note_sollecito, numero, rata, data_documento, scadenza, importo, residuo)',
       "Non ho importato nulla: nessuna modifica salvata.",
     ]);
     expect(lines.join("\n")).not.toMatch(/riga scartata|Totale/);
