@@ -23,7 +23,10 @@ const schema = z.object({
   PORT: z.coerce.number("must be a port number").int().min(0).max(65535).default(3000),
   DATABASE_URL: z
     .string()
-    .startsWith("file:", "must be a SQLite URL like file:./data/credito.db")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "must be a SQLite URL like file:./data/credito.db or a PostgreSQL URL like postgresql://user@host/db",
+    )
     .default("file:./data/credito.db"),
   CREDITO_CHANNEL: z
     .string()
@@ -56,6 +59,13 @@ const schema = z.object({
     .optional(),
   CREDITO_PEC_FROM: z.string().email("must be the sender's PEC address").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // several instances on one database (issue 17)
+  HEALTH_PORT: z.coerce.number("must be a port number").int().min(0).max(65535).optional(),
+  CREDITO_INSTANCE_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, "letters, digits, . : _ - (at most 64)")
+    .optional(),
+  CREDITO_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -74,6 +84,8 @@ export interface Config {
     postIntervalMs: number;
   };
   databaseUrl: string;
+  /** several instances on one database: who this one is, how long its outbox leases last, /healthz port */
+  instance: { id?: string; leaseMs: number; healthPort?: number };
   timeZone: string;
   digestCron: string;
   reminderCron: string;
@@ -150,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
       postIntervalMs: e.CREDITO_POST_INTERVAL_MS,
     },
     databaseUrl: e.DATABASE_URL,
+    instance: { id: e.CREDITO_INSTANCE_ID, leaseMs: e.CREDITO_LEASE_MS, healthPort: e.HEALTH_PORT },
     timeZone: e.CREDITO_TIMEZONE,
     digestCron: e.CREDITO_DIGEST_CRON,
     reminderCron: e.CREDITO_REMINDER_CRON,

@@ -79,9 +79,11 @@ export function driftProblems(): string[] {
   const sqlite = dirs(SQLITE_MIGRATIONS);
   const covered = new Set([...coverage().values()].flat());
   const missing = sqlite.filter((n) => !covered.has(n));
-  if (missing.length) problems.push(`SQLite migrations without a PostgreSQL migration: ${missing.join(", ")}`);
+  if (missing.length)
+    problems.push(`SQLite migrations without a PostgreSQL migration: ${missing.join(", ")}`);
   const gone = [...covered].filter((n) => !sqlite.includes(n));
-  if (gone.length) problems.push(`PostgreSQL migrations cover SQLite migrations that no longer exist: ${gone}`);
+  if (gone.length)
+    problems.push(`PostgreSQL migrations cover SQLite migrations that no longer exist: ${gone}`);
   const expected = postgresSchema(readFileSync(SQLITE_SCHEMA, "utf8"));
   if (!existsSync(PG_SCHEMA) || readFileSync(PG_SCHEMA, "utf8") !== expected)
     problems.push("prisma/postgres/schema.prisma differs from prisma/schema.prisma");
@@ -95,7 +97,11 @@ function prismaDiff(from: string | null, to: string, url: string): string {
   const args = ["prisma", "migrate", "diff", "--config", join(PG_DIR, "prisma.config.ts")];
   args.push(...(from ? ["--from-schema-datamodel", from] : ["--from-empty"]));
   args.push("--to-schema-datamodel", to, "--script");
-  const r = spawnSync("npx", args, { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  const r = spawnSync("npx", args, {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`prisma migrate diff failed:\n${r.stderr}`);
   // the search path chooses the schema at run time (tests use one schema per file)
   return r.stdout.replace(/-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n*/g, "").trim();
@@ -135,9 +141,13 @@ export function derive(url: string): string | null {
     const lastPg = pg[pg.length - 1];
     const single = fresh.length === 1 && (!lastPg || last > lastPg);
     const number = Math.max(Number(lastPg?.slice(0, 4) ?? 0) + 1, Number(last.slice(0, 4)));
-    const name = single ? last : `${String(number).padStart(4, "0")}_sqlite_${fresh[0]!.slice(0, 4)}_to_${last.slice(0, 4)}`;
+    const name = single
+      ? last
+      : `${String(number).padStart(4, "0")}_sqlite_${fresh[0]!.slice(0, 4)}_to_${last.slice(0, 4)}`;
     mkdirSync(join(PG_MIGRATIONS, name), { recursive: true });
-    const sql = [`${COVERS}${fresh.join(", ")}`, body || "-- (no change to the tables)", ...extra].join("\n\n");
+    const sql = [`${COVERS}${fresh.join(", ")}`, body || "-- (no change to the tables)", ...extra].join(
+      "\n\n",
+    );
     writeFileSync(join(PG_MIGRATIONS, name, "migration.sql"), `${sql}\n`);
     writeFileSync(
       join(PG_MIGRATIONS, "migration_lock.toml"),

@@ -3,6 +3,7 @@
 
 import { type AppContext, today as todayOf } from "../context";
 import type { Tx } from "../db/client";
+import { type SqlDialect, type SqlType, sqlDialect } from "../db/dialect";
 import type { IsoDate } from "../domain/calendar";
 import { normalizeForSearch } from "../domain/text";
 import { normalizeVatNumber } from "../domain/vat";
@@ -79,9 +80,22 @@ const INVOICE_INSERT_COLUMNS = [
   "closedOn",
 ] as const;
 /** params: createdAt, updatedAt, JSON array of rows (each an array in INVOICE_INSERT_COLUMNS order) */
-const INSERT_INVOICES_SQL =
+const INVOICE_INSERT_TYPES: SqlType[] = [
+  "integer",
+  "text",
+  "integer",
+  "text",
+  "text",
+  "integer",
+  "integer",
+  "text",
+  "text",
+  "text",
+];
+const insertInvoicesSql = (d: SqlDialect) =>
   `INSERT INTO "Invoice" (${INVOICE_INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")}, "createdAt", "updatedAt") ` +
-  `SELECT ${INVOICE_INSERT_COLUMNS.map((_, i) => `value ->> ${i}`).join(", ")}, ?, ? FROM json_each(?) ORDER BY key ` +
+  `SELECT ${INVOICE_INSERT_TYPES.map((t, i) => d.jsonField(i, t)).join(", ")}, ${d.param(1, "timestamp")}, ` +
+  `${d.param(2, "timestamp")} FROM ${d.jsonRows(3)} ORDER BY key ` +
   `RETURNING "id", "customerId", "number", "installment"`;
 
 class Rollback extends Error {}
@@ -242,10 +256,10 @@ const INVOICE_SELECT = {
 } as const;
 
 /** the invoices of some customers (a JSON array of ids), in the unique index's order as Prisma read them */
-const LOAD_INVOICES_SQL =
+const loadInvoicesSql = (d: SqlDialect) =>
   `SELECT ${Object.keys(INVOICE_SELECT)
     .map((c) => `"${c}"`)
-    .join(", ")} FROM "Invoice" WHERE "customerId" IN (SELECT value FROM json_each(?)) ` +
+    .join(", ")} FROM "Invoice" WHERE "customerId" IN (${d.jsonScalars(1, "integer")}) ` +
   `ORDER BY "customerId", "number", "installment"`;
 
 /** The customer columns an import reads and compares. */
@@ -430,7 +444,10 @@ class ImportRun {
     const missing = customerIds.filter((id) => !this.loadedCustomers.has(id));
     for (const ids of chunks(missing, LOAD_CUSTOMERS)) {
       // a raw SELECT: Prisma's findMany costs several times more per row, and the ids go as one JSON parameter
-      const rows = await this.tx.$queryRawUnsafe<InvoiceRow[]>(LOAD_INVOICES_SQL, JSON.stringify(ids));
+      const rows = await this.tx.$queryRawUnsafe<InvoiceRow[]>(
+        loadInvoicesSql(sqlDialect(this.tx)),
+        JSON.stringify(ids),
+      );
       for (const inv of rows) this.addInvoice(inv);
       for (const id of ids) this.loadedCustomers.add(id);
     }
@@ -597,7 +614,7 @@ class ImportRun {
       ]);
       const returned = await this.tx.$queryRawUnsafe<
         Array<{ id: number; customerId: number; number: string; installment: number }>
-      >(INSERT_INVOICES_SQL, now, now, JSON.stringify(values));
+      >(insertInvoicesSql(sqlDialect(this.tx)), now, now, JSON.stringify(values));
       // RETURNING gives the rows in no guaranteed order: the ids are matched by the unique key
       const ids = new Map<string, number>();
       for (const r of returned) ids.set(`${r.customerId}|${r.installment}|${r.number}`, Number(r.id));
@@ -698,12 +715,13 @@ class ImportRun {
     }
     const protectedKeys = new Set(rejected.map((r) => `${r.code!.toLowerCase()}|${r.number!.toLowerCase()}`));
     // the open invoices of this source that this import did not see (the seen ids go as one JSON parameter)
+    const d = sqlDialect(this.tx);
     const candidates = await this.tx.$queryRawUnsafe<
       Array<{ id: number; number: string; customerId: number; openCents: number }>
     >(
       `SELECT "id", "number", "customerId", "openCents" FROM "Invoice"
-       WHERE "source" = ? AND "status" IN ('open', 'disputed') AND "id" <= ?
-         AND "id" NOT IN (SELECT value FROM json_each(?)) ORDER BY "id"`,
+       WHERE "source" = ${d.param(1, "text")} AND "status" IN ('open', 'disputed') AND "id" <= ${d.param(2, "integer")}
+         AND "id" NOT IN (${d.jsonScalars(3, "integer")}) ORDER BY "id"`,
       source,
       lastOldId,
       JSON.stringify([...seen]),
