@@ -2,6 +2,7 @@ import { WebClient } from "@slack/web-api";
 import type { Config } from "./config";
 import { type AppContext, type Clock, systemClock } from "./context";
 import { openDb } from "./db/client";
+import { instanceId } from "./instance";
 import { type Scheduler, startScheduler } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./log";
 import { registerAnchorRecorders, resolveAnchor } from "./slack/anchors";
@@ -30,7 +31,11 @@ export async function createRuntime(
     rejectRateLimitedCalls: true,
     logger: undefined,
   });
-  const outbox = new Outbox(db, client, log, resolveAnchor, config.slack.postIntervalMs, opts.fetchFn);
+  const holder = instanceId(config.instance.id);
+  const outbox = new Outbox(db, client, log, resolveAnchor, config.slack.postIntervalMs, opts.fetchFn, {
+    holder,
+    leaseMs: config.instance.leaseMs,
+  });
   registerAnchorRecorders(outbox);
   const ctx: AppContext = { config, db, outbox, clock: opts.clock ?? systemClock, log };
   const slack = buildSlackApp(ctx);
@@ -42,7 +47,7 @@ export async function createRuntime(
       await slack.start();
       outbox.kick(); // whatever was pending when the bot stopped goes out now
       outbox.poll(); // and whatever another process (a CLI import) queues later
-      if (jobs) scheduler = await startScheduler(ctx);
+      if (jobs) scheduler = await startScheduler(ctx, undefined, holder);
     },
     async stop() {
       await scheduler?.stop();
