@@ -66,6 +66,7 @@ const schema = z.object({
     .regex(/^[\w.:-]{1,64}$/, "letters, digits, . : _ - (at most 64)")
     .optional(),
   CREDITO_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  CREDITO_OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -85,7 +86,7 @@ export interface Config {
   };
   databaseUrl: string;
   /** several instances on one database: who this one is, how long its outbox leases last, /healthz port */
-  instance: { id?: string; leaseMs: number; healthPort?: number };
+  instance: { id?: string; leaseMs: number; healthPort?: number; outboxPollMs: number };
   timeZone: string;
   digestCron: string;
   reminderCron: string;
@@ -162,7 +163,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
       postIntervalMs: e.CREDITO_POST_INTERVAL_MS,
     },
     databaseUrl: e.DATABASE_URL,
-    instance: { id: e.CREDITO_INSTANCE_ID, leaseMs: e.CREDITO_LEASE_MS, healthPort: e.HEALTH_PORT },
+    instance: {
+      id: e.CREDITO_INSTANCE_ID,
+      leaseMs: e.CREDITO_LEASE_MS,
+      healthPort: e.HEALTH_PORT,
+      outboxPollMs: e.CREDITO_OUTBOX_POLL_MS,
+    },
     timeZone: e.CREDITO_TIMEZONE,
     digestCron: e.CREDITO_DIGEST_CRON,
     reminderCron: e.CREDITO_REMINDER_CRON,

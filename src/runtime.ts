@@ -1,7 +1,9 @@
+import type { Server } from "node:http";
 import { WebClient } from "@slack/web-api";
 import type { Config } from "./config";
 import { type AppContext, type Clock, systemClock } from "./context";
 import { openDb } from "./db/client";
+import { startHealthServer } from "./health";
 import { instanceId } from "./instance";
 import { type Scheduler, startScheduler } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./log";
@@ -40,16 +42,20 @@ export async function createRuntime(
   const ctx: AppContext = { config, db, outbox, clock: opts.clock ?? systemClock, log };
   const slack = buildSlackApp(ctx);
   let scheduler: Scheduler | undefined;
+  let healthServer: Server | undefined;
   return {
     ctx,
     slack,
     async start({ jobs = true } = {}) {
       await slack.start();
       outbox.kick(); // whatever was pending when the bot stopped goes out now
-      outbox.poll(); // and whatever another process (a CLI import) queues later
+      outbox.poll(config.instance.outboxPollMs); // and whatever another process (CLI, instance) queues later
       if (jobs) scheduler = await startScheduler(ctx, undefined, holder);
+      if (config.instance.healthPort !== undefined)
+        healthServer = await startHealthServer(ctx, config.instance.healthPort);
     },
     async stop() {
+      healthServer?.close();
       await scheduler?.stop();
       await outbox.stop();
       await slack.stop().catch(() => undefined);

@@ -69,6 +69,9 @@ const MAX_BACKOFF_MS = 15 * 60_000;
 export class Outbox {
   private readonly limiters: Bottleneck.Group;
   private readonly draining = new Set<string>();
+  /** channels whose drain waits for a short retry (they don't make the outbox busy for `idle`) */
+  private readonly pausing = new Set<string>();
+  private readonly wakers = new Set<() => void>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly sentHandlers = new Map<string, SentHandler>();
@@ -165,7 +168,7 @@ export class Outbox {
       const due = await this.db.outboxMessage.count({
         where: { status: "pending", nextAttemptAt: { lte: new Date() } },
       });
-      if (due === 0 && this.draining.size === 0) return;
+      if (due === 0 && [...this.draining].every((c) => this.pausing.has(c))) return;
       this.kick();
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -177,6 +180,8 @@ export class Outbox {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    for (const wake of this.wakers) wake();
+    this.wakers.clear();
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     // what is left goes out from another instance at once, not after the leases expire
     await this.leases.releaseAll().catch((err) => this.log.warn("outbox: leases not handed back", err));
@@ -225,6 +230,10 @@ export class Outbox {
         })) as Row | null;
         if (!row) return;
         const wait = row.nextAttemptAt.getTime() - Date.now();
+        if (wait > 0 && wait <= this.leases.leaseMs / 2) {
+          await this.pause(channel, wait); // a short Retry-After: keep the channel rather than hand it over
+          continue;
+        }
         if (wait > 0) {
           this.wakeAfter(wait);
           return;
@@ -245,6 +254,25 @@ export class Outbox {
     } finally {
       this.draining.delete(channel);
       if (lease && handBack) await this.handBack(channel, lastSentAt);
+    }
+  }
+
+  /** Waits `ms` (cut short by stop()) while holding the channel. */
+  private async pause(channel: string, ms: number): Promise<void> {
+    this.pausing.add(channel);
+    let wake = () => undefined as void;
+    try {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, ms);
+        wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+        this.wakers.add(wake);
+      });
+    } finally {
+      this.wakers.delete(wake);
+      this.pausing.delete(channel);
     }
   }
 

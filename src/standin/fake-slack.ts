@@ -88,6 +88,12 @@ export class FakeSlack {
     this.failures.set(method, list);
   }
 
+  /** Forgets the failures still waiting to be answered (of one method, or all). */
+  clearFailures(method?: string): void {
+    if (method) this.failures.delete(method);
+    else this.failures.clear();
+  }
+
   /** Recorded calls, optionally of one method. */
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
