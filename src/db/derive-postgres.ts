@@ -46,7 +46,7 @@ export function handWritten(sql: string): string {
   for (const line of sql.split("\n")) {
     const t = line.trim();
     if (!inStatement && t.startsWith("--")) prisma = PRISMA_MARKERS.test(t);
-    if (!prisma && (inStatement || t)) kept.push(line);
+    if (!prisma) kept.push(line);
     if (t && !t.startsWith("--")) inStatement = !t.endsWith(";");
   }
   return kept

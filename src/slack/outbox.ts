@@ -260,7 +260,7 @@ export class Outbox {
   /** Waits `ms` (cut short by stop()) while holding the channel. */
   private async pause(channel: string, ms: number): Promise<void> {
     this.pausing.add(channel);
-    let wake = () => undefined as void;
+    let wake: () => void = () => undefined;
     try {
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, ms);
