@@ -7,6 +7,7 @@ import { fixedClock } from "../../src/context";
 import { type Db, openDb } from "../../src/db/client";
 import { expandPaths, loadInput } from "../../src/import/read";
 import { type ImportOptions, importFiles } from "../../src/services/import";
+import { testDatabaseUrl } from "../support/database";
 
 const FIX = join(__dirname, "../fixtures/import");
 let dir: string;
@@ -15,7 +16,7 @@ let ctx: Parameters<typeof importFiles>[0];
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "credito-import-"));
-  const url = `file:${join(dir, "t.db")}`;
+  const url = testDatabaseUrl(dir, "import");
   db = await openDb(url);
   ctx = {
     db,

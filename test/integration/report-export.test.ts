@@ -7,6 +7,7 @@ import { CliError } from "../../src/cli/command";
 import { reportCommand } from "../../src/cli/report";
 import { type Db, openDb } from "../../src/db/client";
 import { buildReport, rangePeriod } from "../../src/services/report";
+import { testDatabaseUrl } from "../support/database";
 
 let dir: string;
 let db: Db;
@@ -18,7 +19,7 @@ let saved: Record<string, string | undefined>;
  */
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "credito-report-"));
-  const url = `file:${join(dir, "report.db")}`;
+  const url = testDatabaseUrl(dir, "report");
   saved = { DATABASE_URL: process.env.DATABASE_URL, CREDITO_LOCALE: process.env.CREDITO_LOCALE };
   process.env.DATABASE_URL = url;
   process.env.CREDITO_LOCALE = "it";
