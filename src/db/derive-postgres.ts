@@ -183,7 +183,8 @@ function withServer<T>(work: (url: string) => T): T {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    const name = withServer(derive);
+    // a server is needed only when there is something to derive
+    const name = driftProblems().length === 0 ? null : withServer(derive);
     console.log(name ? `wrote prisma/postgres/migrations/${name}` : "PostgreSQL migrations already in step");
     const left = driftProblems();
     if (left.length) throw new Error(left.join("\n"));
