@@ -58,3 +58,22 @@ const postgresql: SqlDialect = {
 export function sqlDialect(db: unknown): SqlDialect {
   return dialectOf(db) === "postgresql" ? postgresql : sqlite;
 }
+
+/**
+ * Runs `work` so that its failure leaves the surrounding transaction usable: on PostgreSQL a failed statement
+ * (e.g. a unique violation the caller means to catch) aborts the whole transaction unless it ran inside a
+ * savepoint. SQLite keeps the transaction going by itself. `tx` must be a transaction client.
+ */
+export async function withSavepoint<T>(tx: unknown, work: () => Promise<T>): Promise<T> {
+  if (dialectOf(tx) !== "postgresql") return work();
+  const raw = tx as { $executeRawUnsafe(sql: string): Promise<number> };
+  await raw.$executeRawUnsafe("SAVEPOINT credito_try");
+  try {
+    const result = await work();
+    await raw.$executeRawUnsafe("RELEASE SAVEPOINT credito_try");
+    return result;
+  } catch (err) {
+    await raw.$executeRawUnsafe("ROLLBACK TO SAVEPOINT credito_try");
+    throw err;
+  }
+}

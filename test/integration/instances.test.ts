@@ -8,6 +8,7 @@ import { dialectOf } from "../../src/db/dialect";
 import { isUniqueViolation } from "../../src/db/errors";
 import { startHealthServer } from "../../src/health";
 import { claimJobRun, runOnce, STALE_RUN_MS } from "../../src/jobs/job-runs";
+import { openCase } from "../../src/services/cases";
 import { findCustomers } from "../../src/services/customer-search";
 import { ChannelLeases } from "../../src/slack/outbox-leases";
 import { dropTestDatabase, onPostgres, testDatabaseUrl } from "../support/database";
@@ -125,6 +126,23 @@ describe(`several instances on one ${onPostgres() ? "PostgreSQL" : "SQLite"} dat
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const failed = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
     expect(isUniqueViolation(failed.reason)).toBe(true);
+  });
+
+  it("opens one case when two instances open the customer's case at the same time", async () => {
+    const c = await a.customer.create({ data: { code: "C900", name: "Neri Snc" } });
+    const slowOpen = (db: Db) =>
+      db.$transaction(async (tx) => {
+        const kase = await openCase(tx, c.id, "2026-03-02");
+        await new Promise((r) => setTimeout(r, 100)); // both transactions overlap
+        await tx.auditEntry.create({ data: { caseId: kase.id, actor: "test", action: "opened" } });
+        return kase.id;
+      });
+    const [ida, idb] = await race(
+      () => slowOpen(a),
+      () => slowOpen(b),
+    );
+    expect(ida).toBe(idb);
+    expect(await a.case.count({ where: { customerId: c.id } })).toBe(1);
   });
 
   it("sees a customer added or renamed by another instance in its search index", async () => {
