@@ -40,7 +40,10 @@ const schema = z.object({
   PORT: z.coerce.number("must be a port number").int().min(0).max(65535).default(3000),
   DATABASE_URL: z
     .string()
-    .startsWith("file:", "must be a SQLite URL like file:./data/credito.db")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "must be a SQLite URL like file:./data/credito.db or a PostgreSQL URL like postgresql://user@host/db",
+    )
     .default("file:./data/credito.db"),
   CREDITO_CHANNEL: z
     .string()
@@ -101,6 +104,14 @@ const schema = z.object({
   // busy database (issue 19): SQLite's own wait (blocks the event loop) and the unit of work's retrying
   CREDITO_DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   CREDITO_DB_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // several instances on one database (issue 17)
+  HEALTH_PORT: z.coerce.number("must be a port number").int().min(0).max(65535).optional(),
+  CREDITO_INSTANCE_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, "letters, digits, . : _ - (at most 64)")
+    .optional(),
+  CREDITO_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  CREDITO_OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -119,6 +130,8 @@ export interface Config {
     postIntervalMs: number;
   };
   databaseUrl: string;
+  /** several instances on one database: who this one is, how long its outbox leases last, /healthz port */
+  instance: { id?: string; leaseMs: number; healthPort?: number; outboxPollMs: number };
   timeZone: string;
   digestCron: string;
   reminderCron: string;
@@ -250,6 +263,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
       postIntervalMs: e.CREDITO_POST_INTERVAL_MS,
     },
     databaseUrl: e.DATABASE_URL,
+    instance: {
+      id: e.CREDITO_INSTANCE_ID,
+      leaseMs: e.CREDITO_LEASE_MS,
+      healthPort: e.HEALTH_PORT,
+      outboxPollMs: e.CREDITO_OUTBOX_POLL_MS,
+    },
     timeZone: e.CREDITO_TIMEZONE,
     digestCron: e.CREDITO_DIGEST_CRON,
     reminderCron: e.CREDITO_REMINDER_CRON,

@@ -1,9 +1,12 @@
+import type { Server } from "node:http";
 import { WebClient } from "@slack/web-api";
 import type { Config } from "./config";
 import { type AppContext, type Clock, systemClock } from "./context";
 import { openDb } from "./db/client";
 import { closeReader } from "./db/reads";
 import { cleanStaleBatches } from "./db/staged-batch";
+import { startHealthServer } from "./health";
+import { instanceId } from "./instance";
 import type { Scheduler } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./log";
 import { submissionsFor } from "./services/pending-submissions";
@@ -28,7 +31,7 @@ type RuntimeOptions = { clock?: Clock; log?: Logger; fetchFn?: typeof fetch };
 export async function createAppContext(
   config: Config,
   opts: RuntimeOptions = {},
-): Promise<{ ctx: AppContext; stop(): Promise<void> }> {
+): Promise<{ ctx: AppContext; holder: string; stop(): Promise<void> }> {
   const log = opts.log ?? createLogger(config.logLevel);
   const db = await openDb(config.databaseUrl, { busyTimeoutMs: config.db.busyTimeoutMs });
   // The outbox does its own retrying (persisted, honouring Retry-After), so its client must not.
@@ -38,7 +41,11 @@ export async function createAppContext(
     rejectRateLimitedCalls: true,
     logger: undefined,
   });
-  const outbox = new Outbox(db, client, log, resolveAnchor, config.slack.postIntervalMs, opts.fetchFn);
+  const holder = instanceId(config.instance.id);
+  const outbox = new Outbox(db, client, log, resolveAnchor, config.slack.postIntervalMs, opts.fetchFn, {
+    holder,
+    leaseMs: config.instance.leaseMs,
+  });
   registerAnchorRecorders(outbox);
   // offline (a CLI command without the Slack settings) nothing is sent with a placeholder token: what is
   // queued waits in the outbox for the running bot
@@ -46,6 +53,7 @@ export async function createAppContext(
   const ctx: AppContext = { config, db, outbox, clock: opts.clock ?? systemClock, log };
   return {
     ctx,
+    holder,
     async stop() {
       await outbox.stop();
       await db.$disconnect();
@@ -57,11 +65,12 @@ export async function createAppContext(
 export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   // loaded here, not at the top, so createAppContext's users don't pay for Bolt and the listeners
   const slackModule = import("./slack/app");
-  const { ctx } = await createAppContext(config, opts);
+  const { ctx, holder } = await createAppContext(config, opts);
   const { db, outbox, log } = ctx;
   const { buildSlackApp } = await slackModule;
   const slack = buildSlackApp(ctx);
   let scheduler: Scheduler | undefined;
+  let healthServer: Server | undefined;
   return {
     ctx,
     slack,
@@ -71,12 +80,15 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       await slack.start();
       submissionsFor(ctx).start(); // collectors' submissions kept while the database was busy
       outbox.kick(); // whatever was pending when the bot stopped goes out now
-      outbox.poll(); // and whatever another process (a CLI import) queues later
+      outbox.poll(config.instance.outboxPollMs); // and whatever another process (CLI, instance) queues later
       // reminders: their emails and PECs (persisted too), PEC receipts; loaded here so start-up stays light
       (await import("./reminders/run")).startReminders(ctx);
-      if (jobs) scheduler = await (await import("./jobs/scheduler")).startScheduler(ctx);
+      if (jobs) scheduler = await (await import("./jobs/scheduler")).startScheduler(ctx, undefined, holder);
+      if (config.instance.healthPort !== undefined)
+        healthServer = await startHealthServer(ctx, config.instance.healthPort);
     },
     async stop() {
+      healthServer?.close();
       await scheduler?.stop();
       await submissionsFor(ctx).stop();
       await (await import("./reminders/run")).stopReminders(ctx);

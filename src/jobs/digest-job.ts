@@ -15,7 +15,10 @@ export async function runDigestJob(ctx: AppContext): Promise<void> {
  * If the bot was down at posting time, post on start-up: on a business day, once the scheduled time has
  * passed, when no digest exists for today. Works for cron expressions with a fixed minute and hour.
  */
-export async function catchUpDigest(ctx: AppContext): Promise<boolean> {
+export async function catchUpDigest(
+  ctx: AppContext,
+  run: (ctx: AppContext) => Promise<unknown> = runDigestJob,
+): Promise<boolean> {
   const [minute, hour] = ctx.config.digestCron.trim().split(/\s+/);
   if (!/^\d+$/.test(minute ?? "") || !/^\d+$/.test(hour ?? "")) return false;
   const day = today(ctx);
@@ -24,6 +27,6 @@ export async function catchUpDigest(ctx: AppContext): Promise<boolean> {
   if (timeInZone(ctx.clock.now(), ctx.config.timeZone) < due) return false;
   if (await ctx.db.digest.findUnique({ where: { date: day } })) return false;
   ctx.log.info(`digest: catching up on the ${due} digest of ${day}`);
-  await runDigestJob(ctx);
+  await run(ctx);
   return true;
 }

@@ -1,21 +1,26 @@
 import cron, { type ScheduledTask } from "node-cron";
-import type { AppContext } from "../context";
+import { type AppContext, today } from "../context";
+import { timeInZone } from "../domain/calendar";
+import { instanceId } from "../instance";
 import { sendDueCallbackReminders } from "./callback-reminders";
 import { catchUpDigest, runDigestJob } from "./digest-job";
+import { runOnce } from "./job-runs";
 import { runWeeklyReportJob } from "./report-job";
 
 export interface Job {
   name: string;
   cron: string;
   run(ctx: AppContext): Promise<unknown>;
+  /** one run per day or per firing (minute) across all instances on the database; default: per firing */
+  once?: "day" | "minute";
 }
 
 /** The scheduled jobs, in CREDITO_TIMEZONE. Each is a service call, also runnable from the CLI. */
 export function jobs(ctx: AppContext): Job[] {
   return [
-    { name: "digest", cron: ctx.config.digestCron, run: runDigestJob },
+    { name: "digest", cron: ctx.config.digestCron, run: runDigestJob, once: "day" },
     { name: "callback-reminders", cron: ctx.config.reminderCron, run: sendDueCallbackReminders },
-    { name: "weekly-report", cron: ctx.config.reportCron, run: runWeeklyReportJob },
+    { name: "weekly-report", cron: ctx.config.reportCron, run: runWeeklyReportJob, once: "day" },
   ];
 }
 
@@ -23,13 +28,25 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export async function startScheduler(ctx: AppContext, list: Job[] = jobs(ctx)): Promise<Scheduler> {
+/** Which occurrence of a job a firing is: the same key on every instance that fires in that day or minute. */
+export function occurrenceOf(ctx: AppContext, job: Pick<Job, "once">): string {
+  const day = today(ctx);
+  return job.once === "day" ? day : `${day}T${timeInZone(ctx.clock.now(), ctx.config.timeZone)}`;
+}
+
+export async function startScheduler(
+  ctx: AppContext,
+  list: Job[] = jobs(ctx),
+  holder: string = instanceId(ctx.config.instance?.id),
+): Promise<Scheduler> {
   const tasks: ScheduledTask[] = list.map((job) =>
     cron.schedule(
       job.cron,
       async () => {
         try {
-          await job.run(ctx);
+          // several instances share the database: each occurrence runs on the first one to claim it
+          const run = await runOnce(ctx.db, job.name, occurrenceOf(ctx, job), holder, () => job.run(ctx));
+          if (!run.ran) ctx.log.debug(`job ${job.name}: run by another instance`);
         } catch (err) {
           ctx.log.error(`job ${job.name} failed`, err);
         }
@@ -37,8 +54,10 @@ export async function startScheduler(ctx: AppContext, list: Job[] = jobs(ctx)): 
       { timezone: ctx.config.timeZone, name: job.name, noOverlap: true },
     ),
   );
-  // in the background: start-up ("running", /healthz) doesn't wait for a digest that can take seconds
-  const catchUp = catchUpDigest(ctx).catch((err) => ctx.log.error("digest catch-up failed", err));
+  // in the background: start-up ("running", /healthz) doesn't wait for a digest that can take seconds;
+  // once per day across instances (issue 17)
+  const digestOnce = (c: AppContext) => runOnce(c.db, "digest", today(c), holder, () => runDigestJob(c));
+  const catchUp = catchUpDigest(ctx, digestOnce).catch((err) => ctx.log.error("digest catch-up failed", err));
   return {
     async stop() {
       await catchUp;

@@ -1,5 +1,6 @@
 import type { AppContext } from "../context";
 import type { Db, Tx } from "../db/client";
+import { withSavepoint } from "../db/dialect";
 import { isUniqueViolation } from "../db/errors";
 import type { IsoDate } from "../domain/calendar";
 import type { Case } from "../generated/prisma/client";
@@ -12,7 +13,8 @@ export async function openCase(tx: Tx, customerId: number, today: IsoDate): Prom
   const existing = await tx.case.findFirst({ where: { customerId, closedOn: null } });
   if (existing) return existing;
   try {
-    return await tx.case.create({ data: { customerId, openedOn: today } });
+    // in a savepoint: on PostgreSQL the unique violation would otherwise abort the caller's transaction
+    return await withSavepoint(tx, () => tx.case.create({ data: { customerId, openedOn: today } }));
   } catch (err) {
     // another request opened it meanwhile (partial unique index)
     if (!isUniqueViolation(err)) throw err;

@@ -18,13 +18,14 @@ interface Cached {
 }
 
 // One index per database, rebuilt only when a customer was added, removed or changed. The freshness check
-// (one raw SQL aggregate) runs at most every FRESH_MS, so a burst of searches costs one check.
+// (one raw SQL aggregate) runs at most every FRESH_MS, so a burst of searches costs one check. It reads the
+// database, so a change made by another instance (or the CLI) is seen within FRESH_MS too.
 const cache = new WeakMap<Db, Cached>();
 const building = new WeakMap<Db, Promise<Cached>>();
 const FRESH_MS = 500;
 
 async function customersVersion(db: Db): Promise<string> {
-  const sql = `SELECT COUNT(*) AS n, MAX(id) AS maxId, MAX(updatedAt) AS maxUpdated FROM "Customer"`;
+  const sql = `SELECT COUNT(*) AS "n", MAX("id") AS "maxId", MAX("updatedAt") AS "maxUpdated" FROM "Customer"`;
   type Row = { n: number | bigint; maxId: number | bigint | null; maxUpdated: unknown };
   const reader = readerOf(db);
   const [row] = reader ? reader.all<Row>(sql) : await db.$queryRawUnsafe<Row[]>(sql);

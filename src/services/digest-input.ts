@@ -121,11 +121,11 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
           select: { id: true, customerId: true, date: true, reason: true, action: true, kind: true },
         }),
         db.$queryRaw<LastContactRow[]>`
-      SELECT customerId, date, channel, outcome FROM (
-        SELECT customerId, date, channel, outcome,
-               ROW_NUMBER() OVER (PARTITION BY customerId ORDER BY date DESC, occurredAt DESC, id DESC) AS rn
-        FROM "Interaction" WHERE date <= ${today}
-      ) WHERE rn = 1`,
+      SELECT "customerId", "date", "channel", "outcome" FROM (
+        SELECT "customerId", "date", "channel", "outcome",
+               ROW_NUMBER() OVER (PARTITION BY "customerId" ORDER BY "date" DESC, "occurredAt" DESC, "id" DESC) AS rn
+        FROM "Interaction" WHERE "date" <= ${today}
+      ) AS latest WHERE rn = 1`,
       ]),
     ]);
 

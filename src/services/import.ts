@@ -4,6 +4,7 @@
 
 import { type AppContext, today as todayOf } from "../context";
 import type { Tx } from "../db/client";
+import { type SqlDialect, sqlDialect } from "../db/dialect";
 import { isUniqueViolation } from "../db/errors";
 import { StagedBatch, StaleBatchError } from "../db/staged-batch";
 import { dateInZone, type IsoDate } from "../domain/calendar";
@@ -245,10 +246,10 @@ const INVOICE_SELECT = {
 } as const;
 
 /** the invoices of some customers (a JSON array of ids), in the unique index's order as Prisma read them */
-const LOAD_INVOICES_SQL =
+const loadInvoicesSql = (d: SqlDialect) =>
   `SELECT ${Object.keys(INVOICE_SELECT)
     .map((c) => `"${c}"`)
-    .join(", ")} FROM "Invoice" WHERE "customerId" IN (SELECT value FROM json_each(?)) ` +
+    .join(", ")} FROM "Invoice" WHERE "customerId" IN (${d.jsonScalars(1, "integer")}) ` +
   `ORDER BY "customerId", "number", "installment"`;
 
 /** The customer columns an import reads and compares. */
@@ -445,7 +446,10 @@ class ImportRun {
     const missing = customerIds.filter((id) => !this.loadedCustomers.has(id));
     for (const ids of chunks(missing, LOAD_CUSTOMERS)) {
       // a raw SELECT: Prisma's findMany costs several times more per row, and the ids go as one JSON parameter
-      const rows = await this.tx.$queryRawUnsafe<InvoiceRow[]>(LOAD_INVOICES_SQL, JSON.stringify(ids));
+      const rows = await this.tx.$queryRawUnsafe<InvoiceRow[]>(
+        loadInvoicesSql(sqlDialect(this.tx)),
+        JSON.stringify(ids),
+      );
       for (const inv of rows) this.addInvoice(inv);
       for (const id of ids) this.loadedCustomers.add(id);
     }
@@ -677,12 +681,13 @@ class ImportRun {
     }
     const protectedKeys = new Set(rejected.map((r) => `${r.code!.toLowerCase()}|${r.number!.toLowerCase()}`));
     // the open invoices of this source that this import did not see (the seen ids go as one JSON parameter)
+    const d = sqlDialect(this.tx);
     const candidates = await this.tx.$queryRawUnsafe<
       Array<{ id: number; number: string; customerId: number; openCents: number; status: string }>
     >(
       `SELECT "id", "number", "customerId", "openCents", "status" FROM "Invoice"
-       WHERE "source" = ? AND "status" IN ('open', 'disputed') AND "id" <= ?
-         AND "id" NOT IN (SELECT value FROM json_each(?)) ORDER BY "id"`,
+       WHERE "source" = ${d.param(1, "text")} AND "status" IN ('open', 'disputed') AND "id" <= ${d.param(2, "integer")}
+         AND "id" NOT IN (${d.jsonScalars(3, "integer")}) ORDER BY "id"`,
       source,
       lastOldId,
       JSON.stringify([...seen]),

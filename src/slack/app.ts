@@ -1,6 +1,7 @@
 import { App, type Authorize, type Logger as BoltLogger, HTTPReceiver, LogLevel } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import type { AppContext } from "../context";
+import { health } from "../health";
 import type { Logger } from "../log";
 import { registerListeners } from "./listeners";
 import { dedupeEvents } from "./middleware/dedupe-events";
@@ -86,15 +87,6 @@ function botAuthorization(botToken: string, client: WebClient): Authorize<boolea
     );
     return { botToken, ...(await identity) };
   };
-}
-
-async function health(ctx: AppContext): Promise<{ ok: boolean; status: string; outboxPending?: number }> {
-  try {
-    const outboxPending = await ctx.db.outboxMessage.count({ where: { status: "pending" } });
-    return { ok: true, status: "ok", outboxPending };
-  } catch {
-    return { ok: false, status: "database unavailable" };
-  }
 }
 
 /** Bolt logs through ours, so tokens are redacted and levels are shared. */

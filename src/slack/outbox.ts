@@ -2,7 +2,9 @@ import { ErrorCode, type WebClient } from "@slack/web-api";
 import Bottleneck from "bottleneck";
 import type { Db, Tx } from "../db/client";
 import { retryBusy } from "../db/unit-of-work";
+import { instanceId } from "../instance";
 import type { Logger } from "../log";
+import { ChannelLeases } from "./outbox-leases";
 
 /**
  * What leaves for Slack. `respond` posts to a response_url (payload.url) instead of the Web API. `files.upload`
@@ -70,20 +72,27 @@ const MARK_SENT_BUDGET_MS = 5 * 60_000;
 export class Outbox {
   private readonly limiters: Bottleneck.Group;
   private readonly draining = new Set<string>();
+  /** channels whose drain waits for a short retry (they don't make the outbox busy for `idle`) */
+  private readonly pausing = new Set<string>();
+  private readonly wakers = new Set<() => void>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly sentHandlers = new Map<string, SentHandler>();
   private stopped = false;
+  /** which channels this instance sends, when several instances share the database */
+  readonly leases: ChannelLeases;
 
   constructor(
     private readonly db: Db,
     private readonly client: WebClient,
     private readonly log: Logger,
     private readonly resolveAnchor: AnchorResolver,
-    postIntervalMs: number,
+    private readonly postIntervalMs: number,
     private readonly fetchFn: typeof fetch = fetch,
+    lease: { holder?: string; leaseMs?: number } = {},
   ) {
     this.limiters = new Bottleneck.Group({ maxConcurrent: 1, minTime: postIntervalMs });
+    this.leases = new ChannelLeases(db, lease.holder ?? instanceId(), lease.leaseMs ?? 30_000);
   }
 
   onSent(kind: string, handler: SentHandler): void {
@@ -166,7 +175,8 @@ export class Outbox {
         where: { status: "pending" },
         select: { nextAttemptAt: true },
       });
-      if (pending.length === 0 && this.draining.size === 0) return;
+      // a channel only pausing for the pace (its lease held, nothing left to send) does not count as busy
+      if (pending.length === 0 && [...this.draining].every((c) => this.pausing.has(c))) return;
       if (pending.some((r) => r.nextAttemptAt.getTime() <= Date.now())) this.kick();
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -214,7 +224,11 @@ export class Outbox {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    for (const wake of this.wakers) wake();
+    this.wakers.clear();
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    // what is left goes out from another instance at once, not after the leases expire
+    await this.leases.releaseAll().catch((err) => this.log.warn("outbox: leases not handed back", err));
   }
 
   private track(work: Promise<void>): void {
@@ -235,10 +249,24 @@ export class Outbox {
     }
   }
 
-  /** Sends one channel's messages strictly in order; a message waiting for a retry holds back the rest. */
+  /**
+   * Sends one channel's messages strictly in order; a message waiting for a retry holds back the rest.
+   * Only the instance holding the channel's lease sends them (see ChannelLeases).
+   */
   private async drainChannel(channel: string): Promise<void> {
     this.draining.add(channel);
+    let lease: Awaited<ReturnType<ChannelLeases["acquire"]>> = null;
+    let lastSentAt: Date | null = null;
+    let handBack = true;
     try {
+      lease = await this.leases.acquire(channel);
+      if (!lease) {
+        this.wakeAfter(LEASE_RETRY_MS); // another instance is sending this channel; look again shortly
+        return;
+      }
+      if (lease.takenOverFrom)
+        this.log.warn(`outbox: took over channel ${channel} from ${lease.takenOverFrom} (lease expired)`);
+      let inherited = lease.lastSentAt;
       while (!this.stopped) {
         const row = (await this.db.outboxMessage.findFirst({
           where: { status: "pending", channel },
@@ -246,16 +274,62 @@ export class Outbox {
         })) as Row | null;
         if (!row) return;
         const wait = row.nextAttemptAt.getTime() - Date.now();
+        if (wait > 0 && wait <= this.leases.leaseMs / 2) {
+          await this.pause(channel, wait); // a short Retry-After: keep the channel rather than hand it over
+          continue;
+        }
         if (wait > 0) {
           this.wakeAfter(wait);
           return;
         }
+        // the pace holds across instances: after a handover, the previous holder's last post counts
+        // (then this instance's limiter spaces the posts)
+        const gap = (inherited?.getTime() ?? 0) + this.postIntervalMs - Date.now();
+        inherited = null;
+        if (gap > 0) await new Promise((r) => setTimeout(r, gap));
+        if (!(await this.leases.keep(channel))) {
+          handBack = false;
+          return; // this instance stalled past its lease: the channel is another's now
+        }
         // a failed message gets a later nextAttemptAt; the next turn of the loop schedules the wake-up
         await this.limiters.key(channel).schedule(() => this.deliver(row));
+        lastSentAt = new Date();
       }
     } finally {
       this.draining.delete(channel);
+      if (lease && handBack) await this.handBack(channel, lastSentAt);
     }
+  }
+
+  /** Waits `ms` (cut short by stop()) while holding the channel. */
+  private async pause(channel: string, ms: number): Promise<void> {
+    this.pausing.add(channel);
+    let wake: () => void = () => undefined;
+    try {
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, ms);
+        wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+        this.wakers.add(wake);
+      });
+    } finally {
+      this.wakers.delete(wake);
+      this.pausing.delete(channel);
+    }
+  }
+
+  /** Releases a channel; if a message became due meanwhile (queued by another instance), drains again. */
+  private async handBack(channel: string, lastSentAt: Date | null): Promise<void> {
+    await this.leases.release(channel, lastSentAt);
+    if (this.stopped) return;
+    const head = await this.db.outboxMessage.findFirst({
+      where: { status: "pending", channel },
+      orderBy: { id: "asc" },
+      select: { nextAttemptAt: true },
+    });
+    if (head && head.nextAttemptAt.getTime() <= Date.now()) this.kick();
   }
 
   private wakeAfter(ms: number, then: () => void = () => this.kick()): void {
@@ -413,6 +487,8 @@ class PermanentError extends Error {}
 /** An update of a message whose own post has not succeeded. */
 class AnchorMissingError extends Error {}
 const MAX_ANCHOR_WAITS = 12;
+/** how soon to look again at a channel another instance is sending */
+const LEASE_RETRY_MS = 1000;
 
 function backoff(attempts: number): number {
   return Math.min(500 * 2 ** (attempts - 1), MAX_BACKOFF_MS);

@@ -91,9 +91,10 @@ export class FakeSlack {
     this.failures.set(method, list);
   }
 
-  /** Forgets the failures set with failNext that have not happened yet. */
-  clearFailures(): void {
-    this.failures.clear();
+  /** Forgets the failures still waiting to be answered (of one method, or all). */
+  clearFailures(method?: string): void {
+    if (method) this.failures.delete(method);
+    else this.failures.clear();
   }
 
   /** Recorded calls, optionally of one method. */

@@ -32,6 +32,8 @@ describe("a dispute pauses chasing until someone marks it resolved", () => {
     await db.invoice.updateMany({ where: { customerId: c.id }, data: { status: "disputed" } });
     const res = await h.requester.command("U0ADMIN", "/credito", "log bertin non raggiunto");
     expect(res.status).toBe(200);
+    // the outcome is recorded after the ack: wait for the case's parent message, not only for an idle outbox
+    await h.slack.waitFor((calls) => calls.some((m) => m.method === "chat.postMessage" && !m.args.thread_ts));
     await h.runtime.ctx.outbox.idle();
     expect(await chased()).toEqual([]);
     // still owed, so still overdue (issue 13: one figure everywhere), but shown apart as disputed

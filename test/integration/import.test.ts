@@ -7,15 +7,17 @@ import { fixedClock } from "../../src/context";
 import { type Db, openDb } from "../../src/db/client";
 import { expandPaths, loadInput } from "../../src/import/read";
 import { type ImportOptions, importFiles } from "../../src/services/import";
+import { dropTestDatabase, testDatabaseUrl } from "../support/database";
 
 const FIX = join(__dirname, "../fixtures/import");
 let dir: string;
+let url: string;
 let db: Db;
 let ctx: Parameters<typeof importFiles>[0];
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "credito-import-"));
-  const url = `file:${join(dir, "t.db")}`;
+  url = testDatabaseUrl(dir, "import");
   db = await openDb(url);
   ctx = {
     db,
@@ -26,6 +28,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await db.$disconnect();
+  await dropTestDatabase(url);
   rmSync(dir, { recursive: true, force: true });
 });
 

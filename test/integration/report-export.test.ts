@@ -7,8 +7,10 @@ import { CliError } from "../../src/cli/command";
 import { reportCommand } from "../../src/cli/report";
 import { type Db, openDb } from "../../src/db/client";
 import { buildReport, rangePeriod } from "../../src/services/report";
+import { dropTestDatabase, testDatabaseUrl } from "../support/database";
 
 let dir: string;
+let url: string;
 let db: Db;
 let saved: Record<string, string | undefined>;
 
@@ -18,7 +20,7 @@ let saved: Record<string, string | undefined>;
  */
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "credito-report-"));
-  const url = `file:${join(dir, "report.db")}`;
+  url = testDatabaseUrl(dir, "report");
   saved = { DATABASE_URL: process.env.DATABASE_URL, CREDITO_LOCALE: process.env.CREDITO_LOCALE };
   process.env.DATABASE_URL = url;
   process.env.CREDITO_LOCALE = "it";
@@ -93,6 +95,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.$disconnect();
+  await dropTestDatabase(url);
   for (const [k, v] of Object.entries(saved)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;

@@ -7,6 +7,7 @@ import { silentLogger } from "../../src/log";
 import { createRuntime, type Runtime } from "../../src/runtime";
 import { FakeSlack } from "../../src/standin/fake-slack";
 import { SlackRequester } from "../../src/standin/signed-requests";
+import { dropTestDatabase, testDatabaseUrl } from "./database";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const CHANNEL = "C0CREDITO";
@@ -37,7 +38,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "credito-test-"));
   const slack = opts.slack ?? (await new FakeSlack().start());
-  const dbUrl = `file:${join(dir, "test.db")}`;
+  const dbUrl = testDatabaseUrl(dir);
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -70,6 +71,7 @@ export async function startHarness(
     async close() {
       await h.runtime.stop();
       await slack.stop();
+      await dropTestDatabase(dbUrl);
       rmSync(dir, { recursive: true, force: true });
       // what Slack would have refused fails the test (a test that provokes a refusal empties the list)
       const refused = slack.refusals.splice(0);
