@@ -87,6 +87,10 @@ describe(`two instances on one ${onPostgres() ? "PostgreSQL" : "SQLite"} databas
     };
     instances.push(startInstance("inst-a", env), startInstance("inst-b", env));
     await until("both instances ready", () => instances.every((i) => i.log.includes("instance ready")));
+    // the start-up catch-up runs in the background: one instance claims and finishes it before the kill below
+    await until("the digest's catch-up done", async () =>
+      Boolean(await db.jobRun.findFirst({ where: { job: "digest", finishedAt: { not: null } } })),
+    );
 
     // the burst: queued by a third process (as a CLI import does), picked up by the instances' polling
     slack.failNext("chat.postMessage", { status: 429, retryAfter: 1 }, 3);
