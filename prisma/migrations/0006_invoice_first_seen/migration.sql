@@ -3,6 +3,6 @@ ALTER TABLE "Invoice" ADD COLUMN "firstSeenOn" TEXT;
 ALTER TABLE "Invoice" ADD COLUMN "firstSeenOpenCents" INTEGER;
 
 
--- What the first sight showed travels through the staged import (0004) to the invoice
+-- AlterTable
 ALTER TABLE "StagedInvoice" ADD COLUMN "firstSeenOn" TEXT;
 ALTER TABLE "StagedInvoice" ADD COLUMN "firstSeenOpenCents" INTEGER;

@@ -291,8 +291,3 @@ ALTER TABLE "BankMovement" ADD CONSTRAINT "BankMovement_importId_fkey" FOREIGN K
 
 -- AddForeignKey
 ALTER TABLE "Reminder" ADD CONSTRAINT "Reminder_customerId_fkey" FOREIGN KEY ("customerId") REFERENCES "Customer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- Hand-written, from 0006_invoice_first_seen
--- What the first sight showed travels through the staged import (0004) to the invoice
-ALTER TABLE "StagedInvoice" ADD COLUMN "firstSeenOn" TEXT;
-ALTER TABLE "StagedInvoice" ADD COLUMN "firstSeenOpenCents" INTEGER;
