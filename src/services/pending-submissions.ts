@@ -166,6 +166,8 @@ export class SubmissionDrainer {
         });
       if (next.length === 0) return;
       for (const row of next) {
+        // a turn of the event loop before each: a burst's next requests are accepted and acked in between
+        await new Promise((r) => setImmediate(r));
         const outcome = await this.applyOne(row);
         if (outcome === "pending") return; // keep the order: try again on the next kick
       }
