@@ -1,3 +1,4 @@
+import { prep } from "../domain/italian";
 /** Italian messages of the bank statement import (issue 15). Spread into it.ts. */
 export const bankIt = {
   bank: {
@@ -72,7 +73,7 @@ export const bankIt = {
     casesClosed: (n: number) => `Pratiche chiuse perché saldate: ${n}`,
     thread: {
       paid: (amount: string, invoices: string, date: string) =>
-        `🏦 Incasso dalla banca: ${amount}${invoices ? ` su ${invoices}` : ""} (movimento del ${date})`,
+        `🏦 Incasso dalla banca: ${amount}${invoices ? ` su ${invoices}` : ""} (movimento ${prep("del", date)})`,
       returned: (kind: string, amount: string, invoices: string, fee: string) =>
         `⚠️ ${kind}: ${amount}${invoices ? ` su ${invoices}, di nuovo aperta` : ""}${fee ? `; spese bancarie ${fee} a carico della pratica` : ""}`,
     },
@@ -87,7 +88,7 @@ export const bankIt = {
       proposalsTitle: (file: string, n: number) =>
         n === 1 ? `🏦 ${file}: 1 movimento da confermare` : `🏦 ${file}: ${n} movimenti da confermare`,
       movement: (amount: string, date: string, who: string, text: string) =>
-        `*${amount}* del ${date}${who ? ` · ${who}` : ""}${text ? `\n«${text}»` : ""}`,
+        `*${amount}* ${prep("del", date)}${who ? ` · ${who}` : ""}${text ? `\n«${text}»` : ""}`,
       proposal: (customer: string, invoices: string) =>
         `Proposta: *${customer}*${invoices ? `, ${invoices}` : ""}`,
       alternatives: (n: number) => `(${n} alternative)`,

@@ -162,7 +162,7 @@ export const caseThreadsIt = {
     noInvoices: "Nessuna fattura aperta.",
     interest: "Interessi di mora (D.Lgs. 231/2002)",
     interestIntro: (until: string) =>
-      `Calcolati dal giorno dopo la scadenza al ${until}: tasso di riferimento del semestre + 8 punti, interesse semplice su 365 giorni, più € 40 di costi di recupero per fattura (art. 6).`,
+      `Calcolati dal giorno dopo la scadenza ${prep("al", until)}: tasso di riferimento del semestre + 8 punti, interesse semplice su 365 giorni, più € 40 di costi di recupero per fattura (art. 6).`,
     interestHead: ["Fattura", "Dal", "Al", "Giorni", "Tasso", "Interessi"],
     interestTotal: "Totale interessi",
     recoveryCost: "Costi di recupero (€ 40 per fattura)",

@@ -127,7 +127,7 @@ export const it = {
     promisedToday: "Promesso oggi",
     tasks: "Compiti",
     onHoldToDo: "Fidi da sospendere",
-    covers: (from: string) => `Comprende anche i giorni dal ${from}.`,
+    covers: (from: string) => `Comprende anche i giorni ${prep("dal", from)}.`,
     empty: "Nessun compito per oggi: tutto in ordine. 👏",
     continued: "(continua)",
     moreInThread: (n: number) => `…altri ${n} compiti nel thread qui sotto.`,
@@ -180,7 +180,7 @@ export const it = {
         ? "1 compito non assegnato nel riepilogo del canale."
         : `${n} compiti non assegnati nel riepilogo del canale.`,
     lineAssigned: (user: string) => `👤 ${user} segue la pratica.`,
-    lineSnoozed: (user: string, date: string) => `💤 Rimandata da ${user} fino al ${date}.`,
+    lineSnoozed: (user: string, date: string) => `💤 Rimandata da ${user} ${prep("fino al", date)}.`,
     lineHold: (user: string) => `⛔ Fido sospeso (segnato da ${user}).`,
     lineRelease: (user: string) => `✅ Fido riattivato (segnato da ${user}).`,
     postedNow: (updated: boolean, n: number) =>

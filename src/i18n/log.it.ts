@@ -118,9 +118,9 @@ export const logIt = {
     summary: {
       by: (who: string) => `da ${who}`,
       with: (person: string) => `parlato con ${person}`,
-      promise: (amount: string, date: string) => `promette ${amount} entro ${date}`,
+      promise: (amount: string, date: string) => `promette ${amount} ${prep("entro", date)}`,
       installments: (n: number, total: string, first: string, last: string) =>
-        `${n} rate per ${total}, dal ${first} al ${last}`,
+        `${n} rate per ${total}, ${prep("dal", first)} ${prep("al", last)}`,
       callback: (date: string, time: string) => `richiamare ${date} alle ${time}`,
       settlement: (amount: string, writeOff: string) => `propone ${amount} subito, stralcio di ${writeOff}`,
       disputed: (n: number) => (n === 1 ? "1 fattura contestata" : `${n} fatture contestate`),

@@ -1,3 +1,4 @@
+import { prep } from "../domain/italian";
 /** Italian messages of the written reminders (issue 14). The interface says "tu"; the PDF speaks to the customer. */
 export const remindersIt = {
   step: {
@@ -121,13 +122,13 @@ export const remindersIt = {
       `📨 ${n === 1 ? "1 sollecito in invio" : `${n} solleciti in invio`}${waiting > 0 ? `, ${waiting} in attesa di approvazione` : ""}.`,
   },
   pdf: {
-    statementTitle: (date: string) => `Estratto conto al ${date}`,
+    statementTitle: (date: string) => `Estratto conto ${prep("al", date)}`,
     to: "Spettabile",
     vat: "P. IVA",
     head: ["Fattura", "Data", "Scadenza", "Giorni", "Residuo", "Interessi"],
     headShort: ["Fattura", "Data", "Scadenza", "Giorni di ritardo", "Residuo"],
     overdue: "Capitale scaduto",
-    interest: (date: string) => `Interessi di mora (D.Lgs. 231/2002, art. 5) al ${date}`,
+    interest: (date: string) => `Interessi di mora (D.Lgs. 231/2002, art. 5) ${prep("al", date)}`,
     costs: (n: number) => `Costi di recupero (D.Lgs. 231/2002, art. 6): € 40 x ${n}`,
     total: "Totale dovuto",
     rateNote: "Tasso: tasso di riferimento BCE del semestre + 8 punti; interesse semplice, giorni/365.",

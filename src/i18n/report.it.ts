@@ -1,11 +1,13 @@
+import { prep } from "../domain/italian";
 /** Italian messages of the owner's report (`/credito report`, the Monday report, charts, export; issue 9). Spread into it.ts. */
 export const reportIt = {
   report: {
     header: (period: string) => `📊 Report crediti · ${period}`,
     periodMonth: (month: string, year: number) => `${month} ${year}`,
-    periodMonthSoFar: (month: string, year: number, day: string) => `${month} ${year} (fino al ${day})`,
+    periodMonthSoFar: (month: string, year: number, day: string) =>
+      `${month} ${year} (${prep("fino al", day)})`,
     periodWeek: (from: string, to: string) => `settimana ${from} – ${to}`,
-    periodRange: (from: string, to: string) => `dal ${from} al ${to}`,
+    periodRange: (from: string, to: string) => `${prep("dal", from)} ${prep("al", to)}`,
     recovery90: "Recuperato entro 90 gg",
     recovery90Detail: (recovered: string, overdue: string, n: number) =>
       `${recovered} su ${overdue} scaduti (${n === 1 ? "1 fattura" : `${n} fatture`})`,

@@ -169,14 +169,14 @@ export const tripIt = {
       approvalTerms: {
         restructuring: (notes: string) => `Piano di risanamento presentato alla visita: ${notes}`,
         installments: (total: string, first: string, last: string) =>
-          `Piano di rientro per ${total}, dal ${first} al ${last}`,
+          `Piano di rientro per ${total}, ${prep("dal", first)} ${prep("al", last)}`,
       },
     },
     narrative: {
       opening: (area: string, from: string, to: string, visited: number, planned: number) =>
         from === to
-          ? `Giro di visite ${area} del ${from}: visitati ${visited} clienti su ${planned}.`
-          : `Giro di visite ${area} dal ${from} al ${to}: visitati ${visited} clienti su ${planned}.`,
+          ? `Giro di visite ${area} ${prep("del", from)}: visitati ${visited} clienti su ${planned}.`
+          : `Giro di visite ${area} ${prep("dal", from)} ${prep("al", to)}: visitati ${visited} clienti su ${planned}.`,
       money: (collected: string, promised: string, cost: string) =>
         `Incassati ${collected} e promessi ${promised}, a fronte di un costo di ${cost}.`,
       numbers: (n: number) => (n === 1 ? "1 nuovo numero di telefono" : `${n} nuovi numeri di telefono`),

@@ -363,7 +363,7 @@ describe("/credito log", () => {
     expect(posts[0]?.args.thread_ts).toBeUndefined();
     const summary = posts.find((p) => p.args.thread_ts === kase.threadTs);
     expect(summary?.args.text).toContain(
-      "⏳ *Promessa di pagamento* (Telefono) · promette € 1.500,00 entro 16 mar",
+      "⏳ *Promessa di pagamento* (Telefono) · promette € 1.500,00 entro il 16 mar",
     );
     expect(summary?.args.text).toContain("parlato con Mario &lt;Rossi&gt;");
     expect(summary?.args.text).toContain("umore collaborativo, sincerità 4/5");
