@@ -177,6 +177,20 @@ export function allocatePayments(
       implicit,
     });
   };
+  // a returned RiBa or direct debit (a negative payment on the invoice, from the bank import) means the money
+  // never arrived: the latest payments of that invoice are taken back, so it was open (and overdue) all along
+  const voidPayment = (inv: KpiInvoice, cents: number) => {
+    let back = cents;
+    for (let i = out.length - 1; i >= 0 && back > 0; i--) {
+      const a = out[i]!;
+      if (a.invoiceId !== inv.id || a.implicit) continue;
+      const take = Math.min(back, a.cents);
+      a.cents -= take;
+      back -= take;
+      unpaid.set(inv.id, (unpaid.get(inv.id) ?? 0) + take);
+      if (a.cents === 0) out.splice(i, 1);
+    }
+  };
   // what was already paid when an import first listed the invoice was paid at a date nobody knows, before
   // that import: booked on the issue date, so it is neither a recovery nor open at any past date
   for (const inv of invoices) {
@@ -187,7 +201,9 @@ export function allocatePayments(
   // payments tied to an invoice first, so FIFO money does not take their place
   for (const p of sorted) {
     const inv = p.invoiceId === null ? undefined : byId.get(p.invoiceId);
-    if (inv) put(inv, p.date, Math.min(p.amountCents, unpaid.get(inv.id) ?? 0), false);
+    if (!inv) continue;
+    if (p.amountCents < 0) voidPayment(inv, -p.amountCents);
+    else put(inv, p.date, Math.min(p.amountCents, unpaid.get(inv.id) ?? 0), false);
   }
   for (const p of sorted) {
     if (p.invoiceId !== null && byId.has(p.invoiceId)) continue;

@@ -32,14 +32,6 @@ export function formatEuro(cents: Cents, locale: MoneyLocale = "it"): string {
   return withSign(cents < 0, `${sep.prefix}${euros}${sep.decimal}${rest}`);
 }
 
-/** Whole euros, half rounded away from zero: 123450 -> "€ 1.235". */
-export function formatEuroRound(cents: Cents, locale: MoneyLocale = "it"): string {
-  assertCents(cents);
-  const sep = SEPARATORS[locale];
-  const euros = Math.floor((Math.abs(cents) + 50) / 100);
-  return withSign(cents < 0 && euros > 0, `${sep.prefix}${groupThousands(String(euros), sep.thousands)}`);
-}
-
 // Integer groups after the first must have exactly 3 digits; the first 1 to 3.
 function isGrouped(groups: readonly string[]): boolean {
   return groups.every((g, i) => (i === 0 ? g.length >= 1 && g.length <= 3 : g.length === 3));

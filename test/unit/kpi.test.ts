@@ -150,6 +150,27 @@ describe("recovered within 90 days of the due date", () => {
     expect(report.recovery90).toMatchObject({ share: 61.5, target: 40, met: true });
   });
 
+  it("a returned RiBa takes its collection back: the invoice was overdue all along, a later payment recovers it", () => {
+    const a = inv(1, "2026-07-01", "2026-08-10", 100_000); // window ends 8 Nov
+    const b = inv(2, "2026-07-01", "2026-08-12", 60_000); // window ends 10 Nov
+    const payments = [
+      pay(1, "2026-08-10", 100_000, a.id), // the RiBa collected on the due date...
+      pay(1, "2026-08-17", -100_000, a.id), // ...and returned unpaid a week later
+      pay(1, "2026-09-01", 100_000, a.id), // paid by transfer after a call: recovered
+      pay(2, "2026-09-05", 60_000, b.id), // recovered
+      pay(2, "2026-09-20", -60_000, b.id), // that recovery bounced: nothing recovered in the end
+    ];
+    const data = input({ invoices: [a, b], payments });
+    const allocations = allocatePayments(data.invoices, payments);
+    expect(openOn(data.invoices, allocations, "2026-08-20").get(a.id)).toBe(100_000);
+    expect(recoveryWithin90(data, NOVEMBER, allocations)).toEqual({
+      invoices: 2,
+      overdueCents: 160_000,
+      recoveredCents: 100_000,
+      share: 62.5,
+    });
+  });
+
   it("has no share when no invoice fell in the cohort", () => {
     expect(recoveryWithin90(input({}), NOVEMBER, [])).toEqual({
       invoices: 0,

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatEuro,
-  formatEuroRound,
-  formatPercent,
-  parseEuroAmount,
-  percent,
-  sumCents,
-} from "../../src/domain/money";
+import { formatEuro, formatPercent, parseEuroAmount, percent, sumCents } from "../../src/domain/money";
 
 describe("formatEuro", () => {
   it("Italian: dot thousands (also 4 digits), comma decimals", () => {
@@ -31,22 +24,6 @@ describe("formatEuro", () => {
   it("refuses non-integer cents", () => {
     expect(() => formatEuro(12.5)).toThrow(RangeError);
     expect(() => formatEuro(Number.NaN)).toThrow(RangeError);
-  });
-});
-
-describe("formatEuroRound", () => {
-  it("rounds to whole euros, half up", () => {
-    expect(formatEuroRound(123456)).toBe("€ 1.235");
-    expect(formatEuroRound(123450)).toBe("€ 1.235");
-    expect(formatEuroRound(123449)).toBe("€ 1.234");
-    expect(formatEuroRound(49)).toBe("€ 0");
-    expect(formatEuroRound(150000000)).toBe("€ 1.500.000");
-    expect(formatEuroRound(123456, "en")).toBe("€1,235");
-  });
-
-  it("negative amounts round symmetrically and never show -€ 0", () => {
-    expect(formatEuroRound(-123450)).toBe("-€ 1.235");
-    expect(formatEuroRound(-40)).toBe("€ 0");
   });
 });
 

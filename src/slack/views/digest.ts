@@ -1,7 +1,7 @@
 import type { KnownBlock, PlainTextOption } from "@slack/types";
 import { formatDateCompact, formatDateLong, type IsoDate } from "../../domain/calendar";
 import { type DigestEntry, digestEntries, groupEntries } from "../../domain/digest-entries";
-import { formatEuro, formatEuroRound } from "../../domain/money";
+import { formatEuro } from "../../domain/money";
 import { reminderStepFor } from "../../domain/reminder";
 import type { Task } from "../../domain/tasks";
 import { escapeMrkdwn, truncate } from "../../domain/text";
@@ -51,7 +51,7 @@ export function digestMessages(d: DigestData, t: Messages, locale: Locale): Slac
         },
         {
           type: "mrkdwn",
-          text: `*${t.digest.promisedToday}*\n${formatEuroRound(d.promisedTodayCents, locale)}`,
+          text: `*${t.digest.promisedToday}*\n${formatEuro(d.promisedTodayCents, locale)}`,
         },
         { type: "mrkdwn", text: `*${t.digestEntry.customers}*\n${entries.length}` },
         { type: "mrkdwn", text: `*${t.digest.onHoldToDo}*\n${holdCount}` },
