@@ -1,7 +1,7 @@
 // The short case summary asked with "@Credito riassunto": position, history, promises, next step.
 // Pure: the facts come in, four sentences come out. Always available; the AI summary falls back to it.
 import type { Messages } from "../i18n";
-import { addDays, daysBetween, formatDateCompact, formatDateShort, type IsoDate } from "./calendar";
+import { addDays, daysBetween, formatDateShort, type IsoDate } from "./calendar";
 import { formatEuro } from "./money";
 
 export interface CaseSummaryFacts {
@@ -54,11 +54,7 @@ export function deterministicCaseSummary(f: CaseSummaryFacts, t: Messages, local
 
   const last = f.interactions[0];
   const lastText = last
-    ? [
-        formatDateCompact(last.date, locale),
-        t.channel[last.channel] ?? last.channel,
-        t.outcome[last.outcome] ?? last.outcome,
-      ]
+    ? [date(last.date), t.channel[last.channel] ?? last.channel, t.outcome[last.outcome] ?? last.outcome]
         .concat(last.by ? [last.by] : [])
         .join(" · ")
     : "";

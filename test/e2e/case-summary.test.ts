@@ -5,7 +5,7 @@ import { CHANNEL, type Harness, startHarness } from "../support/harness";
 
 const POSITION =
   "Esposizione € 3.500,00, scaduto € 3.500,00 da 60 giorni su 2 fatture. Fase: Recupero interno.";
-const HISTORY = "1 contatto; ultimo: 20 feb · Telefono · Promessa di pagamento · Alice Admin.";
+const HISTORY = "1 contatto; ultimo: 20/02/2026 · Telefono · Promessa di pagamento · Alice Admin.";
 const PROMISES = "1 mantenuta, 1 non mantenuta, 0 aperte. Ultima non mantenuta: € 1.000,00 del 27/02/2026.";
 const NEXT = "Richiamare subito: la promessa del 27/02/2026 non è stata mantenuta.";
 

@@ -55,7 +55,7 @@ describe("deterministicCaseSummary", () => {
       "Esposizione € 3.500,00, scaduto € 3.500,00 da 30 giorni su 2 fatture. Fase: Recupero interno. Fido sospeso. Relazione da preservare.",
     );
     expect(s.history).toBe(
-      "2 contatti; ultimo: 20 feb · Telefono · Promessa di pagamento · Alice. 3 messaggi del team nel thread.",
+      "2 contatti; ultimo: 20/02/2026 · Telefono · Promessa di pagamento · Alice. 3 messaggi del team nel thread.",
     );
     expect(s.promises).toBe(
       "1 mantenuta, 1 non mantenuta, 1 aperta. Ultima non mantenuta: € 1.000,00 del 27/02/2026. Prossima: € 700,00 entro il 15/03/2026.",
