@@ -21,14 +21,14 @@ export const bancaCommand: CliCommand = {
     });
     if (positionals.length === 0) throw new CliError(`missing file. Usage: credito ${bancaCommand.usage}`);
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
-    const [{ bankReportLines }, { loadInput }, { createAppContext }, { importStatement }] = await Promise.all(
-      [
+    const [{ bankReportLines }, { loadInput }, { createAppContext }, { importStatement }, { postProposals }] =
+      await Promise.all([
         import("../bank/report"),
         import("../import/read"),
         import("../runtime"),
         import("../services/bank-import"),
-      ],
-    );
+        import("../services/bank-decisions"),
+      ]);
     const inputs = [];
     for (const p of positionals) {
       try {
@@ -43,12 +43,23 @@ export const bancaCommand: CliCommand = {
     const summaries: BankImportSummary[] = [];
     try {
       for (const input of inputs) {
+        // the uncertain movements are proposed in the team channel, with the buttons, as for a file sent in a DM
+        const channelId = config.slack.channel || undefined;
         const s = await importStatement(runtime.ctx, input, {
           actor: `banca:${input.name}`,
           dryRun: values["dry-run"],
+          channelId,
         });
         summaries.push(s);
-        if (!values.json) process.stdout.write(`${bankReportLines(s, t, config.locale).join("\n")}\n\n`);
+        const proposed = s.movements.filter((m) => m.outcome === "proposed").length;
+        if (!values["dry-run"] && proposed > 0 && s.importId && channelId)
+          await postProposals(runtime.ctx, s.importId);
+        if (!values.json) {
+          const lines = bankReportLines(s, t, config.locale);
+          if (!values["dry-run"] && proposed > 0)
+            lines.push(channelId ? t.bank.slack.proposalsQueued(proposed) : t.bank.slack.proposalsNoChannel);
+          process.stdout.write(`${lines.join("\n")}\n\n`);
+        }
       }
       if (values.json) process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
       // a file that is not a statement (or cannot be read) is the user's mistake: exit 1, the rest was imported

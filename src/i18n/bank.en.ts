@@ -82,6 +82,10 @@ export const bankEn: typeof bankIt = {
     slack: {
       working: (file: string) => `🏦 Reading the bank statement ${file}…`,
       done: (file: string) => `🏦 Bank statement ${file}`,
+      proposalsQueued: (n: number) =>
+        `${n === 1 ? "1 movement to confirm" : `${n} movements to confirm`}: the proposal with its buttons goes to the team channel (the running bot posts it).`,
+      proposalsNoChannel:
+        "Movements to confirm: set CREDITO_CHANNEL to get their proposal in the channel, or send the file to Credito in a DM.",
       proposalsTitle: (file: string, n: number) =>
         n === 1 ? `🏦 ${file}: 1 movement to confirm` : `🏦 ${file}: ${n} movements to confirm`,
       movement: (amount: string, date: string, who: string, text: string) =>

@@ -84,6 +84,10 @@ export const bankIt = {
     },
     slack: {
       working: (file: string) => `🏦 Leggo l'estratto conto ${file}…`,
+      proposalsQueued: (n: number) =>
+        `${n === 1 ? "1 movimento da confermare" : `${n} movimenti da confermare`}: la proposta con i pulsanti va nel canale del team (la pubblica il bot in esecuzione).`,
+      proposalsNoChannel:
+        "Movimenti da confermare: imposta CREDITO_CHANNEL per riceverne la proposta nel canale, o manda il file a Credito in privato.",
       done: (file: string) => `🏦 Estratto conto ${file}`,
       proposalsTitle: (file: string, n: number) =>
         n === 1 ? `🏦 ${file}: 1 movimento da confermare` : `🏦 ${file}: ${n} movimenti da confermare`,

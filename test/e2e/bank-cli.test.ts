@@ -74,6 +74,24 @@ describe("credito banca", () => {
     await db.$disconnect();
   });
 
+  it("queues the proposal of the uncertain movements for the team channel, as a DM import does", async () => {
+    const own = `file:${join(dir, "proposals.db")}`;
+    const r = credito(["banca", join(FIX, "avviso.camt054.xml"), "--db", own], {
+      CREDITO_CHANNEL: "C0CREDITO",
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      "1 movimento da confermare: la proposta con i pulsanti va nel canale del team",
+    );
+    const db = await openDb(own);
+    const queued = await db.outboxMessage.findMany({
+      where: { dedupeKey: { startsWith: "bank-proposals:" } },
+    });
+    expect(queued.map((m) => [m.channel, m.status])).toEqual([["C0CREDITO", "pending"]]);
+    expect(queued[0]!.payload).toContain("bank_choose");
+    await db.$disconnect();
+  });
+
   it("a file that is not a statement is named as such (exit 1); English with CREDITO_LOCALE=en", () => {
     const other = join(dir, "note.txt");
     writeFileSync(other, "appunti del giro\n");
