@@ -208,6 +208,40 @@ describe("scadenzario import", () => {
     expect(s.invoices.created).toBe(1);
     expect(await invoices()).toEqual(["C001 2026/101/1 2026-01-31 1220000 1220000 open"]);
   });
+
+  it("gives new rows ids past any id already used, and later inserts find their ids free", async () => {
+    // an id used and deleted before the import must not come back (SQLite's AUTOINCREMENT, PostgreSQL's sequence)
+    const gone = await db.customer.create({ data: { code: "GONE", name: "Cancellato" } });
+    await db.customer.delete({ where: { id: gone.id } });
+    await run(["scadenzario.csv"]);
+    const imported = await db.customer.findMany({ orderBy: { id: "asc" } });
+    expect(imported).toHaveLength(5);
+    expect(imported[0]!.id).toBeGreaterThan(gone.id);
+    // the merge's timestamps are the import's clock, read back as dates
+    expect(imported[0]!.createdAt.toISOString()).toBe("2026-03-02T07:30:00.000Z");
+    const invoice = await db.invoice.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const audit = await db.auditEntry.findFirstOrThrow({ orderBy: { id: "desc" } });
+    // rows written after the import (through Prisma, ids from the database) do not collide with the merged ones
+    const later = await db.customer.create({ data: { code: "NEW", name: "Nuovo" } });
+    expect(later.id).toBeGreaterThan(imported.at(-1)!.id);
+    const laterInvoice = await db.invoice.create({
+      data: {
+        customerId: later.id,
+        number: "N1",
+        issueDate: "2026-03-02",
+        dueDate: "2026-04-01",
+        amountCents: 100,
+        openCents: 100,
+      },
+    });
+    expect(laterInvoice.id).toBeGreaterThan(invoice.id);
+    const laterAudit = await db.auditEntry.create({ data: { actor: "test", action: "note" } });
+    expect(laterAudit.id).toBeGreaterThan(audit.id);
+    const payment = await db.payment.create({
+      data: { customerId: later.id, invoiceId: laterInvoice.id, date: "2026-03-02", amountCents: 100 },
+    });
+    expect(payment.id).toBeGreaterThan(0);
+  });
 });
 
 describe("customers and payments", () => {
