@@ -244,6 +244,43 @@ describe("scadenzario import", () => {
   });
 });
 
+describe("imports alongside other writers", () => {
+  it("two imports at once and other inserts meanwhile: all written, ids never collide", async () => {
+    const customer = await db.customer.create({ data: { code: "X01", name: "Altro cliente" } });
+    let notes = 0;
+    let importing = true;
+    // another writer (Prisma, ids from the database) keeps inserting while both imports run
+    const writer = (async () => {
+      while (importing) {
+        await db.auditEntry.create({ data: { actor: "other", action: "note", customerId: customer.id } });
+        notes += 1;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    const [a, b] = await Promise.all([run(["scadenzario.csv"]), run(["fatturapa"])]).finally(() => {
+      importing = false;
+    });
+    await writer;
+    expect(a.written && b.written).toBe(true);
+    expect(notes).toBeGreaterThan(0);
+    expect(await db.auditEntry.count({ where: { actor: "other" } })).toBe(notes);
+    expect(await db.auditEntry.count({ where: { action: "import" } })).toBe(2);
+    // and the ids the database gives next are free
+    const later = await db.customer.create({ data: { code: "X02", name: "Dopo" } });
+    await db.invoice.create({
+      data: {
+        customerId: later.id,
+        number: "N1",
+        issueDate: "2026-03-02",
+        dueDate: "2026-04-01",
+        amountCents: 100,
+        openCents: 100,
+      },
+    });
+    await db.auditEntry.create({ data: { actor: "other", action: "note" } });
+  });
+});
+
 describe("customers and payments", () => {
   it("customers file (Windows-1252) updates the registry, keeps searchText and flags an unknown salesperson", async () => {
     await run(["scadenzario.csv"]);
