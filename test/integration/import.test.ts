@@ -279,6 +279,13 @@ describe("imports alongside other writers", () => {
     });
     await db.auditEntry.create({ data: { actor: "other", action: "note" } });
   });
+  it("the same file imported twice at once: one creates, the other plans again and changes nothing", async () => {
+    const [a, b] = await Promise.all([run(["scadenzario.csv"]), run(["scadenzario.csv"])]);
+    expect(a.written && b.written).toBe(true);
+    expect([a.invoices.created, b.invoices.created].sort()).toEqual([0, 7]);
+    expect(await db.invoice.count()).toBe(7);
+    expect(await db.customer.count()).toBe(5);
+  });
 });
 
 describe("customers and payments", () => {
