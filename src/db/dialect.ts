@@ -1,6 +1,7 @@
 /**
  * The SQL that differs between SQLite and PostgreSQL, in one place, for the few raw queries Prisma cannot
- * express (the import's batched insert, the digest's last contacts, the search index's freshness check).
+ * express (the import's batched insert and its staged merge, the digest's last contacts, the search index's
+ * freshness check).
  * Identifiers are always double-quoted: PostgreSQL folds unquoted ones to lower case.
  */
 export type Dialect = "sqlite" | "postgresql";
