@@ -7,6 +7,7 @@ import {
   checkGuards,
   type IdBases,
   idBase,
+  lockForMerge,
   type MergeColumn,
   mergeInserts,
   mergeTypedInserts,
@@ -23,64 +24,71 @@ interface Update {
   before?: { openCents: number; status: string };
 }
 
+// each column with its type in the schema (PostgreSQL casts the JSON text it is read from to it)
 const CUSTOMER_COLUMNS: MergeColumn[] = [
-  "code",
-  "name",
-  "searchText",
-  "vatNumber",
-  "taxCode",
-  "address",
-  "postalCode",
-  "city",
-  "province",
-  "phone",
-  "mobile",
-  "email",
-  "pec",
-  "creditLimitCents",
-  "paymentTermsDays",
-  "preserveRelationship",
-  "salespersonId",
-  "noteApproach",
-  "noteAttention",
-  "noteReferencePerson",
-  "reminderLevel",
-  "lastReminderOn",
-  "lastContactOn",
-  "chasingNote",
-].map((name) => ({ name }));
+  { name: "code", type: "text" },
+  { name: "name", type: "text" },
+  { name: "searchText", type: "text" },
+  { name: "vatNumber", type: "text" },
+  { name: "taxCode", type: "text" },
+  { name: "address", type: "text" },
+  { name: "postalCode", type: "text" },
+  { name: "city", type: "text" },
+  { name: "province", type: "text" },
+  { name: "phone", type: "text" },
+  { name: "mobile", type: "text" },
+  { name: "email", type: "text" },
+  { name: "pec", type: "text" },
+  { name: "creditLimitCents", type: "integer" },
+  { name: "paymentTermsDays", type: "integer" },
+  { name: "preserveRelationship", type: "boolean" },
+  { name: "salespersonId", type: "integer" },
+  { name: "noteApproach", type: "text" },
+  { name: "noteAttention", type: "text" },
+  { name: "noteReferencePerson", type: "text" },
+  { name: "reminderLevel", type: "integer" },
+  { name: "lastReminderOn", type: "text" },
+  { name: "lastContactOn", type: "text" },
+  { name: "chasingNote", type: "text" },
+];
 const INVOICE_COLUMNS: MergeColumn[] = [
-  { name: "customerId", ref: "Customer" },
-  ...[
-    "number",
-    "installment",
-    "issueDate",
-    "dueDate",
-    "amountCents",
-    "openCents",
-    "status",
-    "source",
-    "closedOn",
-    "firstSeenOn",
-    "firstSeenOpenCents",
-  ].map((name) => ({ name })),
+  { name: "customerId", type: "integer", ref: "Customer" },
+  { name: "number", type: "text" },
+  { name: "installment", type: "integer" },
+  { name: "issueDate", type: "text" },
+  { name: "dueDate", type: "text" },
+  { name: "amountCents", type: "integer" },
+  { name: "openCents", type: "integer" },
+  { name: "status", type: "text" },
+  { name: "source", type: "text" },
+  { name: "closedOn", type: "text" },
+  { name: "firstSeenOn", type: "text" },
+  { name: "firstSeenOpenCents", type: "integer" },
 ];
 const PAYMENT_COLUMNS: MergeColumn[] = [
-  { name: "customerId", ref: "Customer" },
-  { name: "invoiceId", ref: "Invoice" },
-  { name: "date" },
-  { name: "amountCents" },
-  { name: "method" },
-  { name: "reference" },
-  { name: "toAnnounce" },
+  { name: "customerId", type: "integer", ref: "Customer" },
+  { name: "invoiceId", type: "integer", ref: "Invoice" },
+  { name: "date", type: "text" },
+  { name: "amountCents", type: "integer" },
+  { name: "method", type: "text" },
+  { name: "reference", type: "text" },
+  { name: "toAnnounce", type: "boolean" },
 ];
-const PROMISE_COLUMNS: MergeColumn[] = [{ name: "status" }, { name: "paidCents" }, { name: "evaluatedOn" }];
+const PROMISE_COLUMNS: MergeColumn[] = [
+  { name: "status", type: "text" },
+  { name: "paidCents", type: "integer" },
+  { name: "evaluatedOn", type: "text" },
+];
 const AUDIT_COLUMNS: MergeColumn[] = [
-  { name: "customerId", ref: "Customer" },
-  { name: "actor" },
-  { name: "action" },
-  { name: "detail" },
+  { name: "customerId", type: "integer", ref: "Customer" },
+  { name: "actor", type: "text" },
+  { name: "action", type: "text" },
+  { name: "detail", type: "text" },
 ];
+const MERGED_TABLES = ["Customer", "Invoice", "Payment", "PaymentPromise", "AuditEntry"];
+/** the invoice columns a change must not race (every invoice update guards them) */
+const INVOICE_GUARD = INVOICE_COLUMNS.filter((c) => c.name === "openCents" || c.name === "status");
+const PROMISE_GUARD = PROMISE_COLUMNS.filter((c) => c.name === "status" || c.name === "paidCents");
 
 export class ImportWrites {
   /** @param today the import's date: new invoices are first seen then, with the open amount of the file */
@@ -240,7 +248,7 @@ export class ImportWrites {
   async stage(batch: StagedBatch): Promise<number> {
     const invoices = await batch.stageInto(
       "StagedInvoice",
-      ["ref", ...INVOICE_COLUMNS.map((c) => c.name)],
+      [{ name: "ref", type: "integer" }, ...INVOICE_COLUMNS],
       this.invoices.map((r) => ({ ...r, ref: r.id })),
     );
     const rows = await batch.stage(this.rows());
@@ -249,20 +257,15 @@ export class ImportWrites {
 
   /** The final step: guards, then set-based inserts and updates from the staged rows. */
   async merge(tx: Tx, batchId: number, now: Date): Promise<void> {
-    await checkGuards(tx, batchId, "invoice.update", "Invoice", ["openCents", "status"]);
-    await checkGuards(tx, batchId, "promise.update", "PaymentPromise", ["status", "paidCents"]);
-    await checkGuards(
-      tx,
-      batchId,
-      "customer.update",
-      "Customer",
-      CUSTOMER_COLUMNS.map((c) => c.name),
-    );
+    await lockForMerge(tx, MERGED_TABLES);
+    await checkGuards(tx, batchId, "invoice.update", "Invoice", INVOICE_GUARD);
+    await checkGuards(tx, batchId, "promise.update", "PaymentPromise", PROMISE_GUARD);
+    await checkGuards(tx, batchId, "customer.update", "Customer", CUSTOMER_COLUMNS);
     const bases: IdBases = {};
     for (const t of ["Customer", "Invoice", "Payment", "AuditEntry"]) bases[t] = await idBase(tx, t);
     const stamps: MergeColumn[] = [
-      { name: "createdAt", now: true },
-      { name: "updatedAt", now: true },
+      { name: "createdAt", type: "timestamp", now: true },
+      { name: "updatedAt", type: "timestamp", now: true },
     ];
     await mergeInserts(
       tx,
@@ -291,7 +294,7 @@ export class ImportWrites {
       batchId,
       "payment.create",
       "Payment",
-      [...PAYMENT_COLUMNS, { name: "createdAt", now: true }],
+      [...PAYMENT_COLUMNS, { name: "createdAt", type: "timestamp", now: true }],
       bases,
       now,
     );
@@ -301,7 +304,7 @@ export class ImportWrites {
       batchId,
       "audit.create",
       "AuditEntry",
-      [...AUDIT_COLUMNS, { name: "createdAt", now: true }],
+      [...AUDIT_COLUMNS, { name: "createdAt", type: "timestamp", now: true }],
       bases,
       now,
     );

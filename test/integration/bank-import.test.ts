@@ -10,15 +10,17 @@ import { createRuntime, type Runtime } from "../../src/runtime";
 import { decideMovement } from "../../src/services/bank-decisions";
 import { importStatement } from "../../src/services/bank-import";
 import { loadDigestInput } from "../../src/services/digest-input";
+import { dropTestDatabase, testDatabaseUrl } from "../support/database";
 
 const FIX = join(__dirname, "../fixtures/bank");
 let dir: string;
+let url: string;
 let runtime: Runtime;
 let ctx: AppContext;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "credito-bank-"));
-  const url = `file:${join(dir, "t.db")}`;
+  url = testDatabaseUrl(dir, "bank");
   runtime = await createRuntime(
     loadConfig({ DATABASE_URL: url, CREDITO_CHANNEL: "C0CREDITO" }, { slack: false }),
     {
@@ -32,6 +34,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await runtime.stop();
+  await dropTestDatabase(url);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -208,6 +208,84 @@ describe("scadenzario import", () => {
     expect(s.invoices.created).toBe(1);
     expect(await invoices()).toEqual(["C001 2026/101/1 2026-01-31 1220000 1220000 open"]);
   });
+
+  it("gives new rows ids past any id already used, and later inserts find their ids free", async () => {
+    // an id used and deleted before the import must not come back (SQLite's AUTOINCREMENT, PostgreSQL's sequence)
+    const gone = await db.customer.create({ data: { code: "GONE", name: "Cancellato" } });
+    await db.customer.delete({ where: { id: gone.id } });
+    await run(["scadenzario.csv"]);
+    const imported = await db.customer.findMany({ orderBy: { id: "asc" } });
+    expect(imported).toHaveLength(5);
+    expect(imported[0]!.id).toBeGreaterThan(gone.id);
+    // the merge's timestamps are the import's clock, read back as dates
+    expect(imported[0]!.createdAt.toISOString()).toBe("2026-03-02T07:30:00.000Z");
+    const invoice = await db.invoice.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const audit = await db.auditEntry.findFirstOrThrow({ orderBy: { id: "desc" } });
+    // rows written after the import (through Prisma, ids from the database) do not collide with the merged ones
+    const later = await db.customer.create({ data: { code: "NEW", name: "Nuovo" } });
+    expect(later.id).toBeGreaterThan(imported.at(-1)!.id);
+    const laterInvoice = await db.invoice.create({
+      data: {
+        customerId: later.id,
+        number: "N1",
+        issueDate: "2026-03-02",
+        dueDate: "2026-04-01",
+        amountCents: 100,
+        openCents: 100,
+      },
+    });
+    expect(laterInvoice.id).toBeGreaterThan(invoice.id);
+    const laterAudit = await db.auditEntry.create({ data: { actor: "test", action: "note" } });
+    expect(laterAudit.id).toBeGreaterThan(audit.id);
+    const payment = await db.payment.create({
+      data: { customerId: later.id, invoiceId: laterInvoice.id, date: "2026-03-02", amountCents: 100 },
+    });
+    expect(payment.id).toBeGreaterThan(0);
+  });
+});
+
+describe("imports alongside other writers", () => {
+  it("two imports at once and other inserts meanwhile: all written, ids never collide", async () => {
+    const customer = await db.customer.create({ data: { code: "X01", name: "Altro cliente" } });
+    let notes = 0;
+    let importing = true;
+    // another writer (Prisma, ids from the database) keeps inserting while both imports run
+    const writer = (async () => {
+      while (importing) {
+        await db.auditEntry.create({ data: { actor: "other", action: "note", customerId: customer.id } });
+        notes += 1;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    const [a, b] = await Promise.all([run(["scadenzario.csv"]), run(["fatturapa"])]).finally(() => {
+      importing = false;
+    });
+    await writer;
+    expect(a.written && b.written).toBe(true);
+    expect(notes).toBeGreaterThan(0);
+    expect(await db.auditEntry.count({ where: { actor: "other" } })).toBe(notes);
+    expect(await db.auditEntry.count({ where: { action: "import" } })).toBe(2);
+    // and the ids the database gives next are free
+    const later = await db.customer.create({ data: { code: "X02", name: "Dopo" } });
+    await db.invoice.create({
+      data: {
+        customerId: later.id,
+        number: "N1",
+        issueDate: "2026-03-02",
+        dueDate: "2026-04-01",
+        amountCents: 100,
+        openCents: 100,
+      },
+    });
+    await db.auditEntry.create({ data: { actor: "other", action: "note" } });
+  });
+  it("the same file imported twice at once: one creates, the other plans again and changes nothing", async () => {
+    const [a, b] = await Promise.all([run(["scadenzario.csv"]), run(["scadenzario.csv"])]);
+    expect(a.written && b.written).toBe(true);
+    expect([a.invoices.created, b.invoices.created].sort()).toEqual([0, 7]);
+    expect(await db.invoice.count()).toBe(7);
+    expect(await db.customer.count()).toBe(5);
+  });
 });
 
 describe("customers and payments", () => {
