@@ -112,7 +112,11 @@ export async function renderStatementPdf(
     doc.font("Helvetica-Bold");
     text(`${p.subject}: ${s.letter.subject}`);
     doc.font("Helvetica").moveDown(0.8);
-    for (const para of s.letter.body.split(/\n{2,}/)) {
+    const paras = s.letter.body.split(/\n{2,}/);
+    // the template's recipient block ("Spettabile ...", address, VAT) is already printed beside the letterhead
+    const recipient = s.customer.address;
+    if (paras[0] && recipient && paras[0].includes(recipient)) paras.shift();
+    for (const para of paras) {
       ensureSpace(doc, 30);
       text(para, { align: "left" });
       doc.moveDown(0.6);

@@ -502,6 +502,8 @@ describe("written reminders", () => {
     const { text, pages } = await pdfText(h.slack.uploads.get(fileId)!);
     expect(pages).toBe(2);
     expect(text).toContain("Raccomandata A/R");
+    // the recipient's address once per page (beside the letterhead), not again at the top of the letter
+    expect(text.split("Via Roma 1").length - 1).toBe(2);
     expect(text).toContain("Oggetto: Promemoria di pagamento - Forniture Bianchi S.r.l.");
     expect(text).toContain("Estratto conto al 02/03/2026");
     expect(await db.interaction.count()).toBe(0);
