@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
+import { retryBusy } from "../db/unit-of-work";
 
 /** A run that started this long ago and never finished belongs to a crashed instance: another may take it. */
 export const STALE_RUN_MS = 10 * 60_000;
@@ -51,7 +52,10 @@ export async function runOnce<T>(
     await finishJobRun(db, job, occurrence, holder);
     return { ran: true, result };
   } catch (err) {
-    await db.jobRun.deleteMany({ where: { job, occurrence, holder } }).catch(() => undefined);
+    // given back even while the database is busy, so that a retry (or another instance) can claim it
+    await retryBusy(() => db.jobRun.deleteMany({ where: { job, occurrence, holder } }), 60_000).catch(
+      () => undefined,
+    );
     throw err;
   }
 }

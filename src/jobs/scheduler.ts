@@ -1,5 +1,6 @@
 import cron, { type ScheduledTask } from "node-cron";
 import { type AppContext, today } from "../context";
+import { retryBusy } from "../db/unit-of-work";
 import { timeInZone } from "../domain/calendar";
 import { instanceId } from "../instance";
 import { sendDueCallbackReminders } from "./callback-reminders";
@@ -24,6 +25,11 @@ export function jobs(ctx: AppContext): Job[] {
   ];
 }
 
+/** How long a scheduled job waits out a busy database: longer than a collector's click, nobody is waiting. */
+function jobRetryBudget(ctx: AppContext): number {
+  return ctx.config.db.retryBudgetMs * 6;
+}
+
 export interface Scheduler {
   stop(): Promise<void>;
 }
@@ -45,7 +51,12 @@ export async function startScheduler(
       async () => {
         try {
           // several instances share the database: each occurrence runs on the first one to claim it
-          const run = await runOnce(ctx.db, job.name, occurrenceOf(ctx, job), holder, () => job.run(ctx));
+          // a busy database (an import's final step) is waited out, not a missed digest: a failed run gives
+          // its JobRun row back, so the retry claims it again; the jobs are idempotent per occurrence
+          const { value: run } = await retryBusy(
+            () => runOnce(ctx.db, job.name, occurrenceOf(ctx, job), holder, () => job.run(ctx)),
+            jobRetryBudget(ctx),
+          );
           if (!run.ran) ctx.log.debug(`job ${job.name}: run by another instance`);
         } catch (err) {
           ctx.log.error(`job ${job.name} failed`, err);
@@ -56,7 +67,13 @@ export async function startScheduler(
   );
   // in the background: start-up ("running", /healthz) doesn't wait for a digest that can take seconds;
   // once per day across instances (issue 17)
-  const digestOnce = (c: AppContext) => runOnce(c.db, "digest", today(c), holder, () => runDigestJob(c));
+  const digestOnce = async (c: AppContext) =>
+    (
+      await retryBusy(
+        () => runOnce(c.db, "digest", today(c), holder, () => runDigestJob(c)),
+        jobRetryBudget(c),
+      )
+    ).value;
   const catchUp = catchUpDigest(ctx, digestOnce).catch((err) => ctx.log.error("digest catch-up failed", err));
   return {
     async stop() {
