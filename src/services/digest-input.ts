@@ -151,6 +151,10 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
   }
   const openCaseOf = new Map(customers.map((c) => [c.id, c.cases[0]?.id]));
   const disputedCustomers = new Set(invoices.filter((i) => i.status === "disputed").map((i) => i.customerId));
+  // a returned RiBa's follow-up ends once the customer has nothing undisputed overdue (it paid again)
+  const overdueCustomers = new Set(
+    invoices.filter((i) => i.status === "open" && i.dueDate < today).map((i) => i.customerId),
+  );
 
   return {
     today,
@@ -207,14 +211,16 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
         amountCents: a.amountCents ?? undefined,
       }),
     ),
-    followups: followups.map((f) => ({
-      id: f.id,
-      customerId: f.customerId as number,
-      date: f.date,
-      reason: f.reason,
-      action: f.action,
-      ...(f.kind === "riba_returned" ? { kind: "riba_returned" as const } : {}),
-    })),
+    followups: followups
+      .filter((f) => f.kind !== "riba_returned" || overdueCustomers.has(f.customerId as number))
+      .map((f) => ({
+        id: f.id,
+        customerId: f.customerId as number,
+        date: f.date,
+        reason: f.reason,
+        action: f.action,
+        ...(f.kind === "riba_returned" ? { kind: "riba_returned" as const } : {}),
+      })),
     // a deferral holds for the case it was given on: a new case is looked at afresh
     deferrals: extra.deferrals.filter((d) => d.caseId === null || openCaseOf.get(d.customerId) === d.caseId),
     // the latest word of the customer was a refusal: waiting to be passed to the lawyer

@@ -150,6 +150,13 @@ describe("bank statement import", () => {
     const tasks = computeTasks(input);
     expect(tasks[0]).toMatchObject({ kind: "riba_returned", customerCode: "C004" });
     expect(await db.bankMovement.count()).toBe(6);
+    // paid again (a later statement or scadenzario): the follow-up leaves the digest by itself
+    await db.invoice.updateMany({
+      where: { customerId: ft120.customerId },
+      data: { openCents: 0, status: "paid", closedOn: "2026-03-04" },
+    });
+    const after = computeTasks(await loadDigestInput(db, "2026-03-05"));
+    expect(after.filter((t) => t.kind === "riba_returned")).toEqual([]);
   });
 
   it("a second import of the same file changes nothing", async () => {
