@@ -357,25 +357,14 @@ export async function mergeInserts(
   bases: IdBases,
   now: Date,
 ): Promise<number> {
-  const base = bases[table];
-  if (base === undefined) throw new Error(`no id base for ${table}`);
-  const d = sqlDialect(tx);
-  let n = 0;
-  const names = ["id", ...columns.map((c) => c.name)].map((n) => `"${n}"`).join(", ");
-  const values = [
-    `${base} - s."ref" - 1`,
-    ...columns.map((c) => (c.now ? d.param(++n, "timestamp") : valueSql(d, c, bases))),
-  ].join(", ");
-  const stamps = columns.filter((c) => c.now).map(() => now);
-  const count = await tx.$executeRawUnsafe(
-    `INSERT INTO "${table}" (${names}) SELECT ${values} FROM ${d.stagedRows}
-     WHERE s."batchId" = ${d.param(n + 1, "integer")} AND s."kind" = ${d.param(n + 2, "text")} ORDER BY s."id"`,
-    ...stamps,
-    batchId,
-    kind,
-  );
-  await advanceIds(tx, table);
-  return count;
+  return insertFromStaging(tx, table, columns, bases, now, {
+    from: sqlDialect(tx).stagedRows,
+    typed: false,
+    where: [
+      { column: "batchId", type: "integer", value: batchId },
+      { column: "kind", type: "text", value: kind },
+    ],
+  });
 }
 
 /** INSERT ... SELECT from a typed staging table (its "ref" is the provisional id). */
@@ -388,20 +377,43 @@ export async function mergeTypedInserts(
   bases: IdBases,
   now: Date,
 ): Promise<number> {
+  return insertFromStaging(tx, table, columns, bases, now, {
+    from: `"${staging}" s`,
+    typed: true,
+    where: [{ column: "batchId", type: "integer", value: batchId }],
+  });
+}
+
+/**
+ * The INSERT ... SELECT both merges run: ids from the provisional refs, the `now` columns bound as the
+ * commit time, values read from the staged JSON or from a typed staging table's own columns.
+ */
+async function insertFromStaging(
+  tx: Tx,
+  table: string,
+  columns: readonly MergeColumn[],
+  bases: IdBases,
+  now: Date,
+  source: {
+    from: string;
+    typed: boolean;
+    where: ReadonlyArray<{ column: string; type: SqlType; value: unknown }>;
+  },
+): Promise<number> {
   const base = bases[table];
   if (base === undefined) throw new Error(`no id base for ${table}`);
   const d = sqlDialect(tx);
   let n = 0;
-  const names = ["id", ...columns.map((c) => c.name)].map((n) => `"${n}"`).join(", ");
+  const names = ["id", ...columns.map((c) => c.name)].map((c) => `"${c}"`).join(", ");
   const values = [
     `${base} - s."ref" - 1`,
-    ...columns.map((c) => (c.now ? d.param(++n, "timestamp") : valueSql(d, c, bases, true))),
-  ];
+    ...columns.map((c) => (c.now ? d.param(++n, "timestamp") : valueSql(d, c, bases, source.typed))),
+  ].join(", ");
+  const where = source.where.map((w) => `s."${w.column}" = ${d.param(++n, w.type)}`).join(" AND ");
   const count = await tx.$executeRawUnsafe(
-    `INSERT INTO "${table}" (${names}) SELECT ${values.join(", ")} FROM "${staging}" s
-     WHERE s."batchId" = ${d.param(n + 1, "integer")} ORDER BY s."id"`,
+    `INSERT INTO "${table}" (${names}) SELECT ${values} FROM ${source.from} WHERE ${where} ORDER BY s."id"`,
     ...columns.filter((c) => c.now).map(() => now),
-    batchId,
+    ...source.where.map((w) => w.value),
   );
   await advanceIds(tx, table);
   return count;

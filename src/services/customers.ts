@@ -5,22 +5,22 @@ import { type CustomerNote, customerNote } from "../domain/customer-note";
 import { exposure } from "../domain/exposure";
 import type { Customer } from "../generated/prisma/client";
 
-export interface CustomerPosition
-  extends Pick<
-    Customer,
-    | "id"
-    | "code"
-    | "name"
-    | "vatNumber"
-    | "city"
-    | "province"
-    | "phone"
-    | "mobile"
-    | "email"
-    | "pec"
-    | "creditHold"
-    | "preserveRelationship"
-  > {
+/** The customer's own columns a position carries (and reads, with the note's three). */
+type PositionColumn =
+  | "id"
+  | "code"
+  | "name"
+  | "vatNumber"
+  | "city"
+  | "province"
+  | "phone"
+  | "mobile"
+  | "email"
+  | "pec"
+  | "creditHold"
+  | "preserveRelationship";
+
+export interface CustomerPosition extends Pick<Customer, PositionColumn> {
   salesperson: { name: string; slackUserId: string } | null;
   note: CustomerNote;
   openCents: number;
@@ -65,21 +65,7 @@ export async function customerPosition(
 
 type CustomerWithPosition = Pick<
   Customer,
-  | "id"
-  | "code"
-  | "name"
-  | "vatNumber"
-  | "city"
-  | "province"
-  | "phone"
-  | "mobile"
-  | "email"
-  | "pec"
-  | "creditHold"
-  | "preserveRelationship"
-  | "noteApproach"
-  | "noteAttention"
-  | "noteReferencePerson"
+  PositionColumn | "noteApproach" | "noteAttention" | "noteReferencePerson"
 > & {
   salesperson: { name: string; slackUserId: string } | null;
   invoices: { number: string; installment: number; dueDate: string; openCents: number; status: string }[];
