@@ -21,7 +21,7 @@ import Database from "better-sqlite3";
 import { openDb } from "../src/db/client";
 import { FakeSlack, type RecordedCall } from "../src/standin/fake-slack";
 import { slackSignature } from "../src/standin/signed-requests";
-import { figure, percentile } from "./support";
+import { figure, percentile, seedCollectionTeam } from "./support";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SIZES = (process.env.BURST_SIZES ?? "50,200").split(",").map(Number);
@@ -208,40 +208,7 @@ async function freePort(): Promise<number> {
 async function seed(databaseUrl: string): Promise<{ names: string[]; ids: number[] }> {
   const db = await openDb(databaseUrl);
   try {
-    await db.teamMember.create({ data: { slackUserId: USER, name: "Bench", role: "admin" } });
-    const families = ["Rossi", "Bianchi", "Verdi", "Esposito", "Ferrari", "Russo", "Romano", "Colombo"];
-    const trades = ["Costruzioni", "Trasporti", "Alimentari", "Meccanica", "Forniture"];
-    const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({
-      code: `C${String(i).padStart(5, "0")}`,
-      name: `${families[i % families.length]} ${trades[i % trades.length]} ${i} srl`,
-      vatNumber: String(10_000_000_000 + i * 7919),
-    }));
-    for (let i = 0; i < customers.length; i += 500)
-      await db.customer.createMany({ data: customers.slice(i, i + 500) });
-    const ids = (await db.customer.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map(
-      (c) => c.id,
-    );
-    const invoices = ids.flatMap((customerId, i) => [
-      {
-        customerId,
-        number: `F${i}-1`,
-        issueDate: "2025-12-01",
-        dueDate: "2026-01-15",
-        amountCents: 100_000 + i,
-        openCents: 100_000 + i,
-      },
-      {
-        customerId,
-        number: `F${i}-2`,
-        issueDate: "2026-01-01",
-        dueDate: "2026-02-15",
-        amountCents: 50_000,
-        openCents: 50_000,
-      },
-    ]);
-    for (let i = 0; i < invoices.length; i += 1000)
-      await db.invoice.createMany({ data: invoices.slice(i, i + 1000) });
-    return { names: customers.map((c) => c.name), ids };
+    return await seedCollectionTeam(db, CUSTOMERS, USER);
   } finally {
     await db.$disconnect();
   }

@@ -98,6 +98,7 @@ async function appSide(): Promise<void> {
   const { fixedClock } = await import("../src/context");
   const { silentLogger } = await import("../src/log");
   const { createRuntime } = await import("../src/runtime");
+  const { seedCollectionTeam } = await import("./support");
 
   const worker = new Worker(
     `import { register } from "tsx/esm/api"; register(); await import(${JSON.stringify(import.meta.url)});`,
@@ -128,56 +129,13 @@ async function appSide(): Promise<void> {
   await runtime.start({ jobs: false });
   try {
     const db = runtime.ctx.db;
-    await db.teamMember.create({ data: { slackUserId: "U1", name: "Bench", role: "admin" } });
-    const families = [
-      "Rossi",
-      "Bianchi",
-      "Verdi",
-      "Esposito",
-      "Ferrari",
-      "Russo",
-      "Romano",
-      "Colombo",
-      "Ricci",
-      "Marino",
-    ];
-    const trades = ["Costruzioni", "Trasporti", "Alimentari", "Meccanica", "Forniture"];
-    const customers = Array.from({ length: CUSTOMERS }, (_, i) => ({
-      code: `C${String(i).padStart(5, "0")}`,
-      name: `${families[i % families.length]} ${trades[i % trades.length]} ${i} srl`,
-      vatNumber: String(10_000_000_000 + i * 7919),
-    }));
-    for (let i = 0; i < customers.length; i += 500)
-      await db.customer.createMany({ data: customers.slice(i, i + 500) });
-    const ids = (await db.customer.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map(
-      (c) => c.id,
-    );
-    const invoices = ids.flatMap((customerId, i) => [
-      {
-        customerId,
-        number: `F${i}-1`,
-        issueDate: "2025-12-01",
-        dueDate: "2026-01-15",
-        amountCents: 100_000 + i,
-        openCents: 100_000 + i,
-      },
-      {
-        customerId,
-        number: `F${i}-2`,
-        issueDate: "2026-01-01",
-        dueDate: "2026-02-15",
-        amountCents: 50_000,
-        openCents: 50_000,
-      },
-    ]);
-    for (let i = 0; i < invoices.length; i += 1000)
-      await db.invoice.createMany({ data: invoices.slice(i, i + 1000) });
+    const { names } = await seedCollectionTeam(db, CUSTOMERS, "U1");
 
     const done = next();
     worker.postMessage({
       type: "run",
       appUrl: `http://127.0.0.1:${runtime.slack.port}/slack/events`,
-      names: customers.map((c) => c.name),
+      names,
     } satisfies ToWorker);
     const result = await done;
     if (result.type !== "result")
