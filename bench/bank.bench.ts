@@ -4,7 +4,7 @@
 
 import { readStatement } from "../src/bank/read";
 import { BankMatcher, type MatchBook, type MatchInvoice } from "../src/domain/bank-matching";
-import { movementKeys } from "../src/services/bank-import";
+import { movementKeys } from "../src/services/bank/bank-import";
 import { figure, timed, withPeakMemory } from "./support";
 
 const MOVEMENTS = Number(process.argv[2] ?? 50_000);

@@ -17,7 +17,7 @@ import { openDb } from "../src/db/client";
 import { sqlitePath } from "../src/db/migrate";
 import type { LogEntry } from "../src/domain/log-entry";
 import { silentLogger } from "../src/log";
-import { logOutcome } from "../src/services/log-outcome";
+import { logOutcome } from "../src/services/outcomes/log-outcome";
 import type { Outbox } from "../src/slack/outbox";
 import { generateScadenzario } from "../test/support/scadenzario";
 import { percentile } from "./support";

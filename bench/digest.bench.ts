@@ -12,7 +12,7 @@ import { fixedClock } from "../src/context";
 import { addDays } from "../src/domain/calendar";
 import { silentLogger } from "../src/log";
 import { createRuntime } from "../src/runtime";
-import { buildDigest } from "../src/services/digest";
+import { buildDigest } from "../src/services/digest/digest";
 import { figure, timed, withPeakMemory } from "./support";
 
 const CUSTOMERS = 5_000;

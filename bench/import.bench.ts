@@ -9,7 +9,7 @@ import { fixedClock } from "../src/context";
 import { openDb } from "../src/db/client";
 import { vatCheckDigit } from "../src/domain/vat";
 import { readImportFile } from "../src/import/read";
-import { importFiles } from "../src/services/import";
+import { importFiles } from "../src/services/imports/import";
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const CUSTOMERS = Math.max(1, Math.round(ROWS / 50));

@@ -19,7 +19,7 @@ import { postgresTarget } from "../src/db/migrate";
 import { addDays } from "../src/domain/calendar";
 import { silentLogger } from "../src/log";
 import { createRuntime, type Runtime } from "../src/runtime";
-import { buildDigest } from "../src/services/digest";
+import { buildDigest } from "../src/services/digest/digest";
 import { FakeSlack } from "../src/standin/fake-slack";
 import { SlackRequester } from "../src/standin/signed-requests";
 import { figure, percentile, timed } from "./support";

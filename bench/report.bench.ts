@@ -10,8 +10,8 @@ import Database from "better-sqlite3";
 import { openDb } from "../src/db/client";
 import { addDays } from "../src/domain/calendar";
 import { monthPeriod } from "../src/domain/kpi";
-import { buildReport, loadReportInput } from "../src/services/report";
-import { renderReportCharts } from "../src/services/report-charts";
+import { buildReport, loadReportInput } from "../src/services/report/report";
+import { renderReportCharts } from "../src/services/report/report-charts";
 import { figure, timed, withPeakMemory } from "./support";
 
 const CUSTOMERS = 5_000;

@@ -1,5 +1,5 @@
 import { messages } from "../i18n";
-import type { BankImportSummary } from "../services/bank-import";
+import type { BankImportSummary } from "../services/bank/bank-import";
 import { type CliCommand, CliError, parseCliArgs } from "./command";
 import { commandConfig, DB_OPTION } from "./database";
 
@@ -26,8 +26,8 @@ export const bancaCommand: CliCommand = {
         import("../bank/report"),
         import("../import/read"),
         import("../runtime"),
-        import("../services/bank-import"),
-        import("../services/bank-decisions"),
+        import("../services/bank/bank-import"),
+        import("../services/bank/bank-decisions"),
       ]);
     const inputs = [];
     for (const p of positionals) {

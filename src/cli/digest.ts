@@ -37,7 +37,7 @@ export const digestCommand: CliCommand = {
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
     const [{ createAppContext }, { buildDigest, postDigest }] = await Promise.all([
       import("../runtime"),
-      import("../services/digest"),
+      import("../services/digest/digest"),
     ]);
     const config = await commandConfig(values.db, { slack: !offline });
     const runtime = await createAppContext(config);

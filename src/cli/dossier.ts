@@ -29,8 +29,8 @@ export const dossierCommand: CliCommand = {
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
     const [{ openDb }, { dossierData, dossierFileName }, { renderDossierPdf }] = await Promise.all([
       import("../db/client"),
-      import("../services/dossier"),
-      import("../services/dossier-pdf"),
+      import("../services/cases/dossier"),
+      import("../services/cases/dossier-pdf"),
     ]);
     const config = await commandConfig(values.db, { slack: false });
     const db = await openDb(config.databaseUrl);

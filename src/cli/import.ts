@@ -79,8 +79,8 @@ export const importCommand: CliCommand = {
       await Promise.all([
         import("../import/read"),
         import("../runtime"),
-        import("../services/case-lifecycle"),
-        import("../services/import"),
+        import("../services/cases/case-lifecycle"),
+        import("../services/imports/import"),
       ]);
     let paths: string[];
     try {

@@ -52,8 +52,8 @@ export const reportCommand: CliCommand = {
     const [{ openDb }, { buildReport, rangePeriod }, { reportCsv, reportJson, reportXlsx }] =
       await Promise.all([
         import("../db/client"),
-        import("../services/report"),
-        import("../services/report-export"),
+        import("../services/report/report"),
+        import("../services/report/report-export"),
       ]);
     const config = await commandConfig(values.db, { slack: false });
     const day = today({ clock: systemClock, config });

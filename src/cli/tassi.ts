@@ -42,7 +42,7 @@ export const tassiCommand: CliCommand = {
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
     const [{ openDb }, { halfYearLabel }] = await Promise.all([
       import("../db/client"),
-      import("../services/dossier"),
+      import("../services/cases/dossier"),
     ]);
     const config = await commandConfig(values.db, { slack: false });
     const db = await openDb(config.databaseUrl);

@@ -17,8 +17,8 @@ import {
 import { runDigestJob } from "../jobs/digest-job";
 import { createLogger } from "../log";
 import { createRuntime, type Runtime } from "../runtime";
-import { closeSettledCases } from "../services/case-lifecycle";
-import { importFiles } from "../services/import";
+import { closeSettledCases } from "../services/cases/case-lifecycle";
+import { importFiles } from "../services/imports/import";
 import { FakeSlack } from "../standin/fake-slack";
 import { FakeSmtp } from "../standin/fake-smtp";
 import { SlackRequester } from "../standin/signed-requests";

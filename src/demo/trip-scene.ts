@@ -7,9 +7,9 @@ import { today } from "../context";
 import { addBusinessDays, type IsoDate, previousBusinessDay } from "../domain/calendar";
 import { type LogDraft, validateLogDraft } from "../domain/log-entry";
 import { messages } from "../i18n";
-import { loadLogCustomer, logOutcome, validationContextFor } from "../services/log-outcome";
-import { memberBySlackId } from "../services/team";
-import { planTrip, tripCandidates } from "../services/trips";
+import { loadLogCustomer, logOutcome, validationContextFor } from "../services/outcomes/log-outcome";
+import { memberBySlackId } from "../services/team/team";
+import { planTrip, tripCandidates } from "../services/trips/trips";
 
 export const DEMO_TRIP_COLLECTOR = "U0ADMIN2";
 export const DEMO_TRIP_AREA = "VR, VI, PD";

@@ -1,7 +1,7 @@
 // The debrief of a "giro di visite": what the trip brought back (money, promises, information) against what
 // it cost, the lists a collector analyses the day after, and the next day's actions. Also the short narrative
 // written from those facts, and the check that a narrative written by someone else (the AI) invents nothing.
-// Pure: the facts come in (src/services/trips.ts loads them), the debrief comes out.
+// Pure: the facts come in (src/services/trips/trips.ts loads them), the debrief comes out.
 
 import type { Messages } from "../i18n";
 import { formatDateCompact, formatDateShort, type IsoDate, monthIndex } from "./calendar";

@@ -1,7 +1,7 @@
 import type { AppContext } from "../context";
 import { today } from "../context";
 import { isBusinessDay, timeInZone } from "../domain/calendar";
-import { postDigest } from "../services/digest";
+import { postDigest } from "../services/digest/digest";
 
 /** The morning digest at its scheduled time (weekends and Italian holidays are skipped by postDigest). */
 export async function runDigestJob(ctx: AppContext): Promise<void> {

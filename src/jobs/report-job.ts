@@ -1,5 +1,5 @@
 import type { AppContext } from "../context";
-import { postWeeklyReport } from "../services/report";
+import { postWeeklyReport } from "../services/report/report";
 
 /** Monday, after the digest: last week's report in the channel, once per week (outbox key report:week:<monday>). */
 export async function runWeeklyReportJob(ctx: AppContext): Promise<void> {

@@ -13,7 +13,7 @@ import {
   selectReminderInvoices,
 } from "../domain/reminder";
 import { reminderMessages } from "../i18n/reminders";
-import { loadReferenceRates } from "../services/dossier";
+import { loadReferenceRates } from "../services/cases/dossier";
 import { renderStatementPdf } from "./statement-pdf";
 import { loadTemplate, renderTemplate } from "./templates";
 

@@ -15,16 +15,16 @@ import {
 import { escapeMrkdwn } from "../domain/text";
 import type { Reminder } from "../generated/prisma/client";
 import { reminderMessages } from "../i18n/reminders";
-import { audit } from "../services/audit";
-import { ensureCaseThread, openCase, postToCase } from "../services/cases";
-import { buildDigest } from "../services/digest";
-import type { Member } from "../services/team";
 import {
   batchReviewMessage,
   letterReadyMessage,
   type ReminderModalData,
   reminderApprovalMessage,
-} from "../slack/views/reminder";
+} from "../messages/reminder";
+import { audit } from "../services/audit";
+import { ensureCaseThread, openCase, postToCase } from "../services/cases/cases";
+import { buildDigest } from "../services/digest/digest";
+import type { Member } from "../services/team/team";
 import { buildDraft, draftPdf, type ReminderDraft } from "./drafts";
 import { MailOutbox } from "./mail-outbox";
 

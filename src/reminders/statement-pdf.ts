@@ -11,8 +11,8 @@ import {
 } from "../domain/reminder";
 import type { Locale } from "../i18n";
 import type { ReminderMessages } from "../i18n/reminders";
-import { halfYearLabel } from "../services/dossier";
-import { CONTENT_WIDTH, ensureSpace, MARGIN, pdfSafe, table } from "../services/dossier-pdf";
+import { halfYearLabel } from "../services/cases/dossier";
+import { CONTENT_WIDTH, ensureSpace, MARGIN, pdfSafe, table } from "../services/cases/dossier-pdf";
 
 export interface StatementInput {
   today: IsoDate;

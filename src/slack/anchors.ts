@@ -35,7 +35,7 @@ export function registerAnchorRecorders(outbox: Outbox): void {
       data: { threadTs: sent.ts, channelId: sent.channel },
     });
   });
-  // the approval message of an ApprovalRequest (src/services/approvals.ts), edited once decided
+  // the approval message of an ApprovalRequest (src/services/cases/approvals.ts), edited once decided
   outbox.onSent("approval_message", async (db, sent, data) => {
     await db.approvalRequest.update({ where: { id: Number(data.approvalId) }, data: { messageTs: sent.ts } });
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BANK_ACTIONS } from "../../src/slack/views/bank";
+import { BANK_ACTIONS } from "../../src/messages/bank";
 import { ADMIN, click, SALES, seedCase } from "../support/cases";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
 

@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
 import { sqlitePath } from "../../src/db/migrate";
-import { requestApproval } from "../../src/services/approvals";
+import { requestApproval } from "../../src/services/cases/approvals";
 import type { RecordedCall } from "../../src/standin/fake-slack";
 import { click, OWNER, SALES, seedCase, submitView, until } from "../support/cases";
 import { type Harness, startHarness } from "../support/harness";

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
-import { closeSettledCases } from "../../src/services/case-lifecycle";
-import { ensureCaseThread, openCase } from "../../src/services/cases";
-import { importFiles } from "../../src/services/import";
+import { closeSettledCases } from "../../src/services/cases/case-lifecycle";
+import { ensureCaseThread, openCase } from "../../src/services/cases/cases";
+import { importFiles } from "../../src/services/imports/import";
 import { type Harness, startHarness } from "../support/harness";
 
 describe("a case closes when its customer has paid", () => {

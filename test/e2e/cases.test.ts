@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
 import { withDate } from "../../src/domain/italian";
-import { requestApproval } from "../../src/services/approvals";
-import { closeCaseIfSettled } from "../../src/services/case-lifecycle";
-import { openCase, postToCase } from "../../src/services/cases";
+import { requestApproval } from "../../src/services/cases/approvals";
+import { closeCaseIfSettled } from "../../src/services/cases/case-lifecycle";
+import { openCase, postToCase } from "../../src/services/cases/cases";
 import {
   ADMIN,
   allText,

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
 import { withDate } from "../../src/domain/italian";
-import { requestApproval } from "../../src/services/approvals";
-import { closeSettledCases } from "../../src/services/case-lifecycle";
-import { buildDigest, postDigest } from "../../src/services/digest";
-import { importFiles } from "../../src/services/import";
+import { requestApproval } from "../../src/services/cases/approvals";
+import { closeSettledCases } from "../../src/services/cases/case-lifecycle";
+import { buildDigest, postDigest } from "../../src/services/digest/digest";
+import { importFiles } from "../../src/services/imports/import";
 import { ADMIN, allText, OWNER, SALES, seedCase, submitView, threadPosts, until } from "../support/cases";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
-import { buildDigest } from "../../src/services/digest";
+import { buildDigest } from "../../src/services/digest/digest";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
 
 describe("a dispute pauses chasing until someone marks it resolved", () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
-import { ensureCaseThread, openCase } from "../../src/services/cases";
-import { postDigest } from "../../src/services/digest";
-import { importFiles } from "../../src/services/import";
+import { ensureCaseThread, openCase } from "../../src/services/cases/cases";
+import { postDigest } from "../../src/services/digest/digest";
+import { importFiles } from "../../src/services/imports/import";
 import type { RecordedCall } from "../../src/standin/fake-slack";
 import { type Harness, startHarness } from "../support/harness";
 

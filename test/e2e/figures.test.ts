@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateDemoData } from "../../src/demo/generate";
 import { seedDemo } from "../../src/demo/seed";
-import { postDigest } from "../../src/services/digest";
+import { postDigest } from "../../src/services/digest/digest";
 import { type Harness, startHarness } from "../support/harness";
 
 // Issue 13, point 3: the overdue figure is one figure. On the demo data, the digest header, App Home and its aging

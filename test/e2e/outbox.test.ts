@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { postToCase } from "../../src/services/cases";
+import { postToCase } from "../../src/services/cases/cases";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
 
 describe("the outbox", () => {

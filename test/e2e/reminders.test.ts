@@ -5,7 +5,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
 import { prepareDay, recordReceipt } from "../../src/reminders/service";
-import { buildDigest, postDigest } from "../../src/services/digest";
+import { buildDigest, postDigest } from "../../src/services/digest/digest";
 import { ADMIN, click, OWNER, SALES, threadPosts, until } from "../support/cases";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
 import { pdfText } from "../support/pdf-text";

@@ -7,9 +7,9 @@ import { type AppContext, fixedClock } from "../../src/context";
 import { computeTasks } from "../../src/domain/tasks";
 import { silentLogger } from "../../src/log";
 import { createRuntime, type Runtime } from "../../src/runtime";
-import { decideMovement } from "../../src/services/bank-decisions";
-import { importStatement } from "../../src/services/bank-import";
-import { loadDigestInput } from "../../src/services/digest-input";
+import { decideMovement } from "../../src/services/bank/bank-decisions";
+import { importStatement } from "../../src/services/bank/bank-import";
+import { loadDigestInput } from "../../src/services/digest/digest-input";
 import { dropTestDatabase, testDatabaseUrl } from "../support/database";
 
 const FIX = join(__dirname, "../fixtures/bank");

@@ -6,8 +6,8 @@ import { loadConfig } from "../../src/config";
 import { fixedClock } from "../../src/context";
 import { type Db, openDb } from "../../src/db/client";
 import { computeTasks } from "../../src/domain/tasks";
-import { loadDigestInput, taskRules } from "../../src/services/digest-input";
-import { importFiles } from "../../src/services/import";
+import { loadDigestInput, taskRules } from "../../src/services/digest/digest-input";
+import { importFiles } from "../../src/services/imports/import";
 
 let dir: string;
 let db: Db;

@@ -6,7 +6,7 @@ import { loadConfig } from "../../src/config";
 import { fixedClock } from "../../src/context";
 import { type Db, openDb } from "../../src/db/client";
 import { expandPaths, loadInput } from "../../src/import/read";
-import { type ImportOptions, importFiles } from "../../src/services/import";
+import { type ImportOptions, importFiles } from "../../src/services/imports/import";
 import { dropTestDatabase, testDatabaseUrl } from "../support/database";
 
 const FIX = join(__dirname, "../fixtures/import");

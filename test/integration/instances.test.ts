@@ -8,8 +8,8 @@ import { dialectOf } from "../../src/db/dialect";
 import { isUniqueViolation } from "../../src/db/errors";
 import { startHealthServer } from "../../src/health";
 import { claimJobRun, runOnce, STALE_RUN_MS } from "../../src/jobs/job-runs";
-import { openCase } from "../../src/services/cases";
-import { findCustomers } from "../../src/services/customer-search";
+import { openCase } from "../../src/services/cases/cases";
+import { findCustomers } from "../../src/services/customers/customer-search";
 import { ChannelLeases } from "../../src/slack/outbox-leases";
 import { dropTestDatabase, onPostgres, testDatabaseUrl } from "../support/database";
 

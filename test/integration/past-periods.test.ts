@@ -6,8 +6,8 @@ import { loadConfig } from "../../src/config";
 import { fixedClock } from "../../src/context";
 import { type Db, openDb } from "../../src/db/client";
 import { weekPeriod } from "../../src/domain/kpi";
-import { importFiles } from "../../src/services/import";
-import { buildReport, rangePeriod } from "../../src/services/report";
+import { importFiles } from "../../src/services/imports/import";
+import { buildReport, rangePeriod } from "../../src/services/report/report";
 
 // Issue 13, point 4: the past stays as it was. The clock is not the data's date: the first scadenzario is
 // imported on Monday 16 March 2026, about invoices from December to February; the second a week later.

@@ -8,12 +8,12 @@ import { generateDemoData } from "../../src/demo/generate";
 import { seedDemo } from "../../src/demo/seed";
 import { addDays } from "../../src/domain/calendar";
 import { monthPeriod } from "../../src/domain/kpi";
-import { findCustomers } from "../../src/services/customer-search";
-import { customerPosition } from "../../src/services/customers";
-import { loadLogCustomer } from "../../src/services/log-outcome";
-import { buildReport, loadReportInput } from "../../src/services/report";
-import { memberBySlackId } from "../../src/services/team";
-import { tripChannelFor } from "../../src/services/trips";
+import { findCustomers } from "../../src/services/customers/customer-search";
+import { customerPosition } from "../../src/services/customers/customers";
+import { loadLogCustomer } from "../../src/services/outcomes/log-outcome";
+import { buildReport, loadReportInput } from "../../src/services/report/report";
+import { memberBySlackId } from "../../src/services/team/team";
+import { tripChannelFor } from "../../src/services/trips/trips";
 
 // The hot-path reads on the read connection (src/db/reads.ts) must answer exactly what the Prisma queries
 // answer: each is run both ways on the demo's data (positions with invoices, promises, contacts, notes, trips).

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/command";
 import { reportCommand } from "../../src/cli/report";
 import { type Db, openDb } from "../../src/db/client";
-import { buildReport, rangePeriod } from "../../src/services/report";
+import { buildReport, rangePeriod } from "../../src/services/report/report";
 import { dropTestDatabase, testDatabaseUrl } from "../support/database";
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { today } from "../../src/context";
-import { ensureCaseThread, openCase } from "../../src/services/cases";
+import { ensureCaseThread, openCase } from "../../src/services/cases/cases";
 import type { RecordedCall } from "../../src/standin/fake-slack";
 import { CHANNEL, type Harness } from "./harness";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n";
-import type { ImportProposals } from "../../src/services/bank-decisions";
-import { BANK_ACTIONS, bankChooseModal, bankProposalMessage } from "../../src/slack/views/bank";
+import { BANK_ACTIONS, bankChooseModal, bankProposalMessage } from "../../src/messages/bank";
+import type { ImportProposals } from "../../src/services/bank/bank-decisions";
 
 const t = messages("it");
 

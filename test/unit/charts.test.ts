@@ -6,7 +6,7 @@ import {
   CHART_WIDTH,
   renderReportCharts,
   renderVegaLite,
-} from "../../src/services/report-charts";
+} from "../../src/services/report/report-charts";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { digestEntries, groupEntries } from "../../src/domain/digest-entries";
 import { computeTasks, type DigestInput } from "../../src/domain/tasks";
 import { messages } from "../../src/i18n";
-import { entryText } from "../../src/slack/views/digest";
+import { entryText } from "../../src/messages/digest";
 
 const TUESDAY = "2026-03-10";
 const base: DigestInput = {

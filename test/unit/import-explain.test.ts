@@ -3,7 +3,7 @@ import { messages } from "../../src/i18n";
 import { readImportFile } from "../../src/import/read";
 import { importReportLines } from "../../src/import/report";
 import { ImportFileError } from "../../src/import/types";
-import type { ImportSummary } from "../../src/services/import";
+import type { ImportSummary } from "../../src/services/imports/import";
 
 // Issue 13, point 8: imports that explain themselves.
 

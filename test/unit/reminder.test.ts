@@ -16,6 +16,7 @@ import {
   selectReminderInvoices,
 } from "../../src/domain/reminder";
 import { reminderMessages } from "../../src/i18n/reminders";
+import { reminderModal } from "../../src/messages/reminder";
 import { requiredApprovals } from "../../src/reminders/service";
 import {
   checkReminderTemplates,
@@ -25,7 +26,6 @@ import {
   parseTemplate,
   renderTemplate,
 } from "../../src/reminders/templates";
-import { reminderModal } from "../../src/slack/views/reminder";
 import { TEST_COMPANY } from "../support/harness";
 
 const inv = (number: string, dueDate: string, openCents: number, status = "open") => ({

@@ -4,11 +4,11 @@ import { formatDateCompact } from "../../../domain/calendar";
 import { formatEuro } from "../../../domain/money";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
-import { decideMovement, refreshProposals } from "../../../services/bank-decisions";
-import { findCustomers } from "../../../services/customer-search";
-import { hasRole, resolveMember } from "../../../services/team";
-import { BANK_ACTIONS, bankChooseModal } from "../../views/bank";
-import { customerOption } from "../../views/log-modal";
+import { BANK_ACTIONS, bankChooseModal } from "../../../messages/bank";
+import { customerOption } from "../../../messages/log-modal";
+import { decideMovement, refreshProposals } from "../../../services/bank/bank-decisions";
+import { findCustomers } from "../../../services/customers/customer-search";
+import { hasRole, resolveMember } from "../../../services/team/team";
 
 /**
  * The buttons of the bank proposals message: confirm the proposal, choose another customer or invoice (a

@@ -6,18 +6,18 @@ import { retryBusy, unitOfWork } from "../../../db/unit-of-work";
 import { dateInZone } from "../../../domain/calendar";
 import { messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
+import { APPROVAL_ACTIONS, rejectModal } from "../../../messages/approval";
+import { CASE_ACTIONS } from "../../../messages/case";
+import { noteModal } from "../../../messages/note-modal";
 import {
   type DecisionError,
   type DecisionResult,
   decideApproval,
   objectToApproval,
   updateApprovalDm,
-} from "../../../services/approvals";
+} from "../../../services/cases/approvals";
 import { submissionsFor } from "../../../services/pending-submissions";
-import { hasRole, resolveMember } from "../../../services/team";
-import { APPROVAL_ACTIONS, rejectModal } from "../../views/approval";
-import { CASE_ACTIONS } from "../../views/case";
-import { noteModal } from "../../views/note-modal";
+import { hasRole, resolveMember } from "../../../services/team/team";
 
 /** An approval click kept until it is recorded. */
 interface ApprovalClick {

@@ -1,9 +1,9 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
-import { openCaseLink } from "../../../services/case-link";
-import { resolveMember } from "../../../services/team";
-import { CARD_ACTIONS } from "../../views/customer-card";
+import { CARD_ACTIONS } from "../../../messages/customer-card";
+import { openCaseLink } from "../../../services/cases/case-link";
+import { resolveMember } from "../../../services/team/team";
 import { customerCardMessage } from "../commands/cliente";
 import { tellUser } from "./log-outcome";
 

@@ -5,12 +5,7 @@ import { formatDateLong, isIsoDate } from "../../../domain/calendar";
 import type { ReminderStep } from "../../../domain/reminder";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
-import { assignCase, completeFollowup, setCreditHold, snoozeCase } from "../../../services/case-actions";
-import { openCaseLink } from "../../../services/case-link";
-import { postDigest } from "../../../services/digest";
-import { clearHardStep, deferProposal } from "../../../services/digest-decisions";
-import { resolveMember } from "../../../services/team";
-import { DIGEST_ACTION_PREFIX } from "../../views/digest";
+import { DIGEST_ACTION_PREFIX } from "../../../messages/digest";
 import {
   NOT_YET_CALLBACK,
   NOT_YET_DATE_ACTION,
@@ -18,8 +13,18 @@ import {
   NOT_YET_REASON_ACTION,
   NOT_YET_REASON_BLOCK,
   notYetModal,
-} from "../../views/not-yet-modal";
-import { SNOOZE_ACTION, SNOOZE_BLOCK, SNOOZE_CALLBACK, snoozeModal } from "../../views/snooze-modal";
+} from "../../../messages/not-yet-modal";
+import { SNOOZE_ACTION, SNOOZE_BLOCK, SNOOZE_CALLBACK, snoozeModal } from "../../../messages/snooze-modal";
+import {
+  assignCase,
+  completeFollowup,
+  setCreditHold,
+  snoozeCase,
+} from "../../../services/cases/case-actions";
+import { openCaseLink } from "../../../services/cases/case-link";
+import { postDigest } from "../../../services/digest/digest";
+import { clearHardStep, deferProposal } from "../../../services/digest/digest-decisions";
+import { resolveMember } from "../../../services/team/team";
 import { postAck } from "../../work-queue";
 import { openLogModal } from "./log-outcome";
 import { openReminderModal } from "./reminders";

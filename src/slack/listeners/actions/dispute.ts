@@ -2,9 +2,9 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
-import { resolveDispute } from "../../../services/disputes";
-import { hasRole, resolveMember } from "../../../services/team";
-import { CASE_ACTIONS } from "../../views/case";
+import { CASE_ACTIONS } from "../../../messages/case";
+import { resolveDispute } from "../../../services/cases/disputes";
+import { hasRole, resolveMember } from "../../../services/team/team";
 
 /** "Contestazione risolta" on a case message: admins and sales resume chasing the disputed invoices. */
 export function registerDisputeActions(app: App, ctx: AppContext): void {

@@ -5,10 +5,6 @@ import { today } from "../../../context";
 import type { LogDraft } from "../../../domain/log-entry";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
-import { resolveCustomer } from "../../../services/customer-search";
-import { loadLogCustomer } from "../../../services/log-outcome";
-import { resolveMember } from "../../../services/team";
-import { tripChannelFor } from "../../../services/trips";
 import {
   decodeMeta,
   draftFromState,
@@ -16,7 +12,11 @@ import {
   type LogModalMeta,
   loadingLogModal,
   logModal,
-} from "../../views/log-modal";
+} from "../../../messages/log-modal";
+import { resolveCustomer } from "../../../services/customers/customer-search";
+import { loadLogCustomer } from "../../../services/outcomes/log-outcome";
+import { resolveMember } from "../../../services/team/team";
+import { tripChannelFor } from "../../../services/trips/trips";
 import { postAck } from "../../work-queue";
 
 /** Where to answer a user privately: the command's response_url, an ephemeral in a channel, or a DM. */

@@ -8,6 +8,13 @@ import { REMINDER_STEPS, type ReminderMedium, type ReminderStep } from "../../..
 import { escapeMrkdwn } from "../../../domain/text";
 import { reminderMessages } from "../../../i18n/reminders";
 import {
+  letterReadyMessage,
+  REMINDER_ACTIONS,
+  REMINDER_BLOCKS,
+  REMINDER_VIEW,
+  reminderModal,
+} from "../../../messages/reminder";
+import {
   checkEdits,
   confirmLetterPosted,
   decideReminder,
@@ -18,14 +25,7 @@ import {
   sendAllOfDay,
   submitReminder,
 } from "../../../reminders/service";
-import { resolveMember } from "../../../services/team";
-import {
-  letterReadyMessage,
-  REMINDER_ACTIONS,
-  REMINDER_BLOCKS,
-  REMINDER_VIEW,
-  reminderModal,
-} from "../../views/reminder";
+import { resolveMember } from "../../../services/team/team";
 import { tellUser } from "./log-outcome";
 
 interface Target {

@@ -2,9 +2,9 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
-import { sendPecDraft, sentLabel } from "../../../services/pec";
-import { type Member, resolveMember } from "../../../services/team";
-import { pecCopyMessage, TRIP_ACTIONS } from "../../views/trip";
+import { pecCopyMessage, TRIP_ACTIONS } from "../../../messages/trip";
+import { type Member, resolveMember } from "../../../services/team/team";
+import { sendPecDraft, sentLabel } from "../../../services/trips/pec";
 import { closeAndTell, openCostModal } from "../commands/giro";
 import { type ReplyTarget, tellUser } from "./log-outcome";
 

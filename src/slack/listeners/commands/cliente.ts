@@ -3,9 +3,9 @@ import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
-import { loadCustomerCard, resolveCustomer } from "../../../services/customer-search";
-import { resolveMember } from "../../../services/team";
-import { customerCard, customerChoices } from "../../views/customer-card";
+import { customerCard, customerChoices } from "../../../messages/customer-card";
+import { loadCustomerCard, resolveCustomer } from "../../../services/customers/customer-search";
+import { resolveMember } from "../../../services/team/team";
 import { type ReplyTarget, tellUser } from "../actions/log-outcome";
 import type { Subcommand } from "./subcommand";
 

@@ -1,7 +1,7 @@
 import { today } from "../../../context";
 import { formatDateLong } from "../../../domain/calendar";
-import { postDigest } from "../../../services/digest";
-import { hasRole, resolveMember } from "../../../services/team";
+import { postDigest } from "../../../services/digest/digest";
+import { hasRole, resolveMember } from "../../../services/team/team";
 import type { Subcommand } from "./subcommand";
 
 /** `/credito riepilogo`: posts (or refreshes) today's digest now. Admins only. */

@@ -5,10 +5,10 @@ import type { IsoDate } from "../../../domain/calendar";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { audit } from "../../../services/audit";
-import { ensureCaseThread } from "../../../services/cases";
-import { lookupCustomer } from "../../../services/customer-lookup";
-import { dossierData, dossierFileName } from "../../../services/dossier";
-import { renderDossierPdf } from "../../../services/dossier-pdf";
+import { ensureCaseThread } from "../../../services/cases/cases";
+import { dossierData, dossierFileName } from "../../../services/cases/dossier";
+import { renderDossierPdf } from "../../../services/cases/dossier-pdf";
+import { lookupCustomer } from "../../../services/customers/customer-lookup";
 import { uploadFile } from "../../upload";
 import { callerMember, type Subcommand } from "./subcommand";
 

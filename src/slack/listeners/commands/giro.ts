@@ -5,10 +5,10 @@ import { onOrAfterBusinessDay } from "../../../domain/calendar";
 import { tripDates } from "../../../domain/trip-debrief";
 import type { FieldTrip } from "../../../generated/prisma/client";
 import { messages } from "../../../i18n";
-import { type Member, resolveMember } from "../../../services/team";
-import { closeTrip } from "../../../services/trip-close";
-import { currentTripOf, mayManageTrip } from "../../../services/trips";
-import { tripCostModal, tripPlanModal } from "../../views/trip";
+import { tripCostModal, tripPlanModal } from "../../../messages/trip";
+import { type Member, resolveMember } from "../../../services/team/team";
+import { closeTrip } from "../../../services/trips/trip-close";
+import { currentTripOf, mayManageTrip } from "../../../services/trips/trips";
 import { type ReplyTarget, tellUser } from "../actions/log-outcome";
 import type { Subcommand } from "./subcommand";
 

@@ -1,4 +1,4 @@
-import { helpMessage } from "../../views/help";
+import { helpMessage } from "../../../messages/help";
 import type { Subcommand } from "./subcommand";
 
 export function helpSubcommand(all: () => readonly Subcommand[]): Subcommand {

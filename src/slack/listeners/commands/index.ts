@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
-import { helpMessage } from "../../views/help";
+import { helpMessage } from "../../../messages/help";
 import { helpSubcommand } from "./help";
 import type { Subcommand } from "./subcommand";
 

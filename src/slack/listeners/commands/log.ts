@@ -4,11 +4,11 @@ import { type LogDraft, type LogField, parseLogLine, validateLogDraft } from "..
 import { escapeMrkdwn } from "../../../domain/text";
 import type { Messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
-import { resolveCustomer } from "../../../services/customer-search";
-import { loadLogCustomer, validationContextFor } from "../../../services/log-outcome";
+import { resolveCustomer } from "../../../services/customers/customer-search";
+import { loadLogCustomer, validationContextFor } from "../../../services/outcomes/log-outcome";
 import { submissionsFor } from "../../../services/pending-submissions";
-import { resolveMember } from "../../../services/team";
-import { tripChannelFor } from "../../../services/trips";
+import { resolveMember } from "../../../services/team/team";
+import { tripChannelFor } from "../../../services/trips/trips";
 import { postAck } from "../../work-queue";
 import { openLogModal, type ReplyTarget, tellUser } from "../actions/log-outcome";
 import type { Subcommand } from "./subcommand";

@@ -2,8 +2,8 @@ import type { KnownBlock } from "@slack/types";
 import { today } from "../../../context";
 import { formatDateLong } from "../../../domain/calendar";
 import { digestEntries } from "../../../domain/digest-entries";
-import { buildDigest, tasksFor } from "../../../services/digest";
-import { entryText } from "../../views/digest";
+import { entryText } from "../../../messages/digest";
+import { buildDigest, tasksFor } from "../../../services/digest/digest";
 import { callerMember, type Subcommand } from "./subcommand";
 
 const MAX_LINES = 40;

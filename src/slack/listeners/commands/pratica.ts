@@ -1,8 +1,8 @@
 import { today } from "../../../context";
 import { formatEuro, parseEuroAmount } from "../../../domain/money";
 import { escapeMrkdwn } from "../../../domain/text";
-import { type ApprovalKind, requestApproval } from "../../../services/approvals";
-import { lookupCustomer } from "../../../services/customer-lookup";
+import { type ApprovalKind, requestApproval } from "../../../services/cases/approvals";
+import { lookupCustomer } from "../../../services/customers/customer-lookup";
 import { callerMember, type Subcommand } from "./subcommand";
 
 /** The words that name each approval, Italian and English. */

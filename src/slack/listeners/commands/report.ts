@@ -1,5 +1,5 @@
 import { today } from "../../../context";
-import { parsePeriod, postReport } from "../../../services/report";
+import { parsePeriod, postReport } from "../../../services/report/report";
 import { callerMember, type Subcommand } from "./subcommand";
 
 /**

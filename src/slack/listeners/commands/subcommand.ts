@@ -2,7 +2,7 @@ import type { AckFn, RespondArguments, RespondFn, SlashCommand } from "@slack/bo
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../context";
 import type { Locale, Messages } from "../../../i18n";
-import { hasRole, type Member, type Role, resolveMember } from "../../../services/team";
+import { hasRole, type Member, type Role, resolveMember } from "../../../services/team/team";
 
 export interface SubcommandCall {
   ctx: AppContext;

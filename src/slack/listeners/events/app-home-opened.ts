@@ -1,10 +1,10 @@
 import type { App } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
-import { teamPosition } from "../../../services/position";
-import { reportHomeExtra } from "../../../services/report";
-import { memberBySlackId } from "../../../services/team";
-import { homeView, outsiderHomeView } from "../../views/home";
+import { homeView, outsiderHomeView } from "../../../messages/home";
+import { teamPosition } from "../../../services/customers/position";
+import { reportHomeExtra } from "../../../services/report/report";
+import { memberBySlackId } from "../../../services/team/team";
 
 /**
  * Publishes the team's position when a team member opens Credito's Home tab; receivables are not shown

@@ -3,8 +3,8 @@ import { bankReportLines } from "../../../bank/report";
 import type { AppContext } from "../../../context";
 import { normalizeForSearch } from "../../../domain/text";
 import { messages } from "../../../i18n";
-import { postProposals } from "../../../services/bank-decisions";
-import { importStatement } from "../../../services/bank-import";
+import { postProposals } from "../../../services/bank/bank-decisions";
+import { importStatement } from "../../../services/bank/bank-import";
 
 interface Input {
   name: string;

@@ -2,10 +2,10 @@ import type { App } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { messages } from "../../../i18n";
-import { caseByThread, recordCaseMessage } from "../../../services/case-messages";
-import { summarizeCase } from "../../../services/case-summary";
-import { postToCase } from "../../../services/cases";
-import { caseSummaryMessage } from "../../views/case-summary";
+import { caseSummaryMessage } from "../../../messages/case-summary";
+import { caseByThread, recordCaseMessage } from "../../../services/cases/case-messages";
+import { summarizeCase } from "../../../services/cases/case-summary";
+import { postToCase } from "../../../services/cases/cases";
 
 /** Subtypes that are still a person writing in the thread. */
 const PERSON_SUBTYPES = new Set([undefined, "thread_broadcast", "file_share"]);

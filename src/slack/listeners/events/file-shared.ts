@@ -7,9 +7,9 @@ import { escapeMrkdwn, normalizeForSearch } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { importReportLines } from "../../../import/report";
 import type { ImportKind } from "../../../import/types";
-import { closeSettledCases } from "../../../services/case-lifecycle";
-import { importFiles } from "../../../services/import";
-import { hasRole, resolveMember } from "../../../services/team";
+import { closeSettledCases } from "../../../services/cases/case-lifecycle";
+import { importFiles } from "../../../services/imports/import";
+import { hasRole, resolveMember } from "../../../services/team/team";
 import { importSharedStatements } from "./bank-statement";
 
 const MAX_BYTES = 50 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { AppContext } from "../../../context";
-import { findCustomers } from "../../../services/customer-search";
-import { customerOption, LOG_ACTIONS } from "../../views/log-modal";
+import { customerOption, LOG_ACTIONS } from "../../../messages/log-modal";
+import { findCustomers } from "../../../services/customers/customer-search";
 
 /** Slack allows at most 100 options in an external select's answer. */
 export const MAX_CUSTOMER_OPTIONS = 100;

@@ -1,9 +1,13 @@
 import type { App } from "@slack/bolt";
 import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
-import { decideMovement, findInvoicesByNumbers, refreshProposals } from "../../../services/bank-decisions";
-import { hasRole, resolveMember } from "../../../services/team";
-import { BANK_ACTIONS, BANK_CHOOSE_CALLBACK } from "../../views/bank";
+import { BANK_ACTIONS, BANK_CHOOSE_CALLBACK } from "../../../messages/bank";
+import {
+  decideMovement,
+  findInvoicesByNumbers,
+  refreshProposals,
+} from "../../../services/bank/bank-decisions";
+import { hasRole, resolveMember } from "../../../services/team/team";
 
 type Values = Record<
   string,

@@ -8,12 +8,12 @@ import type { CustomerNote } from "../../../domain/customer-note";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
-import { decideApproval, updateApprovalDm } from "../../../services/approvals";
+import { APPROVAL_REJECT_VIEW } from "../../../messages/approval";
+import { NOTE_BLOCKS, NOTE_VIEW, readNoteModal } from "../../../messages/note-modal";
+import { decideApproval, updateApprovalDm } from "../../../services/cases/approvals";
 import { submissionsFor } from "../../../services/pending-submissions";
-import { hasRole, resolveMember } from "../../../services/team";
-import { recordCustomerNote } from "../../../services/team-admin";
-import { APPROVAL_REJECT_VIEW } from "../../views/approval";
-import { NOTE_BLOCKS, NOTE_VIEW, readNoteModal } from "../../views/note-modal";
+import { hasRole, resolveMember } from "../../../services/team/team";
+import { recordCustomerNote } from "../../../services/team/team-admin";
 import { decisionErrorText, tellUser } from "../actions/case-thread";
 
 /** A salesperson's note kept until it is recorded. */

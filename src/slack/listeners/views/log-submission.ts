@@ -8,20 +8,20 @@ import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
 import {
-  type LoggedOutcome,
-  loadLogCustomer,
-  recordOutcome,
-  validationContextFor,
-} from "../../../services/log-outcome";
-import { submissionsFor } from "../../../services/pending-submissions";
-import { type Member, resolveMember } from "../../../services/team";
-import {
   decodeMeta,
   draftFromState,
   inputBlockIds,
   LOG_MODAL_CALLBACK,
   logConfirmation,
-} from "../../views/log-modal";
+} from "../../../messages/log-modal";
+import {
+  type LoggedOutcome,
+  loadLogCustomer,
+  recordOutcome,
+  validationContextFor,
+} from "../../../services/outcomes/log-outcome";
+import { submissionsFor } from "../../../services/pending-submissions";
+import { type Member, resolveMember } from "../../../services/team/team";
 import { type ReplyTarget, tellUser } from "../actions/log-outcome";
 
 /** What is kept of a submitted outcome until it is recorded. */

@@ -6,9 +6,9 @@ import { validateTripCost } from "../../../domain/trip-costs";
 import { tripDates } from "../../../domain/trip-debrief";
 import { MAX_TRIP_VISITS, proposalSize, tripBusinessDays, validateTripPlan } from "../../../domain/trip-plan";
 import { messages } from "../../../i18n";
-import { resolveMember } from "../../../services/team";
-import { addTripCost, mayManageTrip, planTrip, tripCandidates } from "../../../services/trips";
-import { decodeTripMeta, TRIP_VALUE, TRIP_VIEWS, tripConfirmModal } from "../../views/trip";
+import { decodeTripMeta, TRIP_VALUE, TRIP_VIEWS, tripConfirmModal } from "../../../messages/trip";
+import { resolveMember } from "../../../services/team/team";
+import { addTripCost, mayManageTrip, planTrip, tripCandidates } from "../../../services/trips/trips";
 import { tellUser } from "../actions/log-outcome";
 
 type StateValues = Record<

@@ -1,0 +1,40 @@
+import type { WebClient } from "@slack/web-api";
+import type { AppContext } from "../../context";
+import { today } from "../../context";
+import { escapeMrkdwn } from "../../domain/text";
+import { messages } from "../../i18n";
+import { ensureCaseThread, openCase } from "./cases";
+
+/**
+ * A link to the customer's case thread for an ephemeral reply. The thread is created when missing; if Slack
+ * has not answered within a couple of seconds the reply says it is on its way.
+ */
+export async function openCaseLink(
+  ctx: AppContext,
+  client: WebClient,
+  customer: { id: number; name: string },
+): Promise<string> {
+  const t = messages(ctx.config.locale);
+  const day = today(ctx);
+  const kase = await ctx.db.$transaction(async (tx) => {
+    const c = await openCase(tx, customer.id, day);
+    await ensureCaseThread(ctx, c.id, day, tx);
+    return c;
+  });
+  ctx.outbox.kick();
+  const deadline = Date.now() + 2000;
+  let thread = kase;
+  while (!thread.threadTs && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    thread = await ctx.db.case.findUniqueOrThrow({ where: { id: kase.id } });
+  }
+  const name = escapeMrkdwn(customer.name);
+  if (!thread.threadTs || !thread.channelId) return t.digest.caseWait(name);
+  try {
+    const link = await client.chat.getPermalink({ channel: thread.channelId, message_ts: thread.threadTs });
+    if (link.permalink) return t.digest.caseLink(name, link.permalink);
+  } catch {
+    // fall through to a plain pointer
+  }
+  return t.digest.caseWait(name);
+}

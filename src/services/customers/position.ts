@@ -1,0 +1,75 @@
+import type { AppContext } from "../../context";
+import { today } from "../../context";
+import { addDays, type IsoDate, startOfWeek } from "../../domain/calendar";
+import { exposure } from "../../domain/exposure";
+
+export interface PromiseDue {
+  customerCode: string;
+  customerName: string;
+  amountCents: number;
+  dueDate: IsoDate;
+  status: string;
+}
+
+/** The team's current position, as App Home shows it. */
+export interface TeamPosition {
+  today: IsoDate;
+  openCents: number;
+  overdueCents: number;
+  /** the disputed part of overdueCents */
+  disputedCents: number;
+  customersOverdue: number;
+  creditHoldCents: number;
+  casesByStage: { stage: string; count: number }[];
+  promisesThisWeek: PromiseDue[];
+}
+
+const STAGE_ORDER = ["internal", "credit_hold", "settlement", "agency", "legal"];
+
+export async function teamPosition(ctx: AppContext): Promise<TeamPosition> {
+  const day = today(ctx);
+  const monday = startOfWeek(day);
+  const sunday = addDays(monday, 6);
+  const { db } = ctx;
+  const [invoices, stages, promises] = await Promise.all([
+    // the same rows and the same function (src/domain/exposure.ts) as the digest, the report and the card
+    db.invoice.findMany({
+      where: { status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
+      select: {
+        customerId: true,
+        dueDate: true,
+        openCents: true,
+        status: true,
+        customer: { select: { creditHold: true } },
+      },
+    }),
+    db.case.groupBy({ by: ["stage"], where: { closedOn: null }, _count: { _all: true } }),
+    db.paymentPromise.findMany({
+      where: { dueDate: { gte: monday, lte: sunday }, status: { not: "cancelled" } },
+      include: { customer: { select: { code: true, name: true } } },
+      orderBy: [{ dueDate: "asc" }, { amountCents: "desc" }],
+    }),
+  ]);
+  const e = exposure(
+    invoices.map((i) => ({ ...i, disputed: i.status === "disputed" })),
+    day,
+  );
+  return {
+    today: day,
+    openCents: e.openCents,
+    overdueCents: e.overdueCents,
+    disputedCents: e.disputedCents,
+    customersOverdue: e.customersOverdue,
+    creditHoldCents: invoices.filter((i) => i.customer.creditHold).reduce((s, i) => s + i.openCents, 0),
+    casesByStage: stages
+      .map((s) => ({ stage: s.stage, count: s._count._all }))
+      .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)),
+    promisesThisWeek: promises.map((p) => ({
+      customerCode: p.customer.code,
+      customerName: p.customer.name,
+      amountCents: p.amountCents,
+      dueDate: p.dueDate,
+      status: p.status,
+    })),
+  };
+}

@@ -1,0 +1,428 @@
+import type { AppContext } from "../../context";
+import { today as todayOf } from "../../context";
+import type { Db, Tx } from "../../db/client";
+import { readerOf } from "../../db/reads";
+import { unitOfWork } from "../../db/unit-of-work";
+import { dateInZone, formatDateCompact, formatDateLong, type IsoDate } from "../../domain/calendar";
+import type { LogEntry, ValidationContext } from "../../domain/log-entry";
+import { formatEuro } from "../../domain/money";
+import { escapeMrkdwn } from "../../domain/text";
+import { type Locale, type Messages, messages } from "../../i18n";
+import { audit } from "../audit";
+import { requestApproval } from "../cases/approvals";
+import { setCaseStage } from "../cases/case-lifecycle";
+import { openCase, postToCase, refreshCaseParent } from "../cases/cases";
+import { type CustomerPosition, customerPosition } from "../customers/customers";
+import type { Member } from "../team/team";
+import { attachVisitToTrip } from "../trips/trips";
+
+/** What the log modal and the validation need to know about a customer. */
+export interface LogCustomer {
+  position: CustomerPosition;
+  /** open (and disputed) invoices with their ids, oldest due first */
+  invoices: {
+    id: number;
+    number: string;
+    installment: number;
+    dueDate: IsoDate;
+    openCents: number;
+    status: string;
+  }[];
+  /** the latest promise still open, if any */
+  openPromise: { amountCents: number; dueDate: IsoDate } | null;
+}
+
+export async function loadLogCustomer(
+  db: Db | Tx,
+  customerId: number,
+  today: IsoDate,
+): Promise<LogCustomer | null> {
+  const reader = readerOf(db);
+  const [position, invoices] = await Promise.all([
+    customerPosition(db, customerId, today),
+    reader
+      ? reader.all<LogCustomer["invoices"][number]>(
+          `SELECT id, number, installment, dueDate, openCents, status FROM "Invoice"
+           WHERE customerId = ? AND status IN ('open', 'disputed') AND openCents > 0
+           ORDER BY dueDate ASC, id ASC`,
+          customerId,
+        )
+      : db.invoice.findMany({
+          where: { customerId, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
+          orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+          select: { id: true, number: true, installment: true, dueDate: true, openCents: true, status: true },
+        }),
+  ]);
+  if (!position) return null;
+  const open = position.openPromises.filter((p) => p.status === "open");
+  const next = open[0];
+  return {
+    position,
+    invoices,
+    openPromise: next ? { amountCents: next.amountCents, dueDate: next.dueDate } : null,
+  };
+}
+
+/** The facts a submission is validated against: today, now, what the customer owes, its open invoices. */
+export function validationContextFor(ctx: AppContext, customer: LogCustomer | null): ValidationContext {
+  return {
+    today: todayOf(ctx),
+    now: ctx.clock.now(),
+    timeZone: ctx.config.timeZone,
+    owedCents: customer?.position.openCents ?? 0,
+    openInvoiceIds: customer?.invoices.filter((i) => i.status === "open").map((i) => i.id) ?? [],
+    holidays: ctx.config.rules.extraHolidays,
+    locale: ctx.config.locale,
+  };
+}
+
+export interface LoggedOutcome {
+  interactionId: number;
+  caseId: number | null;
+  customer: { id: number; code: string; name: string };
+  promiseIds: number[];
+  callbackId: number | null;
+  documentIds: number[];
+  approvalId: number | null;
+  /** the compact line posted in the case thread (mrkdwn) */
+  summary: string;
+  /** what to do next, for the collector's confirmation (mrkdwn) */
+  nextSteps: string[];
+}
+
+/**
+ * Records a contact and everything it implies, in ONE transaction: the interaction; the promise (or the
+ * instalments, replacing the promises still open); the callback (earlier callbacks due by now are done, a
+ * new one replaces the future ones); the signed documents received; the new phone, mobile, email or PEC on
+ * the customer (old values kept in the audit); disputed invoices; the case (opened when the customer owes
+ * something) with its stage change and approval request (a settlement asks the owner; a refusal proposes
+ * the lawyer); the audit entry; the summary line in the case thread and the refreshed parent message.
+ * The outbox is kicked after the commit.
+ *
+ * Dispute (decided): the invoices chosen in the modal (preselected: the overdue ones) get status "disputed";
+ * the digest stops chasing a customer with a disputed invoice or whose latest outcome is a dispute, and the
+ * case stays open. Setting an invoice back to "open" when the dispute is resolved is not done here.
+ */
+export async function logOutcome(ctx: AppContext, entry: LogEntry, member: Member): Promise<LoggedOutcome> {
+  const at = ctx.clock.now();
+  return unitOfWork(ctx, (tx) => recordOutcome(ctx, tx, entry, member, at), { label: "log outcome" });
+}
+
+/**
+ * logOutcome's writes inside the caller's transaction (the pending-submission drainer applies a kept
+ * submission this way, marking it applied in the same transaction). `at`: when the collector submitted.
+ * The caller kicks the outbox after the commit.
+ */
+export async function recordOutcome(
+  ctx: AppContext,
+  tx: Tx,
+  entry: LogEntry,
+  member: Member,
+  at: Date,
+): Promise<LoggedOutcome> {
+  const day = dateInZone(at, ctx.config.timeZone);
+  const now = at;
+  const locale = ctx.config.locale;
+  const t = messages(locale);
+  const actor = member.slackUserId;
+
+  {
+    const customer = await tx.customer.findUniqueOrThrow({ where: { id: entry.customerId } });
+    const owed = await tx.invoice.aggregate({
+      _sum: { openCents: true },
+      where: { customerId: customer.id, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
+    });
+    const owedCents = owed._sum.openCents ?? 0;
+    const existingCase = await tx.case.findFirst({ where: { customerId: customer.id, closedOn: null } });
+    const kase = existingCase ?? (owedCents > 0 ? await openCase(tx, customer.id, day) : null);
+
+    const contactChanges: Record<string, { from: string | null; to: string }> = {};
+    for (const field of ["phone", "mobile", "email", "pec"] as const) {
+      const value = entry.newContact[field];
+      if (value && value !== customer[field]) contactChanges[field] = { from: customer[field], to: value };
+    }
+
+    const interaction = await tx.interaction.create({
+      data: {
+        customerId: customer.id,
+        caseId: kase?.id ?? null,
+        memberId: member.id,
+        channel: entry.channel,
+        personReached: entry.personReached,
+        outcome: entry.outcome,
+        mood: entry.mood,
+        sincerity: entry.sincerity,
+        notes: entry.notes,
+        newInfo: Object.keys(entry.newContact).length > 0 ? JSON.stringify(entry.newContact) : null,
+        date: day,
+        occurredAt: now,
+      },
+    });
+
+    // a visit logged while the collector's field trip is under way belongs to the trip
+    await attachVisitToTrip(ctx, tx, {
+      memberId: member.id,
+      customerId: customer.id,
+      interactionId: interaction.id,
+      channel: entry.channel,
+      day,
+    });
+
+    // a callback that was due has now happened
+    await tx.callback.updateMany({
+      where: { customerId: customer.id, status: "open", at: { lte: now } },
+      data: { status: "done" },
+    });
+
+    let cancelledPromises = 0;
+    const promiseIds: number[] = [];
+    if (entry.promises.length > 0) {
+      // the new commitment replaces the one still running: it is the customer's new baseline
+      cancelledPromises = (
+        await tx.paymentPromise.updateMany({
+          where: { customerId: customer.id, status: "open" },
+          data: { status: "cancelled" },
+        })
+      ).count;
+      for (const [i, p] of entry.promises.entries()) {
+        const row = await tx.paymentPromise.create({
+          data: {
+            customerId: customer.id,
+            interactionId: interaction.id,
+            amountCents: p.amountCents,
+            dueDate: p.dueDate,
+            sequence: i + 1,
+          },
+        });
+        promiseIds.push(row.id);
+      }
+    }
+
+    let callbackId: number | null = null;
+    if (entry.callback) {
+      await tx.callback.updateMany({
+        where: { customerId: customer.id, status: "open" },
+        data: { status: "cancelled" },
+      });
+      const cb = await tx.callback.create({
+        data: {
+          customerId: customer.id,
+          interactionId: interaction.id,
+          memberId: member.id,
+          date: entry.callback.date,
+          time: entry.callback.time,
+          at: entry.callback.at,
+          note: entry.notes,
+        },
+      });
+      callbackId = cb.id;
+    }
+
+    const documentIds: number[] = [];
+    for (const d of entry.documents) {
+      const amountCents = d.kind === "settlement_proposal" ? (entry.settlement?.amountCents ?? null) : null;
+      const row = await tx.document.create({
+        data: {
+          customerId: customer.id,
+          interactionId: interaction.id,
+          kind: d.kind,
+          date: d.date,
+          signed: true,
+          amountCents,
+        },
+      });
+      documentIds.push(row.id);
+    }
+
+    if (Object.keys(contactChanges).length > 0) {
+      await tx.customer.update({
+        where: { id: customer.id },
+        data: Object.fromEntries(Object.entries(contactChanges).map(([k, v]) => [k, v.to])),
+      });
+    }
+
+    let disputed = 0;
+    if (entry.disputedInvoiceIds.length > 0) {
+      disputed = (
+        await tx.invoice.updateMany({
+          where: { id: { in: entry.disputedInvoiceIds }, customerId: customer.id, status: "open" },
+          data: { status: "disputed" },
+        })
+      ).count;
+    }
+
+    const settlement = entry.settlement && {
+      amountCents: entry.settlement.amountCents,
+      writeOffCents: Math.max(0, owedCents - entry.settlement.amountCents),
+      terms: entry.settlement.terms,
+    };
+
+    await audit(tx, {
+      actor,
+      action: "log_outcome",
+      caseId: kase?.id ?? null,
+      customerId: customer.id,
+      detail: {
+        interactionId: interaction.id,
+        channel: entry.channel,
+        outcome: entry.outcome,
+        promises: entry.promises,
+        cancelledPromises,
+        callback: entry.callback && { date: entry.callback.date, time: entry.callback.time },
+        documents: entry.documents,
+        disputedInvoiceIds: entry.disputedInvoiceIds,
+        settlement,
+        contactChanges,
+      },
+    });
+
+    const summary = summarizeOutcome(
+      { ...entry, settlement },
+      { disputed, actor, contactChanges: Object.keys(contactChanges) },
+      t,
+      locale,
+    );
+    let approvalId: number | null = null;
+    if (kase) {
+      await postToCase(ctx, kase.id, { text: summary }, day, tx);
+      if (settlement) {
+        const approval = await requestApproval(
+          ctx,
+          tx,
+          {
+            caseId: kase.id,
+            kind: "settlement",
+            amountCents: settlement.amountCents,
+            writeOffCents: settlement.writeOffCents,
+            terms: settlement.terms ?? undefined,
+            requestedBySlackId: actor,
+          },
+          day,
+        );
+        approvalId = approval.id;
+        await setCaseStage(ctx, tx, kase.id, "settlement", actor, day);
+      } else if (entry.outcome === "installments" && entry.promises.length >= 2) {
+        // an instalment plan agreed with the customer: followed through like an approved settlement
+        await setCaseStage(ctx, tx, kase.id, "plan_agreed", actor, day);
+      } else if (entry.outcome === "refusal") {
+        approvalId = (
+          await requestApproval(ctx, tx, { caseId: kase.id, kind: "legal", requestedBySlackId: actor }, day)
+        ).id;
+      }
+      await refreshCaseParent(ctx, kase.id, day, tx);
+    }
+
+    return {
+      interactionId: interaction.id,
+      caseId: kase?.id ?? null,
+      customer: { id: customer.id, code: customer.code, name: customer.name },
+      promiseIds,
+      callbackId,
+      documentIds,
+      approvalId,
+      summary,
+      nextSteps: nextSteps({ ...entry, settlement }, Object.keys(contactChanges), t, locale),
+    };
+  }
+}
+
+/** The compact line for the case thread: "📞 Telefono · Promessa di pagamento: promette € 1.500,00 entro 16 mar · …". */
+export function summarizeOutcome(
+  entry: LogEntry,
+  facts: { disputed: number; actor: string; contactChanges: string[] },
+  t: Messages,
+  locale: Locale,
+): string {
+  const s = t.log.summary;
+  const euro = (c: number) => formatEuro(c, locale);
+  const day = (d: IsoDate) => formatDateCompact(d, locale);
+  const icon = OUTCOME_ICON[entry.outcome] ?? "📞";
+  const parts: string[] = [
+    `${icon} *${t.outcome[entry.outcome] ?? entry.outcome}* (${t.channel[entry.channel] ?? entry.channel})`,
+  ];
+  const [first] = entry.promises;
+  const last = entry.promises[entry.promises.length - 1];
+  if (entry.outcome === "promise" && first)
+    parts.push(s.promise(euro(first.amountCents), day(first.dueDate)));
+  if (entry.outcome === "installments" && first && last) {
+    const total = entry.promises.reduce((sum, p) => sum + p.amountCents, 0);
+    parts.push(s.installments(entry.promises.length, euro(total), day(first.dueDate), day(last.dueDate)));
+  }
+  if (entry.callback)
+    parts.push(s.callback(formatDateLong(entry.callback.date, locale), entry.callback.time));
+  if (entry.settlement)
+    parts.push(s.settlement(euro(entry.settlement.amountCents), euro(entry.settlement.writeOffCents)));
+  if (facts.disputed > 0) parts.push(s.disputed(facts.disputed));
+  if (entry.personReached) parts.push(s.with(escapeMrkdwn(entry.personReached)));
+  const temper = [
+    entry.mood ? s.mood(t.mood[entry.mood] ?? entry.mood) : null,
+    entry.sincerity ? s.sincerity(entry.sincerity) : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  if (temper) parts.push(temper);
+  if (entry.documents.length > 0)
+    parts.push(s.documents(entry.documents.map((d) => t.log.documentKind[d.kind] ?? d.kind).join(", ")));
+  if (facts.contactChanges.length > 0) {
+    const labels: Record<string, string> = {
+      phone: t.log.newPhone,
+      mobile: t.log.newPhone,
+      email: t.log.newEmail,
+      pec: t.log.newPec,
+    };
+    const list = facts.contactChanges.map(
+      (k) => `${labels[k]}: ${escapeMrkdwn(entry.newContact[k as keyof LogEntry["newContact"]] ?? "")}`,
+    );
+    parts.push(s.contacts(list.join(", ")));
+  }
+  parts.push(s.by(/^[UW][A-Z0-9]+$/.test(facts.actor) ? `<@${facts.actor}>` : facts.actor));
+  let line = parts.join(" · ");
+  if (entry.settlement) line += `\n${s.approval}`;
+  else if (entry.outcome === "refusal") line += `\n${s.legal}`;
+  if (entry.notes) line += `\n> ${escapeMrkdwn(entry.notes).replace(/\n/g, "\n> ")}`;
+  return line;
+}
+
+const OUTCOME_ICON: Record<string, string> = {
+  promise: "⏳",
+  installments: "⏳",
+  callback: "📞",
+  refusal: "⚖️",
+  settlement: "✍️",
+  dispute: "⚠️",
+};
+
+/** The next step(s) told to the collector in the confirmation. */
+export function nextSteps(entry: LogEntry, contactChanges: string[], t: Messages, locale: Locale): string[] {
+  const n = t.log.next;
+  const steps: string[] = [];
+  const [first] = entry.promises;
+  switch (entry.outcome) {
+    case "promise":
+      if (first) steps.push(n.promise(formatDateLong(first.dueDate, locale)));
+      break;
+    case "installments":
+      if (first) steps.push(n.installments(formatDateLong(first.dueDate, locale)));
+      break;
+    case "callback":
+      if (entry.callback)
+        steps.push(
+          n.callback(
+            `${formatDateLong(entry.callback.date, locale)} ${locale === "it" ? "alle" : "at"} ${entry.callback.time}`,
+          ),
+        );
+      break;
+    case "settlement":
+      if (entry.settlement) steps.push(n.settlement(formatEuro(entry.settlement.writeOffCents, locale)));
+      break;
+    case "wrong_number":
+      steps.push(
+        contactChanges.some((c) => c === "phone" || c === "mobile") ? n.wrong_number_fixed : n.wrong_number,
+      );
+      break;
+    default:
+      steps.push(n[entry.outcome]);
+  }
+  if (contactChanges.includes("pec")) steps.push(n.pec);
+  return steps;
+}
