@@ -10,6 +10,7 @@ import {
   isHardStep,
   nextCadenceStep,
 } from "./cadence";
+import type { CaseStage } from "./cases";
 import { addDays, daysBetween, type IsoDate, previousBusinessDay } from "./calendar";
 import { withDate } from "./italian";
 import { formatEuro } from "./money";
@@ -28,16 +29,6 @@ export type TaskKind =
   | "cadence"
   | "recontact"
   | "followup";
-
-export type CaseStage =
-  | "internal"
-  | "credit_hold"
-  | "settlement"
-  | "settlement_agreed" // an approved saldo e stralcio being collected
-  | "plan_agreed" // an instalment plan agreed with the customer, being collected
-  | "agency"
-  | "legal"
-  | "closed";
 
 export interface TaskCustomer {
   id: number;

@@ -2,9 +2,9 @@ import type { Config } from "../../config";
 import type { Db } from "../../db/client";
 import { parseCadence } from "../../domain/cadence";
 import { addDays, type IsoDate } from "../../domain/calendar";
+import type { CaseStage } from "../../domain/cases";
 import type { PromiseStatus } from "../../domain/promises";
 import {
-  type CaseStage,
   DEFAULT_RULES,
   type DigestInput,
   type TaskApproval,

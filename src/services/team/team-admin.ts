@@ -7,7 +7,7 @@ import { escapeMrkdwn } from "../../domain/text";
 import { messages } from "../../i18n";
 import { audit } from "../audit";
 import { postToCase, refreshCaseParent } from "../cases/cases";
-import type { Role } from "./team";
+import type { Role } from "../../domain/cases";
 
 export interface TeamListEntry {
   slackUserId: string;

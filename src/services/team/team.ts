@@ -2,9 +2,8 @@ import type { WebClient } from "@slack/web-api";
 import type { Db } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { readerOf } from "../../db/reads";
+import type { Role } from "../../domain/cases";
 
-export type Role = "admin" | "sales" | "owner";
-export const ROLES: readonly Role[] = ["admin", "sales", "owner"];
 
 export interface Member {
   id: number;

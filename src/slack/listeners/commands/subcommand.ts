@@ -2,7 +2,8 @@ import type { AckFn, RespondArguments, RespondFn, SlashCommand } from "@slack/bo
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../context";
 import type { Locale, Messages } from "../../../i18n";
-import { hasRole, type Member, type Role, resolveMember } from "../../../services/team/team";
+import type { Role } from "../../../domain/cases";
+import { hasRole, type Member, resolveMember } from "../../../services/team/team";
 
 export interface SubcommandCall {
   ctx: AppContext;
