@@ -34,7 +34,10 @@ export type InteractionOutcome =
   | "info";
 export type Mood = "calm" | "cooperative" | "evasive" | "annoyed" | "aggressive";
 /** the stages the demo seeds */
-export type DemoCaseStage = Extract<OpenCaseStage, "internal" | "credit_hold" | "settlement" | "agency" | "legal">;
+export type DemoCaseStage = Extract<
+  OpenCaseStage,
+  "internal" | "credit_hold" | "settlement" | "agency" | "legal"
+>;
 
 export interface DemoMember {
   slackUserId: string;

@@ -10,8 +10,8 @@ import {
   isHardStep,
   nextCadenceStep,
 } from "./cadence";
-import type { CaseStage } from "./cases";
 import { addDays, daysBetween, type IsoDate, previousBusinessDay } from "./calendar";
+import type { ApprovalKind, CaseStage } from "./cases";
 import { withDate } from "./italian";
 import { formatEuro } from "./money";
 import { type PromiseStatus, promiseDeadline, promiseStatus } from "./promises";
@@ -89,7 +89,7 @@ export interface TaskContact {
 export interface TaskApproval {
   id: number;
   customerId: number;
-  kind: "settlement" | "agency" | "legal" | "write_off";
+  kind: ApprovalKind;
   requestedOn: IsoDate;
   amountCents?: number;
 }

@@ -4,7 +4,6 @@ import { isUniqueViolation } from "../../db/errors";
 import { readerOf } from "../../db/reads";
 import type { Role } from "../../domain/cases";
 
-
 export interface Member {
   id: number;
   slackUserId: string;

@@ -1,8 +1,8 @@
 import type { AckFn, RespondArguments, RespondFn, SlashCommand } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../context";
-import type { Locale, Messages } from "../../../i18n";
 import type { Role } from "../../../domain/cases";
+import type { Locale, Messages } from "../../../i18n";
 import { hasRole, type Member, resolveMember } from "../../../services/team/team";
 
 export interface SubcommandCall {

@@ -1,7 +1,7 @@
 import { today } from "../../../context";
+import { ROLES, type Role } from "../../../domain/cases";
 import { escapeMrkdwn } from "../../../domain/text";
 import { lookupCustomer, parseMention } from "../../../services/customers/customer-lookup";
-import { ROLES, type Role } from "../../../domain/cases";
 import { hasRole, resolveMember, slackDisplayName } from "../../../services/team/team";
 import { assignSalesperson, listTeam, removeMember, setMemberRole } from "../../../services/team/team-admin";
 import type { Subcommand } from "./subcommand";
