@@ -1,6 +1,6 @@
 import { validate as validCron } from "node-cron";
 import { z } from "zod";
-import { type CadenceStep, parseCadence } from "./domain/cadence";
+import { type CadenceStep, DEFAULT_CADENCE, parseCadence } from "./domain/cadence";
 import { checkReminderTemplates, DEFAULT_TEMPLATES_DIR } from "./reminders/templates";
 
 /** Every setting, read once from the environment and validated. */
@@ -139,9 +139,8 @@ export interface Config {
   reportCron: string;
   locale: "it" | "en";
   rules: {
-    cadenceSpec?: string;
-    /** CREDITO_CADENCE parsed at start-up (undefined: the default table) */
-    cadence?: CadenceStep[];
+    /** CREDITO_CADENCE parsed and checked at start-up (the default table when unset) */
+    cadence: readonly CadenceStep[];
     promiseToleranceDays: number;
     creditHoldDays: number;
     agencyDays: number;
@@ -214,7 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
   }
   const e = parsed.data;
   // checked here, not when the first digest runs: a bad table must stop start-up (issue 13)
-  let cadence: CadenceStep[] | undefined;
+  let cadence: readonly CadenceStep[] = DEFAULT_CADENCE;
   if (cleaned.CREDITO_CADENCE) {
     const c = parseCadence(cleaned.CREDITO_CADENCE);
     if ("error" in c) problems.push(`CREDITO_CADENCE: ${c.error}`);
@@ -275,7 +274,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
     reportCron: e.CREDITO_REPORT_CRON,
     locale: e.CREDITO_LOCALE,
     rules: {
-      cadenceSpec: e.CREDITO_CADENCE,
       cadence,
       promiseToleranceDays: e.CREDITO_PROMISE_TOLERANCE_DAYS,
       creditHoldDays: e.CREDITO_CREDIT_HOLD_DAYS,

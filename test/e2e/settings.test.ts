@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config";
+import { DEFAULT_CADENCE } from "../../src/domain/cadence";
 
 // Issue 13, point 10: every setting is checked at start-up, one line each, exit 2, before anything runs.
 
@@ -32,6 +33,8 @@ describe("settings checked by loadConfig", () => {
       [5, "phone"],
       [20, "pec"],
     ]);
+    // unset: the default table, already parsed, so the digest never parses a setting
+    expect(loadConfig(GOOD).rules.cadence).toEqual(DEFAULT_CADENCE);
   });
 
   it("says what is wrong with each number, cron, time zone, locale and holiday, one line each", () => {
@@ -88,6 +91,33 @@ describe("npm start with bad settings", () => {
         "CREDITO_LOCALE",
         "CREDITO_AGENCY_DAYS",
         "CREDITO_CADENCE",
+      ]);
+      expect(existsSync(db)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("exits with code 2 on a bad cadence alone, naming the step, before touching the database", () => {
+    const dir = mkdtempSync(join(tmpdir(), "credito-settings-"));
+    const db = join(dir, "never.db");
+    try {
+      const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "",
+          ...GOOD,
+          DATABASE_URL: `file:${db}`,
+          CREDITO_CADENCE: "3:phone,0:email",
+        },
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+      expect(run.status).toBe(2);
+      const lines = run.stderr.trim().split("\n");
+      expect(lines[0]).toContain("Credito cannot start");
+      expect(lines.slice(1).map((l) => l.trim())).toEqual([
+        'CREDITO_CADENCE: Passo "0:email": i giorni devono essere almeno 1',
       ]);
       expect(existsSync(db)).toBe(false);
     } finally {
