@@ -76,7 +76,10 @@ export interface TripCard {
   }[];
 }
 
-/** Who wrote a trip debrief's narrative: the AI, the deterministic text, or its fallback. */
+/**
+ * Who wrote a trip debrief's narrative: the AI, the deterministic text, its fallback, or the baseline kept
+ * because the AI's text named facts not in the data.
+ */
 export type NarrativeSource = "ai" | "deterministic" | "fallback" | "invented";
 
 /** Who wrote a case summary: the AI, its fallback, or the deterministic text. */
