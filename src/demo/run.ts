@@ -37,6 +37,8 @@ export interface DemoOptions {
   /** where the recorded Slack calls are written, for ../shared/tools/slack-preview.mjs */
   callsFile: string;
   write: (text: string) => void;
+  /** the language of everything Credito writes in the demo (the people's data stay Italian) */
+  locale?: "it" | "en";
 }
 
 /** One scene of the scripted morning: what happens, then what the team sees in Slack. */
@@ -264,6 +266,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     PORT: "0",
     DATABASE_URL: opts.databaseUrl,
     CREDITO_CHANNEL: CHANNEL,
+    CREDITO_LOCALE: opts.locale ?? "it",
     CREDITO_POST_INTERVAL_MS: "0",
     LOG_LEVEL: "warn",
     // the creditor the demo's letters name, and its two mailboxes (both on the SMTP stand-in)
