@@ -37,7 +37,8 @@ export const dossierCommand: CliCommand = {
       if (!customer) throw new CliError(e.noCustomer(code));
       const day = values.date ?? today({ clock: systemClock, config });
       const data = await dossierData(db, customer.id, day);
-      const pdf = await renderDossierPdf(data, messages(config.locale), config.locale);
+      // the dossier goes to the agency or the lawyer: the company's language (issue 18)
+      const pdf = await renderDossierPdf(data, messages(config.companyLocale), config.companyLocale);
       const out = values.out ?? dossierFileName(customer.code, day);
       await writeFile(out, pdf);
       process.stdout.write(`${cliMessages().dossierWritten(out, pdf.length)}\n`);

@@ -170,8 +170,5 @@ export async function playDemoBank(d: DemoWorld): Promise<void> {
     "EvDemoBank1",
   );
   const done = messages(d.runtime.ctx.config.locale).bank.slack.done(name);
-  await d.slack.waitFor(
-    (calls) => calls.some((c) => String(c.args.text ?? "").startsWith(done)),
-    30_000,
-  );
+  await d.slack.waitFor((calls) => calls.some((c) => String(c.args.text ?? "").startsWith(done)), 30_000);
 }
