@@ -46,6 +46,8 @@ export type DemoSceneKey = keyof DemoMessages["scenes"];
 
 /** What the demo did, for the test that reads every surface of it (test/e2e/demo-locale.test.ts). */
 export interface DemoRecord {
+  /** the demo's morning */
+  day: string;
   /** each scene's Slack calls are calls[from, to) */
   scenes: { key: DemoSceneKey; from: number; to: number }[];
   calls: RecordedCall[];
@@ -350,7 +352,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRecord> {
       );
     }
     write(`\n${m.callsWritten(opts.callsFile)}\n`);
-    return { scenes: record, calls: slack.calls, mails: smtp.received, output };
+    return { day, scenes: record, calls: slack.calls, mails: smtp.received, output };
   } finally {
     await runtime.stop();
     await slack.stop();

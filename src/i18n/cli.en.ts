@@ -49,7 +49,7 @@ export const cliEn: typeof cliIt = {
       solleciti: "solleciti [--date YYYY-MM-DD] [--dry-run] [--db file:…]",
     },
     importHeaders:
-      "Headers are recognised by their usual Italian names (Cliente;Ragione sociale: Cliente is the code). Field names for --map:",
+      'Headers are recognised by their usual Italian names ("Cliente";"Ragione sociale": "Cliente" is the code). Field names for --map:',
     errors: {
       missingFile: (usage: string) => `missing file. Usage: credito ${usage}`,
       cannotRead: (path: string) => `cannot read ${path}: no such file`,
