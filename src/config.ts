@@ -246,7 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
   if (companySet.length > 0 && companySet.length < companyKeys.length) {
     for (const k of companyKeys) if (cleaned[k] === undefined) problems.push(`${k}: ${t.companyTogether}`);
   }
-  problems.push(...checkReminderTemplates(e?.CREDITO_TEMPLATES_DIR ?? DEFAULT_TEMPLATES_DIR));
+  problems.push(...checkReminderTemplates(e?.CREDITO_TEMPLATES_DIR ?? DEFAULT_TEMPLATES_DIR, t.templates));
   if (problems.length > 0 || !e) throw new ConfigError(problems);
   return {
     slack: {

@@ -16,6 +16,14 @@ export const configEn: typeof configIt = {
   oneOf: (values: string) => `must be one of ${values}`,
   invalid: "invalid value",
   defaultSignature: "Credit department",
+  templates: {
+    noSubject: (file: string) => `${file}:1: the first line must be "Oggetto: ..." (or "Subject: ...")`,
+    noBlankLine: (file: string) => `${file}:2: a blank line must follow the subject`,
+    unknownPlaceholder: (at: string, name: string) => `${at}: unknown placeholder {{${name}}}`,
+    unbalanced: (at: string) => `${at}: unbalanced {{ }}`,
+    emptyBody: (file: string) => `${file}: the body is empty`,
+    missing: (file: string) => `${file} is missing`,
+  },
   cadence: {
     empty: "the timing table is empty",
     badStep: (item: string) => `invalid step: "${item}" (expected days:channel, e.g. 7:email)`,

@@ -18,6 +18,14 @@ export const configIt = {
   invalid: "valore non valido",
   /** the letters' signature when CREDITO_COMPANY_SIGNATURE is not set (in the company's language) */
   defaultSignature: "Ufficio crediti",
+  templates: {
+    noSubject: (file: string) => `${file}:1: la prima riga deve essere "Oggetto: ..." (o "Subject: ...")`,
+    noBlankLine: (file: string) => `${file}:2: dopo l'oggetto serve una riga vuota`,
+    unknownPlaceholder: (at: string, name: string) => `${at}: segnaposto sconosciuto {{${name}}}`,
+    unbalanced: (at: string) => `${at}: {{ }} non bilanciate`,
+    emptyBody: (file: string) => `${file}: il testo è vuoto`,
+    missing: (file: string) => `${file} non esiste`,
+  },
   cadence: {
     empty: "la tabella dei solleciti è vuota",
     badStep: (item: string) => `passo non valido: "${item}" (atteso giorni:canale, es. 7:email)`,

@@ -103,9 +103,9 @@ describe("the credito CLI", () => {
     expect(en.stdout).toContain("import a scadenzario, customers, payments");
     // the option wins over the setting, before or after the command
     expect(credito(["report", "--help", "--locale=en"], env).stdout).toContain("Usage: credito report");
-    expect(credito(["--locale", "it", "report", "--help"], { ...env, CREDITO_LOCALE: "en" }).stdout).toContain(
-      "Uso: credito report",
-    );
+    expect(
+      credito(["--locale", "it", "report", "--help"], { ...env, CREDITO_LOCALE: "en" }).stdout,
+    ).toContain("Uso: credito report");
     const bad = credito(["--locale", "fr", "--help"], env);
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim()).toBe('credito: --locale: "fr" non è una lingua disponibile (it o en)');
@@ -116,7 +116,10 @@ describe("the credito CLI", () => {
     expect(it.status).toBe(2);
     expect(it.stderr).toContain("credito: correggi queste impostazioni:");
     expect(it.stderr).toContain('CREDITO_TIMEZONE: fuso orario sconosciuto (hai scritto "Mars/Olympus")');
-    const en = credito(["digest", "--dry-run", "--locale", "en"], { ...env, CREDITO_TIMEZONE: "Mars/Olympus" });
+    const en = credito(["digest", "--dry-run", "--locale", "en"], {
+      ...env,
+      CREDITO_TIMEZONE: "Mars/Olympus",
+    });
     expect(en.status).toBe(2);
     expect(en.stderr).toContain("credito: fix these settings:");
     expect(en.stderr).toContain('CREDITO_TIMEZONE: unknown time zone (got "Mars/Olympus")');
