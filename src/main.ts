@@ -32,6 +32,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Credito stopped: ${err instanceof Error ? err.message : String(err)}\n`);
+  const why = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`${configMessages(process.env).stopped(why)}\n`);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import type { configIt } from "./config.it";
 /** English messages of the settings check at start-up (issue 18). */
 export const configEn: typeof configIt = {
   cannotStart: "Credito cannot start: fix these settings (see README, 'Settings'):",
+  stopped: (why: string) => `Credito stopped: ${why}`,
   got: (given: string) => `got "${given}"`,
   missing: "missing (required)",
   missingSigningSecret: "missing (required in HTTP mode, i.e. when SLACK_APP_TOKEN is not set)",

@@ -4,6 +4,7 @@
  */
 export const configIt = {
   cannotStart: "Credito non può partire: correggi queste impostazioni (vedi il README, «Impostazioni»):",
+  stopped: (why: string) => `Credito si è fermato: ${why}`,
   got: (given: string) => `hai scritto "${given}"`,
   missing: "manca (obbligatoria)",
   missingSigningSecret: "manca (obbligatoria in modalità HTTP, cioè quando SLACK_APP_TOKEN non è impostato)",
