@@ -19,7 +19,8 @@ function progressPrinter(stream: NodeJS.WriteStream): {
       if (now - last < 500 || total < 2000) return;
       last = now;
       const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
-      const line = `${cliMessages().importPhases[phase] ?? phase}: ${done}/${total} (${pct}%)`;
+      const phases: Record<string, string> = cliMessages().importPhases;
+      const line = `${phases[phase] ?? phase}: ${done}/${total} (${pct}%)`;
       if (stream.isTTY) stream.write(`\r${line.padEnd(60)}`);
       else stream.write(`${line}\n`);
       shown = true;

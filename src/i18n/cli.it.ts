@@ -87,6 +87,6 @@ export const cliIt = {
       customers: "clienti",
       invoices: "fatture",
       payments: "pagamenti",
-    } as Record<string, string>,
+    },
   },
 };
