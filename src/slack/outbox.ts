@@ -9,7 +9,8 @@ import { ChannelLeases } from "./outbox-leases";
 /**
  * What leaves for Slack. `respond` posts to a response_url (payload.url) instead of the Web API. `files.upload`
  * uploads payload.data (base64) as payload.filename/title into the channel (in the anchor's thread) through
- * files.getUploadURLExternal, a POST of the bytes and files.completeUploadExternal.
+ * files.getUploadURLExternal, a POST of the bytes and files.completeUploadExternal (with payload.initial_comment
+ * when given).
  */
 export type OutboxMethod =
   | "chat.postMessage"
@@ -416,6 +417,7 @@ export class Outbox {
       files: [{ id: target.file_id, title: payload.title ?? payload.filename }],
       channel_id: channel,
       ...(payload.thread_ts ? { thread_ts: payload.thread_ts } : {}),
+      ...(payload.initial_comment ? { initial_comment: payload.initial_comment } : {}),
     });
     return undefined;
   }

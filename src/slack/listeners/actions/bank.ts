@@ -1,23 +1,22 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import type { AppContext } from "../../../context";
 import { formatDateCompact } from "../../../domain/calendar";
 import { formatEuro } from "../../../domain/money";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { BANK_ACTIONS, bankChooseModal } from "../../../messages/bank";
 import { customerOption } from "../../../messages/log-modal";
-import { decideMovement, refreshProposals } from "../../../services/bank/bank-decisions";
-import { findCustomers } from "../../../services/customers/customer-search";
-import { hasRole, resolveMember } from "../../../services/team/team";
+import type { decideMovement } from "../../../services/bank/bank-decisions";
+import { hasRole, type resolveMember } from "../../../services/team/team";
+import type { ListenerContext } from "../kit";
 
 /**
  * The buttons of the bank proposals message: confirm the proposal, choose another customer or invoice (a
  * modal), "not a customer payment". Admins only, checked here on the server whatever the message shows.
  */
-export function registerBankActions(app: App, ctx: AppContext): void {
+export function registerBankActions(app: App, ctx: ListenerContext): void {
   const t = messages(ctx.config.locale);
   const allowed = async (userId: string, client: Parameters<typeof resolveMember>[2]) => {
-    const member = await resolveMember(ctx.db, userId, client);
+    const member = await ctx.services.team.resolveMember(userId, client);
     return hasRole(member, "admin");
   };
 
@@ -25,7 +24,7 @@ export function registerBankActions(app: App, ctx: AppContext): void {
     respond: (m: Record<string, unknown>) => Promise<unknown>,
     result: Awaited<ReturnType<typeof decideMovement>>,
   ) => {
-    if (result.ok) await refreshProposals(ctx, result.importId);
+    if (result.ok) await ctx.services.bank.refreshProposals(result.importId);
     else
       await respond({
         response_type: "ephemeral",
@@ -45,7 +44,11 @@ export function registerBankActions(app: App, ctx: AppContext): void {
     const [id, candidate] = action.value!.split(":").map(Number);
     await decided(
       respond,
-      await decideMovement(ctx, id!, { type: "confirm", candidate: candidate ?? 0 }, body.user.id),
+      await ctx.services.bank.decideMovement(
+        id!,
+        { type: "confirm", candidate: candidate ?? 0 },
+        body.user.id,
+      ),
     );
   });
 
@@ -59,14 +62,14 @@ export function registerBankActions(app: App, ctx: AppContext): void {
       }));
     await decided(
       respond,
-      await decideMovement(ctx, Number(action.value), { type: "dismiss" }, body.user.id),
+      await ctx.services.bank.decideMovement(Number(action.value), { type: "dismiss" }, body.user.id),
     );
   });
 
   app.action<BlockButtonAction>(BANK_ACTIONS.choose, async ({ ack, action, body, client, respond }) => {
     await ack();
     // the trigger id lasts 3 s: the modal opens first, the role is checked again when it is submitted
-    const mv = await ctx.db.bankMovement.findUnique({ where: { id: Number(action.value) } });
+    const mv = await ctx.services.bank.movementById(Number(action.value));
     if (!mv) return;
     if (mv.outcome !== "proposed")
       return void (await respond({
@@ -92,7 +95,7 @@ export function registerBankActions(app: App, ctx: AppContext): void {
 
   app.options<"block_suggestion">({ action_id: BANK_ACTIONS.customer }, async ({ ack, payload }) => {
     try {
-      const hits = await findCustomers(ctx.db, String(payload.value ?? ""), 100);
+      const hits = await ctx.services.customers.findCustomers(String(payload.value ?? ""), 100);
       await ack({ options: hits.map((h) => customerOption(h.customer)) });
     } catch (err) {
       ctx.log.error("bank customer options failed", err);

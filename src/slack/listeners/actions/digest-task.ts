@@ -1,5 +1,4 @@
 import type { App, BlockOverflowAction } from "@slack/bolt";
-import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { formatDateLong, isIsoDate } from "../../../domain/calendar";
 import type { ReminderStep } from "../../../domain/reminder";
@@ -15,25 +14,15 @@ import {
   notYetModal,
 } from "../../../messages/not-yet-modal";
 import { SNOOZE_ACTION, SNOOZE_BLOCK, SNOOZE_CALLBACK, snoozeModal } from "../../../messages/snooze-modal";
-import {
-  assignCase,
-  completeFollowup,
-  setCreditHold,
-  snoozeCase,
-} from "../../../services/cases/case-actions";
-import { openCaseLink } from "../../../services/cases/case-link";
-import { postDigest } from "../../../services/digest/digest";
-import { clearHardStep, deferProposal } from "../../../services/digest/digest-decisions";
-import { resolveMember } from "../../../services/team/team";
 import { postAck } from "../../work-queue";
-import { openLogModal } from "./log-outcome";
-import { openReminderModal } from "./reminders";
+import type { ListenerContext } from "../kit";
+import { openLogModal, openModal, openReminderModal, requireMember, targetOf } from "../kit";
 
 /**
  * The task menu of the digest: log an outcome, open the case, take it, snooze it, mark the credit line.
  * Each choice answers the clicker ephemerally and, when the day's list changed, refreshes the digest.
  */
-export function registerDigestTaskActions(app: App, ctx: AppContext): void {
+export function registerDigestTaskActions(app: App, ctx: ListenerContext): void {
   const t = messages(ctx.config.locale);
 
   app.action<BlockOverflowAction>(
@@ -44,14 +33,11 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
       const [verb, rawId, ref] = action.selected_option.value.split(":");
       const customerId = Number(rawId);
       const userId = body.user.id;
-      const member = await resolveMember(ctx.db, userId, client);
-      if (!member) {
-        await respond({ response_type: "ephemeral", replace_original: false, text: t.errors.notMember });
-        return;
-      }
-      const customer = await ctx.db.customer.findUnique({ where: { id: customerId } });
-      if (!customer) return;
       const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
+      const member = await requireMember(ctx, userId, client, reply);
+      if (!member) return;
+      const customer = await ctx.services.customers.byId(customerId);
+      if (!customer) return;
       const name = escapeMrkdwn(customer.name);
       switch (verb) {
         case "log":
@@ -64,25 +50,28 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
           });
           return;
         case "snooze":
-          await client.views.open({
-            trigger_id: body.trigger_id,
+          await openModal(ctx, client, {
+            triggerId: body.trigger_id,
             view: snoozeModal(customer, today(ctx), t),
+            target: targetOf(body),
+            label: "snooze modal",
           });
           return;
         case "case":
-          await reply(await openCaseLink(ctx, client, customer));
+          await reply(await ctx.services.cases.openCaseLink(client, customer));
           return;
         case "notyet":
           if (ref !== "agency" && ref !== "legal") return;
-          await client.views.open({
-            trigger_id: body.trigger_id,
+          await openModal(ctx, client, {
+            triggerId: body.trigger_id,
             view: notYetModal(customer, ref, today(ctx), t),
+            target: targetOf(body),
+            label: "notyet modal",
           });
           return;
         case "salesok":
         case "salesno": {
-          const result = await clearHardStep(
-            ctx,
+          const result = await ctx.services.digest.clearHardStep(
             { customerId, stepDay: Number(ref), decision: verb === "salesok" ? "ok" : "objection" },
             member,
           );
@@ -111,22 +100,22 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
           );
           return;
         case "assign":
-          await assignCase(ctx, customerId, member);
+          await ctx.services.cases.assignCase(customerId, member);
           await reply(t.digest.assigned(name));
           break;
         case "hold":
         case "release":
-          await setCreditHold(ctx, customerId, verb === "hold", member);
+          await ctx.services.cases.setCreditHold(customerId, verb === "hold", member);
           await reply(verb === "hold" ? t.digest.held(name) : t.digest.released(name));
           break;
         case "done":
-          await completeFollowup(ctx, Number(ref), member);
+          await ctx.services.cases.completeFollowup(Number(ref), member);
           await reply(t.digest.done);
           break;
         default:
           return;
       }
-      await postDigest(ctx, today(ctx));
+      await ctx.services.digest.postDigest(today(ctx));
     },
   );
 
@@ -140,18 +129,17 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
       });
       return;
     }
-    const member = await resolveMember(ctx.db, body.user.id, client);
-    if (!member) {
-      await ack({ response_action: "errors", errors: { [NOT_YET_DATE_BLOCK]: t.errors.notMember } });
-      return;
-    }
+    const member = await requireMember(ctx, body.user.id, client, (text) =>
+      ack({ response_action: "errors", errors: { [NOT_YET_DATE_BLOCK]: text } }),
+    );
+    if (!member) return;
     await ack();
     const { customerId, kind } = JSON.parse(view.private_metadata) as {
       customerId: number;
       kind: "agency" | "legal";
     };
-    await deferProposal(ctx, { customerId, kind, until, reason }, member);
-    const customer = await ctx.db.customer.findUniqueOrThrow({ where: { id: customerId } });
+    await ctx.services.digest.deferProposal({ customerId, kind, until, reason }, member);
+    const customer = await ctx.services.customers.byId(customerId);
     const what = t.digestEntry.proposal[kind] ?? kind;
     await ctx.outbox.send({
       method: "chat.postMessage",
@@ -160,13 +148,13 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
         text: until
           ? t.digestEntry.notYetDone(
               what,
-              escapeMrkdwn(customer.name),
+              escapeMrkdwn(customer?.name ?? ""),
               formatDateLong(until, ctx.config.locale),
             )
-          : t.digestEntry.refusedDone(what, escapeMrkdwn(customer.name)),
+          : t.digestEntry.refusedDone(what, escapeMrkdwn(customer?.name ?? "")),
       },
     });
-    await postDigest(ctx, today(ctx));
+    await ctx.services.digest.postDigest(today(ctx));
   });
 
   app.view(SNOOZE_CALLBACK, async ({ ack, view, body, client }) => {
@@ -175,22 +163,21 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
       await ack({ response_action: "errors", errors: { [SNOOZE_BLOCK]: t.digest.snoozeInPast } });
       return;
     }
-    const member = await resolveMember(ctx.db, body.user.id, client);
-    if (!member) {
-      await ack({ response_action: "errors", errors: { [SNOOZE_BLOCK]: t.errors.notMember } });
-      return;
-    }
+    const member = await requireMember(ctx, body.user.id, client, (text) =>
+      ack({ response_action: "errors", errors: { [SNOOZE_BLOCK]: text } }),
+    );
+    if (!member) return;
     await ack();
     const { customerId } = JSON.parse(view.private_metadata) as { customerId: number };
-    await snoozeCase(ctx, customerId, until, member);
-    const customer = await ctx.db.customer.findUniqueOrThrow({ where: { id: customerId } });
+    await ctx.services.cases.snoozeCase(customerId, until, member);
+    const customer = await ctx.services.customers.byId(customerId);
     await ctx.outbox.send({
       method: "chat.postMessage",
       channel: body.user.id,
       payload: {
-        text: t.digest.snoozed(escapeMrkdwn(customer.name), formatDateLong(until, ctx.config.locale)),
+        text: t.digest.snoozed(escapeMrkdwn(customer?.name ?? ""), formatDateLong(until, ctx.config.locale)),
       },
     });
-    await postDigest(ctx, today(ctx));
+    await ctx.services.digest.postDigest(today(ctx));
   });
 }

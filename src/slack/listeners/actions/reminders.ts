@@ -1,7 +1,4 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from "@slack/bolt";
-import type { View } from "@slack/types";
-import type { WebClient } from "@slack/web-api";
-import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { timeInZone } from "../../../domain/calendar";
 import { REMINDER_STEPS, type ReminderMedium, type ReminderStep } from "../../../domain/reminder";
@@ -14,87 +11,9 @@ import {
   REMINDER_VIEW,
   reminderModal,
 } from "../../../messages/reminder";
-import {
-  checkEdits,
-  confirmLetterPosted,
-  decideReminder,
-  prepareReminder,
-  type ReminderEdits,
-  reminderModalFor,
-  saveDraft,
-  sendAllOfDay,
-  submitReminder,
-} from "../../../reminders/service";
-import { resolveMember } from "../../../services/team/team";
-import { tellUser } from "./log-outcome";
-
-interface Target {
-  triggerId: string;
-  userId: string;
-  channelId?: string;
-  responseUrl?: string;
-}
-
-function loadingView(title: string): View {
-  return {
-    type: "modal",
-    callback_id: `${REMINDER_VIEW}_loading`,
-    title: { type: "plain_text", text: title },
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: "⏳" } }],
-  };
-}
-
-/**
- * "Prepara sollecito" (digest menu, customer card, case thread, batch review): opens the modal at once (the
- * trigger lasts 3 s), then drafts the reminder and fills it in. Problems are told in the modal.
- */
-export async function openReminderModal(
-  ctx: AppContext,
-  client: WebClient,
-  to: Target,
-  what: { customerId: number; step?: ReminderStep; cadenceChannel?: string } | { reminderId: number },
-): Promise<void> {
-  const t = reminderMessages(ctx.config.locale);
-  let viewId: string | undefined;
-  try {
-    const res = await client.views.open({ trigger_id: to.triggerId, view: loadingView(t.modal.title) });
-    viewId = res.view?.id;
-  } catch (err) {
-    ctx.log.warn(`reminder modal: views.open failed (${String(err)})`);
-    return;
-  }
-  if (!viewId) return;
-  const member = await resolveMember(ctx.db, to.userId, client);
-  const fail = (message: string) =>
-    client.views.update({
-      view_id: viewId,
-      view: {
-        ...loadingView(t.modal.title),
-        blocks: [{ type: "section", text: { type: "mrkdwn", text: message } }],
-      },
-    });
-  if (!member) {
-    await fail(t.errors.notMember);
-    return;
-  }
-  let view: View;
-  if ("reminderId" in what) {
-    const data = await reminderModalFor(ctx, what.reminderId);
-    if (!data) {
-      await fail(t.errors.notFound);
-      return;
-    }
-    view = reminderModal(data, t, ctx.config.locale);
-  } else {
-    const prepared = await prepareReminder(ctx, { ...what, actor: member, actorSlackId: member.slackUserId });
-    if (!prepared.ok) {
-      await fail(prepared.message);
-      return;
-    }
-    view = reminderModal(prepared.modal, t, ctx.config.locale);
-  }
-  await client.views.update({ view_id: viewId, view });
-}
+import type { ReminderEdits } from "../../../reminders/service";
+import type { ListenerContext } from "../kit";
+import { openReminderModal, tellUser } from "../kit";
 
 type ViewState = Record<
   string,
@@ -111,7 +30,7 @@ function editsFrom(values: ViewState): ReminderEdits {
   };
 }
 
-export function registerReminderActions(app: App, ctx: AppContext): void {
+export function registerReminderActions(app: App, ctx: ListenerContext): void {
   const t = reminderMessages(ctx.config.locale);
   const targetOf = (body: BlockAction) => ({
     triggerId: body.trigger_id,
@@ -142,10 +61,10 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
       const view = body.view;
       if (!view || !REMINDER_STEPS.includes(step)) return;
       const { reminderId } = JSON.parse(view.private_metadata) as { reminderId: number };
-      const current = await ctx.db.reminder.findUnique({ where: { id: reminderId } });
-      const member = await resolveMember(ctx.db, body.user.id, client);
+      const current = await ctx.services.reminders.byId(reminderId);
+      const member = await ctx.services.team.resolveMember(body.user.id, client);
       if (!current || !member) return;
-      const prepared = await prepareReminder(ctx, {
+      const prepared = await ctx.services.reminders.prepareReminder({
         customerId: current.customerId,
         step,
         actor: member,
@@ -165,8 +84,8 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
     const view = body.view;
     if (!view) return;
     const { reminderId } = JSON.parse(view.private_metadata) as { reminderId: number };
-    await saveDraft(ctx, reminderId, editsFrom(view.state.values as ViewState));
-    const data = await reminderModalFor(ctx, reminderId);
+    await ctx.services.reminders.saveDraft(reminderId, editsFrom(view.state.values as ViewState));
+    const data = await ctx.services.reminders.reminderModalFor(reminderId);
     if (!data) return;
     data.savedAt = timeInZone(ctx.clock.now(), ctx.config.timeZone);
     await client.views.update({ view_id: view.id, view: reminderModal(data, t, ctx.config.locale) });
@@ -174,8 +93,8 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
 
   app.view(REMINDER_VIEW, async ({ ack, view, body, client }) => {
     const { reminderId } = JSON.parse(view.private_metadata) as { reminderId: number };
-    const row = await ctx.db.reminder.findUnique({ where: { id: reminderId }, include: { customer: true } });
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const row = await ctx.services.reminders.byId(reminderId);
+    const member = await ctx.services.team.resolveMember(body.user.id, client);
     if (!row || !member) {
       await ack({
         response_action: "errors",
@@ -184,7 +103,7 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
       return;
     }
     const edits = editsFrom(view.state.values as ViewState);
-    const errors = checkEdits(edits, row.medium as ReminderMedium, ctx.config.locale);
+    const errors = ctx.services.reminders.checkEdits(edits, row.medium as ReminderMedium, ctx.config.locale);
     const blockErrors: Record<string, string> = {};
     if (errors.recipient) blockErrors[REMINDER_BLOCKS.recipient] = errors.recipient;
     if (errors.subject) blockErrors[REMINDER_BLOCKS.subject] = errors.subject;
@@ -195,7 +114,7 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
       return;
     }
     await ack();
-    const result = await submitReminder(ctx, reminderId, edits, member.slackUserId);
+    const result = await ctx.services.reminders.submitReminder(reminderId, edits, member.slackUserId);
     const name = escapeMrkdwn(row.customer.name);
     const text = !result.ok
       ? result.message
@@ -212,8 +131,8 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
       REMINDER_ACTIONS[decision],
       async ({ ack, body, action, client }) => {
         await ack();
-        const member = await resolveMember(ctx.db, body.user.id, client);
-        const result = await decideReminder(ctx, {
+        const member = await ctx.services.team.resolveMember(body.user.id, client);
+        const result = await ctx.services.reminders.decideReminder({
           reminderId: Number(action.value),
           actor: member,
           decision,
@@ -225,10 +144,10 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
 
   app.action<BlockAction<ButtonAction>>(REMINDER_ACTIONS.posted, async ({ ack, body, action, client }) => {
     await ack();
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await ctx.services.team.resolveMember(body.user.id, client);
     if (!member) return tellUser(ctx, targetOf(body), { text: t.errors.notMember });
     const reminderId = Number(action.value);
-    const result = await confirmLetterPosted(ctx, reminderId, member.slackUserId);
+    const result = await ctx.services.reminders.confirmLetterPosted(reminderId, member.slackUserId);
     if (!result.ok) return tellUser(ctx, targetOf(body), { text: t.errors.alreadySent });
     const message = body.message as { ts?: string; blocks?: { text?: { text?: string } }[] } | undefined;
     const channel = body.channel?.id;
@@ -247,9 +166,9 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
 
   app.action<BlockAction<ButtonAction>>(REMINDER_ACTIONS.sendAll, async ({ ack, body, action, client }) => {
     await ack();
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await ctx.services.team.resolveMember(body.user.id, client);
     if (!member) return tellUser(ctx, targetOf(body), { text: t.errors.notMember });
-    const out = await sendAllOfDay(ctx, action.value ?? today(ctx), member);
+    const out = await ctx.services.reminders.sendAllOfDay(action.value ?? today(ctx), member);
     await tellUser(ctx, targetOf(body), {
       text: [t.batch.sentAll(out.queued + out.letters, out.waiting), ...out.failed].join("\n"),
     });

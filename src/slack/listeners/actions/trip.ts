@@ -1,18 +1,23 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
 import { pecCopyMessage, TRIP_ACTIONS } from "../../../messages/trip";
-import { type Member, resolveMember } from "../../../services/team/team";
-import { sendPecDraft, sentLabel } from "../../../services/trips/pec";
-import { closeAndTell, openCostModal } from "../commands/giro";
-import { type ReplyTarget, tellUser } from "./log-outcome";
+import type { Member } from "../../../services/team/team";
+import {
+  closeAndTell,
+  type ListenerContext,
+  openCostModal,
+  type ReplyTarget,
+  requireMember,
+  targetOf,
+  tellUser,
+} from "../kit";
 
 /**
  * Buttons of the trip message ("Spese", "Chiudi il giro") and of the PEC draft ("Invia", "Copia").
  * Who may act is checked here, on the server: the trip's collector or an admin; the PEC's collector or an admin.
  */
-export function registerTripActions(app: App, ctx: AppContext): void {
+export function registerTripActions(app: App, ctx: ListenerContext): void {
   const t = messages(ctx.config.locale);
 
   /** A button: acked at once; a clicker who is not a team member is told so, anyone else goes to `run`. */
@@ -30,36 +35,27 @@ export function registerTripActions(app: App, ctx: AppContext): void {
       { type: "block_actions", action_id: actionId },
       async ({ ack, body, action, client }) => {
         await ack();
-        const target: ReplyTarget = {
-          userId: body.user.id,
-          channelId: body.channel?.id,
-          responseUrl: body.response_url,
-        };
-        const member = await resolveMember(ctx.db, body.user.id, client);
-        if (!member) return tellUser(ctx, target, { text: t.errors.notMember });
-        await run({ body, action, client, target, member });
+        const target = targetOf(body);
+        const member = await requireMember(ctx, body.user.id, client, target);
+        if (member) await run({ body, action, client, target, member });
       },
     );
 
   /** The trip a button names, or null after telling the user it is gone. */
   const buttonTrip = async (value: string | undefined, target: ReplyTarget) => {
-    const trip = await ctx.db.fieldTrip.findUnique({ where: { id: Number(value) || 0 } });
+    const trip = await ctx.services.trips.byId(Number(value) || 0);
     if (!trip) await tellUser(ctx, target, { text: t.trip.noTrip });
     return trip;
   };
 
   /** The PEC draft a button names, or null after telling the user it is gone or not theirs to use. */
   const buttonDraft = async (value: string | undefined, target: ReplyTarget, member: Member) => {
-    const draft = await ctx.db.pecDraft.findUnique({ where: { id: Number(value) || 0 } });
-    if (!draft) {
-      await tellUser(ctx, target, { text: t.trip.pec.notFound });
-      return null;
-    }
-    if (draft.ownerSlackId !== member.slackUserId && member.role !== "admin") {
-      await tellUser(ctx, target, { text: t.trip.notYours });
-      return null;
-    }
-    return draft;
+    const found = await ctx.services.trips.pecDraftFor(Number(value) || 0, member);
+    if (found.ok) return found.draft;
+    await tellUser(ctx, target, {
+      text: found.error === "not_found" ? t.trip.pec.notFound : t.trip.notYours,
+    });
+    return null;
   };
 
   onButton(TRIP_ACTIONS.costs, async ({ body, action, client, target, member }) => {
@@ -75,7 +71,7 @@ export function registerTripActions(app: App, ctx: AppContext): void {
   onButton(TRIP_ACTIONS.pecSend, async ({ body, action, target, member }) => {
     const draft = await buttonDraft(action.value, target, member);
     if (!draft) return;
-    const sent = await sendPecDraft(ctx, draft.id, member.slackUserId);
+    const sent = await ctx.services.trips.sendPecDraft(draft.id, member.slackUserId);
     if (!sent.ok) {
       const text =
         sent.error === "already_sent"
@@ -87,7 +83,7 @@ export function registerTripActions(app: App, ctx: AppContext): void {
               : t.trip.pec.notFound;
       return tellUser(ctx, target, { text });
     }
-    const done = t.trip.pec.sent(sent.recipient, sentLabel(ctx, sent.sentAt));
+    const done = t.trip.pec.sent(sent.recipient, ctx.services.trips.sentLabel(sent.sentAt));
     const ts = body.container?.message_ts as string | undefined;
     const channel = (body.container?.channel_id as string | undefined) ?? body.channel?.id;
     if (ts && channel) {

@@ -1,8 +1,7 @@
 import { today } from "../../../context";
 import { formatDateLong } from "../../../domain/calendar";
-import { postDigest } from "../../../services/digest/digest";
-import { hasRole, resolveMember } from "../../../services/team/team";
-import type { Subcommand } from "./subcommand";
+import { hasRole } from "../../../services/team/team";
+import type { Subcommand } from "../kit";
 
 /** `/credito riepilogo`: posts (or refreshes) today's digest now. Admins only. */
 export const digestSubcommand: Subcommand = {
@@ -14,13 +13,13 @@ export const digestSubcommand: Subcommand = {
   },
   async run({ ctx, command, ack, respond, client, t, locale }) {
     await ack();
-    const member = await resolveMember(ctx.db, command.user_id, client);
+    const member = await ctx.services.team.resolveMember(command.user_id, client);
     if (!hasRole(member, "admin")) {
       await respond({ response_type: "ephemeral", text: t.errors.adminOnly });
       return;
     }
     const day = today(ctx);
-    const result = await postDigest(ctx, day);
+    const result = await ctx.services.digest.postDigest(day);
     const text =
       result.status === "skipped"
         ? t.digest.notBusinessDay(formatDateLong(day, locale))

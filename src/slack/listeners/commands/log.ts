@@ -4,14 +4,15 @@ import { type LogDraft, type LogField, parseLogLine, validateLogDraft } from "..
 import { escapeMrkdwn } from "../../../domain/text";
 import type { Messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
-import { resolveCustomer } from "../../../services/customers/customer-search";
-import { loadLogCustomer, validationContextFor } from "../../../services/outcomes/log-outcome";
-import { submissionsFor } from "../../../services/pending-submissions";
-import { resolveMember } from "../../../services/team/team";
-import { tripChannelFor } from "../../../services/trips/trips";
 import { postAck } from "../../work-queue";
-import { openLogModal, type ReplyTarget, tellUser } from "../actions/log-outcome";
-import type { Subcommand } from "./subcommand";
+import {
+  confirmWhenRecorded,
+  openLogModal,
+  type ReplyTarget,
+  requireMember,
+  type Subcommand,
+  tellUser,
+} from "../kit";
 
 /**
  * `/credito log [customer] [outcome …]`. Acks at once. A complete line (`ROSSI promessa 1.500 16/3`,
@@ -38,15 +39,12 @@ export const logSubcommand: Subcommand = {
     await postAck.turn("open");
     const userId = command.user_id;
     const target: ReplyTarget = { userId, channelId: command.channel_id, responseUrl: command.response_url };
-    const member = await resolveMember(ctx.db, userId, client);
-    if (!member) {
-      await tellUser(ctx, target, { text: t.errors.notMember });
-      return;
-    }
+    const member = await requireMember(ctx, userId, client, target);
+    if (!member) return;
     const day = today(ctx);
     const parsed = parseLogLine(args, day);
     // on a field trip the one-line form records a visit
-    if (parsed.kind !== "empty" && (await tripChannelFor(ctx.db, userId, day)))
+    if (parsed.kind !== "empty" && (await ctx.services.trips.tripChannelFor(userId, day)))
       parsed.draft.channel = "visit";
     const open = (extra: {
       customerId?: number;
@@ -74,12 +72,12 @@ export const logSubcommand: Subcommand = {
       return;
     }
     // complete line: the customer must be clear and the values valid, else the modal shows what to fix
-    const found = await resolveCustomer(ctx.db, parsed.customerQuery);
+    const found = await ctx.services.customers.resolveCustomer(parsed.customerQuery);
     if (found.kind !== "one") {
       await open({ customerQuery: parsed.customerQuery, draft: parsed.draft });
       return;
     }
-    const customer = await loadLogCustomer(ctx.db, found.customer.id, day);
+    const customer = await ctx.services.outcomes.loadLogCustomer(found.customer.id, day);
     const draft: LogDraft = { ...parsed.draft, customerId: found.customer.id };
     if (draft.outcome === "dispute" && customer) {
       // as in the modal: the overdue invoices are the disputed ones
@@ -87,14 +85,18 @@ export const logSubcommand: Subcommand = {
         .filter((i) => i.status === "open" && i.dueDate < day)
         .map((i) => String(i.id));
     }
-    const result = validateLogDraft(draft, validationContextFor(ctx, customer), t.log.errors);
+    const result = validateLogDraft(
+      draft,
+      ctx.services.outcomes.validationContextFor(customer),
+      t.log.errors,
+    );
     if (!result.ok) {
       await open({ customerId: found.customer.id, draft, notices: errorNotices(result.errors, t) });
       return;
     }
     // kept first (one tiny insert), then recorded by the drainer, which sends the confirmation
     const b = busyMessages(ctx.config.locale);
-    const kept = await submissionsFor(ctx).keep({
+    const kept = await ctx.services.submissions.keep({
       kind: "log",
       dedupeKey: `logline:${command.trigger_id ?? ""}:${createHash("sha256").update(JSON.stringify(result.entry)).digest("hex").slice(0, 16)}`,
       userId,
@@ -107,8 +109,7 @@ export const logSubcommand: Subcommand = {
       });
       return;
     }
-    const settled = await submissionsFor(ctx).settle(kept);
-    if (settled === "pending") await tellUser(ctx, target, { text: b.saving.log ?? "" });
+    await confirmWhenRecorded(ctx, kept, () => tellUser(ctx, target, { text: b.saving.log ?? "" }));
   },
 };
 
