@@ -2,8 +2,7 @@ import type { App, BlockButtonAction } from "@slack/bolt";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { CASE_ACTIONS } from "../../../messages/case";
-import { hasRole } from "../../../services/team/team";
-import type { ListenerContext } from "../kit";
+import { type ListenerContext, requireMember } from "../kit";
 
 /** "Contestazione risolta" on a case message: admins and sales resume chasing the disputed invoices. */
 export function registerDisputeActions(app: App, ctx: ListenerContext): void {
@@ -13,9 +12,11 @@ export function registerDisputeActions(app: App, ctx: ListenerContext): void {
       await ack();
       const t = messages(ctx.config.locale);
       const reply = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text });
-      const member = await ctx.services.team.resolveMember(body.user.id, client);
-      if (!member) return void (await reply(t.errors.notMember));
-      if (!hasRole(member, "admin", "sales")) return void (await reply(t.errors.adminOrSalesOnly));
+      const member = await requireMember(ctx, body.user.id, client, reply, {
+        roles: ["admin", "sales"],
+        refusal: t.errors.adminOrSalesOnly,
+      });
+      if (!member) return;
       const customer = await ctx.services.customers.byId(Number(action.value));
       if (!customer) return;
       const reopened = await ctx.services.cases.resolveDispute(customer.id, member);

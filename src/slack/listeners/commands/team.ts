@@ -1,8 +1,8 @@
 import { today } from "../../../context";
 import { escapeMrkdwn } from "../../../domain/text";
 import { parseMention } from "../../../services/customers/customer-lookup";
-import { hasRole, ROLES, type Role, slackDisplayName } from "../../../services/team/team";
-import type { Subcommand } from "../kit";
+import { ROLES, type Role, slackDisplayName } from "../../../services/team/team";
+import { ackReply, requireMember, type Subcommand } from "../kit";
 
 const REMOVE = new Set(["rimuovi", "remove"]);
 const ASSIGN = new Set(["assegna", "assign"]);
@@ -27,10 +27,12 @@ export const teamSubcommand: Subcommand = {
     },
   },
   async run({ ctx, command, args, ack, client, t }) {
-    const reply = (text: string) => ack({ response_type: "ephemeral", text });
-    const me = await ctx.services.team.resolveMember(command.user_id, client);
-    if (!me) return reply(t.errors.notMember);
-    if (!hasRole(me, "admin")) return reply(t.team.onlyAdmin);
+    const reply = ackReply({ ack });
+    const me = await requireMember(ctx, command.user_id, client, reply, {
+      roles: ["admin"],
+      refusal: t.team.onlyAdmin,
+    });
+    if (!me) return;
     const tokens = args.trim().split(/\s+/).filter(Boolean);
     const roleName = (r: string) => t.team.role[r] ?? r;
 
