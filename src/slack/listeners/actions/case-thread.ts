@@ -36,11 +36,21 @@ interface ApprovalClick {
  * on the case parent message. Every permission is checked here on the server, whatever the buttons show.
  */
 export function registerCaseThreadActions(app: App, ctx: ListenerContext): void {
-  const t = messages(ctx.config.locale);
+  registerApprove(app, ctx);
+  registerRejectAndObject(app, ctx);
+  registerNoteButton(app, ctx);
+}
+
+const tellerOf =
+  (ctx: ListenerContext) =>
+  (channel: string | undefined, user: string, text: string): Promise<void> =>
+    tellInChannel(ctx, channel, user, text);
+
+/** Approve: the click is kept before the ack, then recorded by the drainer (a busy database loses nothing). */
+function registerApprove(app: App, ctx: ListenerContext): void {
   const b = busyMessages(ctx.config.locale);
   const submissions = ctx.services.submissions;
-  const tell = (channel: string | undefined, user: string, text: string) =>
-    tellInChannel(ctx, channel, user, text);
+  const tell = tellerOf(ctx);
 
   submissions.register<ApprovalClick, DecisionResult>("approval", {
     apply: (tx, p, at) => ctx.services.cases.decideApproval(tx, p, dateInZone(at, ctx.config.timeZone)),
@@ -87,7 +97,12 @@ export function registerCaseThreadActions(app: App, ctx: ListenerContext): void 
       tell(click.channel, click.deciderSlackId, b.saving.approval ?? ""),
     );
   });
+}
 
+/** Reject (the reason modal, once the owner may decide) and the salesperson's objection. */
+function registerRejectAndObject(app: App, ctx: ListenerContext): void {
+  const t = messages(ctx.config.locale);
+  const tell = tellerOf(ctx);
   app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.reject, async ({ ack, action, body, client }) => {
     await ack();
     const approvalId = Number(action.value);
@@ -123,7 +138,12 @@ export function registerCaseThreadActions(app: App, ctx: ListenerContext): void 
       await tell(body.channel?.id, body.user.id, decisionErrorText(ctx, error));
     }
   });
+}
 
+/** The salesperson note on the case parent: sales and admins only. */
+function registerNoteButton(app: App, ctx: ListenerContext): void {
+  const t = messages(ctx.config.locale);
+  const tell = tellerOf(ctx);
   app.action<BlockAction<ButtonAction>>(CASE_ACTIONS.note, async ({ ack, action, body, client }) => {
     await ack();
     const refuse = (text: string) => tell(body.channel?.id, body.user.id, text);

@@ -30,14 +30,24 @@ function editsFrom(values: ViewState): ReminderEdits {
   };
 }
 
+/** Where a reminder button's answers go, and its trigger for a modal. */
+const targetOf = (body: BlockAction) => ({
+  triggerId: body.trigger_id,
+  userId: body.user.id,
+  channelId: body.channel?.id,
+  responseUrl: body.response_url,
+});
+
+/** The reminder buttons and modal: open and draft, edit, submit, decide, confirm the letter, send the day's batch. */
 export function registerReminderActions(app: App, ctx: ListenerContext): void {
+  registerReminderDrafting(app, ctx);
+  registerReminderSubmission(app, ctx);
+  registerReminderDecisions(app, ctx);
+}
+
+/** "Prepara sollecito" and "Rivedi" open the modal; another step or "save draft" redraw it. */
+function registerReminderDrafting(app: App, ctx: ListenerContext): void {
   const t = reminderMessages(ctx.config.locale);
-  const targetOf = (body: BlockAction) => ({
-    triggerId: body.trigger_id,
-    userId: body.user.id,
-    channelId: body.channel?.id,
-    responseUrl: body.response_url,
-  });
 
   app.action<BlockAction<ButtonAction>>(REMINDER_ACTIONS.prepare, async ({ ack, body, action, client }) => {
     await ack();
@@ -90,7 +100,11 @@ export function registerReminderActions(app: App, ctx: ListenerContext): void {
     data.savedAt = timeInZone(ctx.clock.now(), ctx.config.timeZone);
     await client.views.update({ view_id: view.id, view: reminderModal(data, t, ctx.config.locale) });
   });
+}
 
+/** The modal submitted: checked inline, then queued, sent for approval or made a letter to post. */
+function registerReminderSubmission(app: App, ctx: ListenerContext): void {
+  const t = reminderMessages(ctx.config.locale);
   app.view(REMINDER_VIEW, async ({ ack, view, body, client }) => {
     const { reminderId } = JSON.parse(view.private_metadata) as { reminderId: number };
     const row = await ctx.services.reminders.byId(reminderId);
@@ -125,7 +139,11 @@ export function registerReminderActions(app: App, ctx: ListenerContext): void {
           : t.thread.letterReady(t.step[row.step] ?? row.step, `<@${member.slackUserId}>`);
     await ctx.outbox.send({ method: "chat.postMessage", channel: member.slackUserId, payload: { text } });
   });
+}
 
+/** Approve / reject / ok / object on a reminder waiting for approval; the letter posted; the day's batch sent. */
+function registerReminderDecisions(app: App, ctx: ListenerContext): void {
+  const t = reminderMessages(ctx.config.locale);
   for (const decision of ["approve", "reject", "ok", "object"] as const) {
     app.action<BlockAction<ButtonAction>>(
       REMINDER_ACTIONS[decision],

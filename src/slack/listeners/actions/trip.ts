@@ -18,29 +18,34 @@ import {
  * Who may act is checked here, on the server: the trip's collector or an admin; the PEC's collector or an admin.
  */
 export function registerTripActions(app: App, ctx: ListenerContext): void {
+  registerTripButtons(app, ctx);
+  registerPecButtons(app, ctx);
+}
+
+type Click = {
+  body: BlockAction<ButtonAction>;
+  action: ButtonAction;
+  client: WebClient;
+  target: ReplyTarget;
+  member: Member;
+};
+
+/** A button: acked at once; a clicker who is not a team member is told so, anyone else goes to `run`. */
+function onButton(app: App, ctx: ListenerContext, actionId: string, run: (click: Click) => Promise<unknown>) {
+  app.action<BlockAction<ButtonAction>>(
+    { type: "block_actions", action_id: actionId },
+    async ({ ack, body, action, client }) => {
+      await ack();
+      const target = targetOf(body);
+      const member = await requireMember(ctx, body.user.id, client, target);
+      if (member) await run({ body, action, client, target, member });
+    },
+  );
+}
+
+/** "Spese" and "Chiudi il giro" on the trip message. */
+function registerTripButtons(app: App, ctx: ListenerContext): void {
   const t = messages(ctx.config.locale);
-
-  /** A button: acked at once; a clicker who is not a team member is told so, anyone else goes to `run`. */
-  const onButton = (
-    actionId: string,
-    run: (click: {
-      body: BlockAction<ButtonAction>;
-      action: ButtonAction;
-      client: WebClient;
-      target: ReplyTarget;
-      member: Member;
-    }) => Promise<unknown>,
-  ) =>
-    app.action<BlockAction<ButtonAction>>(
-      { type: "block_actions", action_id: actionId },
-      async ({ ack, body, action, client }) => {
-        await ack();
-        const target = targetOf(body);
-        const member = await requireMember(ctx, body.user.id, client, target);
-        if (member) await run({ body, action, client, target, member });
-      },
-    );
-
   /** The trip a button names, or null after telling the user it is gone. */
   const buttonTrip = async (value: string | undefined, target: ReplyTarget) => {
     const trip = await ctx.services.trips.byId(Number(value) || 0);
@@ -48,6 +53,20 @@ export function registerTripActions(app: App, ctx: ListenerContext): void {
     return trip;
   };
 
+  onButton(app, ctx, TRIP_ACTIONS.costs, async ({ body, action, client, target, member }) => {
+    const trip = await buttonTrip(action.value, target);
+    if (trip) await openCostModal(ctx, client, { triggerId: body.trigger_id, target, trip, member });
+  });
+
+  onButton(app, ctx, TRIP_ACTIONS.close, async ({ action, target, member }) => {
+    const trip = await buttonTrip(action.value, target);
+    if (trip) await closeAndTell(ctx, { trip, member, target });
+  });
+}
+
+/** "Invia" and "Copia" on a PEC draft: its collector or an admin (the trips service's rule). */
+function registerPecButtons(app: App, ctx: ListenerContext): void {
+  const t = messages(ctx.config.locale);
   /** The PEC draft a button names, or null after telling the user it is gone or not theirs to use. */
   const buttonDraft = async (value: string | undefined, target: ReplyTarget, member: Member) => {
     const found = await ctx.services.trips.pecDraftFor(Number(value) || 0, member);
@@ -58,17 +77,7 @@ export function registerTripActions(app: App, ctx: ListenerContext): void {
     return null;
   };
 
-  onButton(TRIP_ACTIONS.costs, async ({ body, action, client, target, member }) => {
-    const trip = await buttonTrip(action.value, target);
-    if (trip) await openCostModal(ctx, client, { triggerId: body.trigger_id, target, trip, member });
-  });
-
-  onButton(TRIP_ACTIONS.close, async ({ action, target, member }) => {
-    const trip = await buttonTrip(action.value, target);
-    if (trip) await closeAndTell(ctx, { trip, member, target });
-  });
-
-  onButton(TRIP_ACTIONS.pecSend, async ({ body, action, target, member }) => {
+  onButton(app, ctx, TRIP_ACTIONS.pecSend, async ({ body, action, target, member }) => {
     const draft = await buttonDraft(action.value, target, member);
     if (!draft) return;
     const sent = await ctx.services.trips.sendPecDraft(draft.id, member.slackUserId);
@@ -104,7 +113,7 @@ export function registerTripActions(app: App, ctx: ListenerContext): void {
     } else await tellUser(ctx, target, { text: done });
   });
 
-  onButton(TRIP_ACTIONS.pecCopy, async ({ action, target, member }) => {
+  onButton(app, ctx, TRIP_ACTIONS.pecCopy, async ({ action, target, member }) => {
     const draft = await buttonDraft(action.value, target, member);
     if (draft) await tellUser(ctx, target, pecCopyMessage(draft, t));
   });

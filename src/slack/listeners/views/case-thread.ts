@@ -25,6 +25,53 @@ interface NoteSubmission {
 
 /** Modal submissions of the case threads: the rejection reason and the salesperson note. */
 export function registerCaseThreadViews(app: App, ctx: ListenerContext): void {
+  registerRejectView(app, ctx);
+  registerNoteView(app, ctx);
+}
+
+/** The owner's rejection reason: decided in one unit of work; refusals and a busy database shown in the modal. */
+function registerRejectView(app: App, ctx: ListenerContext): void {
+  const t = messages(ctx.config.locale);
+  const b = busyMessages(ctx.config.locale);
+  app.view(APPROVAL_REJECT_VIEW, async ({ ack, view, body }) => {
+    const meta = JSON.parse(view.private_metadata) as {
+      approvalId: number;
+      messageTs?: string;
+      channel?: string;
+    };
+    const fromDm = inDm(ctx, meta.channel);
+    const reason = view.state.values.reason?.value?.value?.trim() ?? "";
+    if (!reason) {
+      await ack({ response_action: "errors", errors: { reason: t.approval.reasonRequired } });
+      return;
+    }
+    const day = today(ctx);
+    const result = await ctx.services.cases.rejectApproval(
+      {
+        approvalId: meta.approvalId,
+        deciderSlackId: body.user.id,
+        reason,
+        messageTs: fromDm ? undefined : meta.messageTs,
+      },
+      day,
+    );
+    if (result === null) {
+      // busy beyond the retry budget: the modal stays open with the reason as typed
+      await ack({ response_action: "errors", errors: { reason: b.notKept } });
+      return;
+    }
+    if (!result.ok) {
+      await ack({ response_action: "errors", errors: { reason: decisionErrorText(ctx, result.error) } });
+      return;
+    }
+    await ack();
+    if (fromDm && meta.messageTs)
+      await ctx.services.cases.updateApprovalDm(meta.approvalId, meta.channel!, meta.messageTs, day);
+  });
+}
+
+/** The salesperson note: kept before the modal closes, recorded by the drainer. */
+function registerNoteView(app: App, ctx: ListenerContext): void {
   const t = messages(ctx.config.locale);
   const b = busyMessages(ctx.config.locale);
   const submissions = ctx.services.submissions;
@@ -46,42 +93,6 @@ export function registerCaseThreadViews(app: App, ctx: ListenerContext): void {
           ),
         ].join("\n"),
       ),
-  });
-
-  app.view(APPROVAL_REJECT_VIEW, async ({ ack, view, body }) => {
-    const meta = JSON.parse(view.private_metadata) as {
-      approvalId: number;
-      messageTs?: string;
-      channel?: string;
-    };
-    const inDm = meta.channel !== undefined && meta.channel !== ctx.config.slack.channel;
-    const reason = view.state.values.reason?.value?.value?.trim() ?? "";
-    if (!reason) {
-      await ack({ response_action: "errors", errors: { reason: t.approval.reasonRequired } });
-      return;
-    }
-    const day = today(ctx);
-    const result = await ctx.services.cases.rejectApproval(
-      {
-        approvalId: meta.approvalId,
-        deciderSlackId: body.user.id,
-        reason,
-        messageTs: inDm ? undefined : meta.messageTs,
-      },
-      day,
-    );
-    if (result === null) {
-      // busy beyond the retry budget: the modal stays open with the reason as typed
-      await ack({ response_action: "errors", errors: { reason: b.notKept } });
-      return;
-    }
-    if (!result.ok) {
-      await ack({ response_action: "errors", errors: { reason: decisionErrorText(ctx, result.error) } });
-      return;
-    }
-    await ack();
-    if (inDm && meta.messageTs)
-      await ctx.services.cases.updateApprovalDm(meta.approvalId, meta.channel!, meta.messageTs, day);
   });
 
   app.view(NOTE_VIEW, async ({ ack, view, body, client }) => {
