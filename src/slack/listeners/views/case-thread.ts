@@ -11,6 +11,7 @@ import { NOTE_BLOCKS, NOTE_VIEW, readNoteModal } from "../../../messages/note-mo
 import {
   confirmWhenRecorded,
   decisionErrorText,
+  inDm,
   type ListenerContext,
   requireMember,
   tellInChannel,
