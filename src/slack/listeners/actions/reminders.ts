@@ -13,7 +13,7 @@ import {
 } from "../../../messages/reminder";
 import type { ReminderEdits } from "../../../reminders/service";
 import type { ListenerContext } from "../kit";
-import { openReminderModal, tellUser } from "../kit";
+import { openReminderModal, requireMember, tellUser } from "../kit";
 
 type ViewState = Record<
   string,
@@ -162,8 +162,8 @@ function registerReminderDecisions(app: App, ctx: ListenerContext): void {
 
   app.action<BlockAction<ButtonAction>>(REMINDER_ACTIONS.posted, async ({ ack, body, action, client }) => {
     await ack();
-    const member = await ctx.services.team.resolveMember(body.user.id, client);
-    if (!member) return tellUser(ctx, targetOf(body), { text: t.errors.notMember });
+    const member = await requireMember(ctx, body.user.id, client, targetOf(body));
+    if (!member) return;
     const reminderId = Number(action.value);
     const result = await ctx.services.reminders.confirmLetterPosted(reminderId, member.slackUserId);
     if (!result.ok) return tellUser(ctx, targetOf(body), { text: t.errors.alreadySent });
@@ -184,8 +184,8 @@ function registerReminderDecisions(app: App, ctx: ListenerContext): void {
 
   app.action<BlockAction<ButtonAction>>(REMINDER_ACTIONS.sendAll, async ({ ack, body, action, client }) => {
     await ack();
-    const member = await ctx.services.team.resolveMember(body.user.id, client);
-    if (!member) return tellUser(ctx, targetOf(body), { text: t.errors.notMember });
+    const member = await requireMember(ctx, body.user.id, client, targetOf(body));
+    if (!member) return;
     const out = await ctx.services.reminders.sendAllOfDay(action.value ?? today(ctx), member);
     await tellUser(ctx, targetOf(body), {
       text: [t.batch.sentAll(out.queued + out.letters, out.waiting), ...out.failed].join("\n"),
