@@ -13,7 +13,7 @@ import {
 } from "../../../messages/reminder";
 import type { ReminderEdits } from "../../../reminders/service";
 import type { ListenerContext } from "../kit";
-import { openReminderModal, requireMember, tellUser } from "../kit";
+import { openReminderModal, requireMember, tellUser, updateModal } from "../kit";
 
 type ViewState = Record<
   string,
@@ -81,10 +81,11 @@ function registerReminderDrafting(app: App, ctx: ListenerContext): void {
         actorSlackId: member.slackUserId,
       });
       if (!prepared.ok) return;
-      await client.views.update({
-        view_id: view.id,
+      await updateModal(ctx, client, {
+        viewId: view.id,
         hash: view.hash,
         view: reminderModal(prepared.modal, t, ctx.config.locale),
+        label: "reminder modal",
       });
     },
   );
@@ -98,7 +99,8 @@ function registerReminderDrafting(app: App, ctx: ListenerContext): void {
     const data = await ctx.services.reminders.reminderModalFor(reminderId);
     if (!data) return;
     data.savedAt = timeInZone(ctx.clock.now(), ctx.config.timeZone);
-    await client.views.update({ view_id: view.id, view: reminderModal(data, t, ctx.config.locale) });
+    const next = reminderModal(data, t, ctx.config.locale);
+    await updateModal(ctx, client, { viewId: view.id, view: next, label: "reminder modal" });
   });
 }
 
