@@ -7,8 +7,7 @@ import { messages } from "../../../i18n";
 import { BANK_ACTIONS, bankChooseModal } from "../../../messages/bank";
 import { customerOption } from "../../../messages/log-modal";
 import type { decideMovement } from "../../../services/bank/bank-decisions";
-import { hasRole } from "../../../services/team/team";
-import { type ListenerContext, openModal, targetOf } from "../kit";
+import { type ListenerContext, openModal, requireMember, targetOf } from "../kit";
 
 type Decision = Awaited<ReturnType<typeof decideMovement>>;
 
@@ -27,9 +26,12 @@ const ephemeral = (respond: RespondFn, text: string) =>
 
 /** Whether the clicker is an admin; anyone else is told so. */
 async function adminOnly(ctx: ListenerContext, userId: string, client: WebClient, respond: RespondFn) {
-  if (hasRole(await ctx.services.team.resolveMember(userId, client), "admin")) return true;
-  await ephemeral(respond, messages(ctx.config.locale).bank.slack.adminOnly);
-  return false;
+  const refusal = messages(ctx.config.locale).bank.slack.adminOnly;
+  const say = (text: string) => ephemeral(respond, text);
+  return (
+    (await requireMember(ctx, userId, client, say, { roles: ["admin"], refusal, outsiders: "refusal" })) !==
+    null
+  );
 }
 
 /** Confirm the proposal, or "not a customer payment": recorded, then the proposals message is refreshed. */

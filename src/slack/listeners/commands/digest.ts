@@ -1,7 +1,6 @@
 import { today } from "../../../context";
 import { formatDateLong } from "../../../domain/calendar";
-import { hasRole } from "../../../services/team/team";
-import type { Subcommand } from "../kit";
+import { requireMember, type Subcommand } from "../kit";
 
 /** `/credito riepilogo`: posts (or refreshes) today's digest now. Admins only. */
 export const digestSubcommand: Subcommand = {
@@ -13,11 +12,14 @@ export const digestSubcommand: Subcommand = {
   },
   async run({ ctx, command, ack, respond, client, t, locale }) {
     await ack();
-    const member = await ctx.services.team.resolveMember(command.user_id, client);
-    if (!hasRole(member, "admin")) {
-      await respond({ response_type: "ephemeral", text: t.errors.adminOnly });
-      return;
-    }
+    const member = await requireMember(
+      ctx,
+      command.user_id,
+      client,
+      (text) => respond({ response_type: "ephemeral", text }),
+      { roles: ["admin"], refusal: t.errors.adminOnly, outsiders: "refusal" },
+    );
+    if (!member) return;
     const day = today(ctx);
     const result = await ctx.services.digest.postDigest(day);
     const text =

@@ -9,7 +9,8 @@ export type Refuse = (text: string) => Promise<unknown>;
 
 /**
  * The caller as a team member (the first user of an empty team becomes admin), or null after refusing with
- * "not a member" or, when `allowed` is given and the role is not in it, with `allowed.refusal`.
+ * "not a member" or, when `allowed` is given and the role is not in it, with `allowed.refusal` (also said to
+ * someone outside the team when `allowed.outsiders` is "refusal": admin-only tools say just that).
  * `refuse` is a ReplyTarget (told privately through the outbox) or a function.
  */
 export async function requireMember(
@@ -17,12 +18,14 @@ export async function requireMember(
   userId: string,
   client: WebClient | undefined,
   refuse: ReplyTarget | Refuse,
-  allowed?: { roles: readonly Role[]; refusal: string },
+  allowed?: { roles: readonly Role[]; refusal: string; outsiders?: "refusal" },
 ): Promise<Member | null> {
   const say: Refuse = typeof refuse === "function" ? refuse : (text) => tellUser(ctx, refuse, { text });
   const member = await ctx.services.team.resolveMember(userId, client);
   if (!member) {
-    await say(messages(ctx.config.locale).errors.notMember);
+    await say(
+      allowed?.outsiders === "refusal" ? allowed.refusal : messages(ctx.config.locale).errors.notMember,
+    );
     return null;
   }
   if (allowed && !hasRole(member, ...allowed.roles)) {

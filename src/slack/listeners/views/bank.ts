@@ -1,8 +1,7 @@
 import type { App } from "@slack/bolt";
 import { messages } from "../../../i18n";
 import { BANK_ACTIONS, BANK_CHOOSE_CALLBACK } from "../../../messages/bank";
-import { hasRole } from "../../../services/team/team";
-import type { ListenerContext } from "../kit";
+import { type ListenerContext, requireMember } from "../kit";
 
 type Values = Record<
   string,
@@ -13,11 +12,13 @@ type Values = Record<
 export function registerBankViews(app: App, ctx: ListenerContext): void {
   const t = messages(ctx.config.locale);
   app.view(BANK_CHOOSE_CALLBACK, async ({ ack, view, body, client }) => {
-    const member = await ctx.services.team.resolveMember(body.user.id, client);
-    if (!hasRole(member, "admin")) {
-      await ack({ response_action: "errors", errors: { customer: t.bank.slack.adminOnly } });
-      return;
-    }
+    const refuse = (text: string) => ack({ response_action: "errors", errors: { customer: text } });
+    const admin = {
+      roles: ["admin"] as const,
+      refusal: t.bank.slack.adminOnly,
+      outsiders: "refusal" as const,
+    };
+    if (!(await requireMember(ctx, body.user.id, client, refuse, admin))) return;
     const values = view.state.values as Values;
     const customerId = Number(values.customer?.[BANK_ACTIONS.customer]?.selected_option?.value ?? Number.NaN);
     const customer = Number.isInteger(customerId) ? await ctx.services.customers.byId(customerId) : null;
