@@ -1,12 +1,21 @@
 import { createHash } from "node:crypto";
+import type { SlashCommand } from "@slack/bolt";
 import { today } from "../../../context";
-import { type LogDraft, type LogField, parseLogLine, validateLogDraft } from "../../../domain/log-entry";
+import {
+  type LogDraft,
+  type LogEntry,
+  type LogField,
+  parseLogLine,
+  validateLogDraft,
+} from "../../../domain/log-entry";
 import { escapeMrkdwn } from "../../../domain/text";
 import type { Messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
+import type { Member } from "../../../services/team/team";
 import { postAck } from "../../work-queue";
 import {
   confirmWhenRecorded,
+  type ListenerContext,
   openLogModal,
   type ReplyTarget,
   requireMember,
@@ -94,24 +103,32 @@ export const logSubcommand: Subcommand = {
       await open({ customerId: found.customer.id, draft, notices: errorNotices(result.errors, t) });
       return;
     }
-    // kept first (one tiny insert), then recorded by the drainer, which sends the confirmation
-    const b = busyMessages(ctx.config.locale);
-    const kept = await ctx.services.submissions.keep({
-      kind: "log",
-      dedupeKey: `logline:${command.trigger_id ?? ""}:${createHash("sha256").update(JSON.stringify(result.entry)).digest("hex").slice(0, 16)}`,
-      userId,
-      payload: { entry: result.entry, member, to: target },
-    });
-    if (kept === null) {
-      // the typed line is gone from Slack's input box: give it back
-      await tellUser(ctx, target, {
-        text: `${b.clickNotKept}\n${b.yourText(`/credito log ${escapeMrkdwn(args)}`)}`,
-      });
-      return;
-    }
-    await confirmWhenRecorded(ctx, kept, () => tellUser(ctx, target, { text: b.saving.log ?? "" }));
+    await keepLine(ctx, { command, args, member, target }, result.entry);
   },
 };
+
+/** A valid line: kept first (one tiny insert), then recorded by the drainer, which sends the confirmation. */
+async function keepLine(
+  ctx: ListenerContext,
+  a: { command: SlashCommand; args: string; member: Member; target: ReplyTarget },
+  entry: LogEntry,
+): Promise<void> {
+  const b = busyMessages(ctx.config.locale);
+  const kept = await ctx.services.submissions.keep({
+    kind: "log",
+    dedupeKey: `logline:${a.command.trigger_id ?? ""}:${createHash("sha256").update(JSON.stringify(entry)).digest("hex").slice(0, 16)}`,
+    userId: a.command.user_id,
+    payload: { entry, member: a.member, to: a.target },
+  });
+  if (kept === null) {
+    // the typed line is gone from Slack's input box: give it back
+    await tellUser(ctx, a.target, {
+      text: `${b.clickNotKept}\n${b.yourText(`/credito log ${escapeMrkdwn(a.args)}`)}`,
+    });
+    return;
+  }
+  await confirmWhenRecorded(ctx, kept, () => tellUser(ctx, a.target, { text: b.saving.log ?? "" }));
+}
 
 /** "Importo promesso (€): È più di quanto dovuto (€ 1.200,00)." for the top of a prefilled modal. */
 function errorNotices(errors: Partial<Record<LogField, string>>, t: Messages): string[] {
