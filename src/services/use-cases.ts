@@ -41,6 +41,7 @@ import {
   setMemberRole,
 } from "./team/team-admin";
 import { pecDraftFor, sendPecDraft, sentLabel } from "./trips/pec";
+import { manageableTrip } from "./trips/trip-access";
 import { closeTrip } from "./trips/trip-close";
 import { addTripCost, currentTripOf, planTrip, tripCandidates, tripChannelFor } from "./trips/trips";
 
@@ -134,6 +135,7 @@ export function useCases(ctx: AppContext) {
     report: { postReport: c(postReport), reportHomeExtra: c(reportHomeExtra) },
     trips: {
       byId: d(tripById),
+      manageableTrip: d(manageableTrip),
       tripChannelFor: d(tripChannelFor),
       currentTripOf: d(currentTripOf),
       tripCandidates: d(tripCandidates),

@@ -11,4 +11,4 @@ export { type Reply, type ReplyTarget, targetOf, tellInChannel, tellLater, tellU
 export { isTriggerExpired, slackErrorCode } from "./slack-errors";
 export { ackReply, type Subcommand, type SubcommandCall } from "./subcommand";
 export { confirmWhenRecorded } from "./submission";
-export { closeAndTell, openCostModal, type TripRef } from "./trips";
+export { closeAndTell, openCostModal, type TripRef, tripRefusalText } from "./trips";

@@ -5,7 +5,7 @@ import { tripDates } from "../../../domain/trip-debrief";
 import { messages } from "../../../i18n";
 import { tripCostModal } from "../../../messages/trip";
 import type { Member } from "../../../services/team/team";
-import { mayManageTrip } from "../../../services/trips/trips";
+import { type TripRefusal, tripRefusal } from "../../../services/trips/trip-access";
 import type { ListenerContext } from "./context";
 import { openModal } from "./modal";
 import { type ReplyTarget, tellUser } from "./reply";
@@ -19,11 +19,12 @@ export interface TripRef {
   endDate: IsoDate;
 }
 
-/** Why a member may not act on a trip (not theirs, already closed), or null. */
-function tripRefusal(ctx: ListenerContext, member: Member, trip: TripRef): string | null {
+/** The reply for a trip the member may not manage (gone, not theirs, already closed), or null. */
+export function tripRefusalText(ctx: ListenerContext, refusal: TripRefusal | null): string | null {
   const t = messages(ctx.config.locale);
-  if (!mayManageTrip(member, trip)) return t.trip.notYours;
-  if (trip.status === "closed") return t.trip.alreadyClosed;
+  if (refusal === "no_trip") return t.trip.noTrip;
+  if (refusal === "not_yours") return t.trip.notYours;
+  if (refusal === "closed") return t.trip.alreadyClosed;
   return null;
 }
 
@@ -33,7 +34,7 @@ export async function openCostModal(
   client: WebClient,
   a: { triggerId: string; target: ReplyTarget; trip: TripRef; member: Member },
 ): Promise<void> {
-  const refusal = tripRefusal(ctx, a.member, a.trip);
+  const refusal = tripRefusalText(ctx, tripRefusal(a.member, a.trip));
   if (refusal) return tellUser(ctx, a.target, { text: refusal });
   await openModal(ctx, client, {
     triggerId: a.triggerId,
@@ -57,7 +58,7 @@ export async function closeAndTell(
   a: { trip: TripRef; member: Member; target: ReplyTarget },
 ): Promise<void> {
   const t = messages(ctx.config.locale);
-  const refusal = tripRefusal(ctx, a.member, a.trip);
+  const refusal = tripRefusalText(ctx, tripRefusal(a.member, a.trip));
   if (refusal) return tellUser(ctx, a.target, { text: refusal });
   const result = await ctx.services.trips.closeTrip(a.trip.id, a.member.slackUserId);
   if (!result.ok)

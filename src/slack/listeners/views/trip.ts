@@ -6,8 +6,7 @@ import { tripDates } from "../../../domain/trip-debrief";
 import { MAX_TRIP_VISITS, proposalSize, tripBusinessDays, validateTripPlan } from "../../../domain/trip-plan";
 import { messages } from "../../../i18n";
 import { decodeTripMeta, TRIP_VALUE, TRIP_VIEWS, tripConfirmModal } from "../../../messages/trip";
-import { mayManageTrip } from "../../../services/trips/trips";
-import { type ListenerContext, requireMember, tellUser } from "../kit";
+import { type ListenerContext, requireMember, tellUser, tripRefusalText } from "../kit";
 
 type StateValues = Record<
   string,
@@ -150,18 +149,12 @@ function registerCostView(app: App, ctx: ListenerContext): void {
     } catch {
       meta = {};
     }
-    const member = await ctx.services.team.resolveMember(body.user.id, client);
-    const trip = meta.tripId ? await ctx.services.trips.byId(Number(meta.tripId)) : null;
-    if (!member || !trip || !mayManageTrip(member, trip) || trip.status === "closed") {
-      const text = !member
-        ? t.errors.notMember
-        : !trip
-          ? t.trip.noTrip
-          : trip.status === "closed"
-            ? t.trip.alreadyClosed
-            : t.trip.notYours;
-      return ack({ response_action: "errors", errors: { kind: text } });
-    }
+    const refuse = (text: string) => ack({ response_action: "errors", errors: { kind: text } });
+    const member = await requireMember(ctx, body.user.id, client, refuse);
+    if (!member) return;
+    const found = await ctx.services.trips.manageableTrip(Number(meta.tripId) || 0, member);
+    if (!found.ok) return refuse(tripRefusalText(ctx, found.error) ?? t.trip.noTrip);
+    const { trip } = found;
     const checked = validateTripCost(
       {
         kind: field(values, "kind")?.selected_option?.value,
