@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
 import type { App } from "@slack/bolt";
-import type { AppContext } from "../../../context";
 import { today } from "../../../context";
-import { retryBusy } from "../../../db/unit-of-work";
 import { type LogEntry, validateLogDraft } from "../../../domain/log-entry";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
@@ -14,16 +12,15 @@ import {
   LOG_MODAL_CALLBACK,
   logConfirmation,
 } from "../../../messages/log-modal";
+import type { LoggedOutcome } from "../../../services/outcomes/log-outcome";
+import type { Member } from "../../../services/team/team";
 import {
-  type LoggedOutcome,
-  loadLogCustomer,
-  recordOutcome,
-  validationContextFor,
-} from "../../../services/outcomes/log-outcome";
-import { submissionsFor } from "../../../services/pending-submissions";
-import { type Member, resolveMember } from "../../../services/team/team";
-import { displayNames } from "../../users";
-import { type ReplyTarget, tellUser } from "../actions/log-outcome";
+  confirmWhenRecorded,
+  type ListenerContext,
+  type ReplyTarget,
+  requireMember,
+  tellLater,
+} from "../kit";
 
 /** What is kept of a submitted outcome until it is recorded. */
 interface LogSubmission {
@@ -40,13 +37,13 @@ interface LogSubmission {
  * submission cannot even be kept; if it is kept but recording waits, the collector is told it is saved and
  * being recorded, and gets the confirmation when it is.
  */
-export function registerLogSubmission(app: App, ctx: AppContext): void {
+export function registerLogSubmission(app: App, ctx: ListenerContext): void {
   const locale = ctx.config.locale;
   const t = messages(locale);
   const b = busyMessages(locale);
-  const submissions = submissionsFor(ctx);
+  const submissions = ctx.services.submissions;
   submissions.register<LogSubmission, LoggedOutcome>("log", {
-    apply: (tx, p, at) => recordOutcome(ctx, tx, reviveEntry(p.entry), p.member, at),
+    apply: (tx, p, at) => ctx.services.outcomes.recordOutcome(tx, reviveEntry(p.entry), p.member, at),
     applied: (saved, p) =>
       tellLater(
         ctx,
@@ -71,15 +68,20 @@ export function registerLogSubmission(app: App, ctx: AppContext): void {
   app.view(LOG_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
     const meta = decodeMeta(view.private_metadata);
     const draft = draftFromState(view.state.values as Parameters<typeof draftFromState>[0], meta);
-    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
-    if (!member) {
-      await ack({ response_action: "errors", errors: { customer: t.errors.notMember } });
-      return;
-    }
+    const member = await requireMember(ctx, body.user.id, client, (text) =>
+      ack({ response_action: "errors", errors: { customer: text } }),
+    );
+    if (!member) return;
     const customer =
-      draft.customerId !== undefined ? await loadLogCustomer(ctx.db, draft.customerId, today(ctx)) : null;
+      draft.customerId !== undefined
+        ? await ctx.services.outcomes.loadLogCustomer(draft.customerId, today(ctx))
+        : null;
     if (!customer) draft.customerId = undefined;
-    const result = validateLogDraft(draft, validationContextFor(ctx, customer), t.log.errors);
+    const result = validateLogDraft(
+      draft,
+      ctx.services.outcomes.validationContextFor(customer),
+      t.log.errors,
+    );
     if (!result.ok) {
       const present = inputBlockIds(view);
       const errors: Record<string, string> = {};
@@ -106,8 +108,7 @@ export function registerLogSubmission(app: App, ctx: AppContext): void {
       return;
     }
     await ack();
-    const settled = await submissions.settle(kept);
-    if (settled === "pending") await tellLater(ctx, to, { text: b.saving.log ?? "" });
+    await confirmWhenRecorded(ctx, kept, () => tellLater(ctx, to, { text: b.saving.log ?? "" }));
   });
 }
 
@@ -122,13 +123,4 @@ function reviveEntry(entry: LogEntry): LogEntry {
   return entry.callback
     ? { ...entry, callback: { ...entry.callback, at: new Date(entry.callback.at) } }
     : entry;
-}
-
-/** A message to the collector, queued in the outbox, retried while the database is busy. */
-export async function tellLater(
-  ctx: AppContext,
-  to: ReplyTarget,
-  message: { text: string; blocks?: unknown[] },
-): Promise<void> {
-  await retryBusy(() => tellUser(ctx, to, message), ctx.config.db.retryBudgetMs * 6);
 }
