@@ -1,6 +1,6 @@
 // Euro amounts as integer cents: formatting and parsing without floating-point arithmetic on money.
 
-import { money, percent as formatPercentText } from "../i18n/format";
+import { percent as formatPercentText, money } from "../i18n/format";
 
 export type Cents = number; // integer euro cents everywhere
 
