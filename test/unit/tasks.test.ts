@@ -380,31 +380,31 @@ describe("credit_hold and credit_release", () => {
   it("suspends beyond 30 days, releases when cleared, not while the lawyer has the case", () => {
     // (a PEC alone does not do the courtesy call any more, so cadence tasks ride along: only credit ones here)
     const credit = tasks.filter((t) => t.kind === "credit_hold" || t.kind === "credit_release");
-    expect(
-      credit.map((t) => [t.kind, t.customerCode, t.amountCents, said(t.reason), act(t.action)]),
-    ).toEqual([
+    expect(credit.map((t) => [t.kind, t.customerCode, t.amountCents, said(t.reason), act(t.action)])).toEqual(
       [
-        "credit_hold",
-        "C9",
-        250_000,
-        "Fattura scaduta da 31 giorni (soglia 30): fido ancora attivo (cliente da preservare: sentire prima Marco Neri)",
-        "Sospendere il fido",
+        [
+          "credit_hold",
+          "C9",
+          250_000,
+          "Fattura scaduta da 31 giorni (soglia 30): fido ancora attivo (cliente da preservare: sentire prima Marco Neri)",
+          "Sospendere il fido",
+        ],
+        [
+          "credit_release",
+          "C11",
+          20_000,
+          "Fido sospeso, nessuna fattura scaduta da oltre 30 giorni",
+          "Riattivare il fido",
+        ],
+        [
+          "credit_release",
+          "C13",
+          0,
+          "Fido sospeso, nessuna fattura scaduta da oltre 30 giorni",
+          "Riattivare il fido",
+        ],
       ],
-      [
-        "credit_release",
-        "C11",
-        20_000,
-        "Fido sospeso, nessuna fattura scaduta da oltre 30 giorni",
-        "Riattivare il fido",
-      ],
-      [
-        "credit_release",
-        "C13",
-        0,
-        "Fido sospeso, nessuna fattura scaduta da oltre 30 giorni",
-        "Riattivare il fido",
-      ],
-    ]);
+    );
   });
 
   it("routes relationship-preservation customers to their salesperson", () => {
@@ -492,12 +492,7 @@ describe("legal_ready and approval_pending", () => {
 
   it("sends the latest refusal to the lawyer unless already there or pending approval", () => {
     expect(
-      ofKind(tasks, "legal_ready").map((t) => [
-        t.customerCode,
-        t.amountCents,
-        said(t.reason),
-        act(t.action),
-      ]),
+      ofKind(tasks, "legal_ready").map((t) => [t.customerCode, t.amountCents, said(t.reason), act(t.action)]),
     ).toEqual([
       [
         "C20",
