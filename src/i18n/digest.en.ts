@@ -7,6 +7,7 @@ export const digestEn: typeof digestIt = {
     moreInThread: (n: number) =>
       n === 1 ? "…1 more customer in the thread below." : `…${n} more customers in the thread below.`,
     sections: {
+      riba_returned: "⚠️ RiBa and SDD returned unpaid",
       approval_pending: "✍️ Decisions waiting for the owner",
       broken_promise: "❌ Broken promises",
       promise_due: "⏳ Promises to check",
@@ -20,6 +21,7 @@ export const digestEn: typeof digestIt = {
       credit_release: "✅ Credit lines to release",
     } as Record<string, string>,
     flags: {
+      riba_returned: "⚠️ RiBa or SDD returned unpaid",
       approval_pending: "✍️ owner decision pending",
       broken_promise: "❌ broken promise",
       promise_due: "⏳ promise to check",
@@ -33,6 +35,7 @@ export const digestEn: typeof digestIt = {
       credit_release: "✅ credit line to release",
     } as Record<string, string>,
     icon: {
+      riba_returned: "⚠️",
       approval_pending: "✍️",
       broken_promise: "❌",
       promise_due: "⏳",
