@@ -1,4 +1,4 @@
-import type { CadenceChannel, CadenceTone } from "../domain/cadence";
+import { type CadenceTone, cadenceLabel } from "../domain/cadence";
 import { withDate } from "../domain/italian";
 import type { PreserveWith } from "../domain/task-text";
 import { money } from "./format";
@@ -11,29 +11,8 @@ const ofSales = (name?: string) => (name ? `di ${name}` : "del commerciale");
 const preserve = (p?: PreserveWith) =>
   p ? ` (cliente da preservare: sentire prima ${p.salesperson ?? "il commerciale"})` : "";
 
-const CHANNEL_NOUN: Record<CadenceChannel, string> = {
-  phone: "Telefonata",
-  email: "Email",
-  pec: "PEC",
-  letter: "Lettera",
-  visit: "Visita",
-};
-
-const written = (channel: CadenceChannel) => channel === "pec" || channel === "letter" || channel === "email";
-
-function cadenceStep(channel: CadenceChannel, tone: CadenceTone): string {
-  const noun = CHANNEL_NOUN[channel];
-  switch (tone) {
-    case "friendly":
-      return `${noun} di cortesia`;
-    case "firm":
-      return `${noun} di sollecito`;
-    case "formal":
-      return written(channel) ? `${noun} di messa in mora` : `${noun} formale`;
-    case "final":
-      return written(channel) ? `${noun} di diffida ad adempiere` : `${noun} di ultimo avviso`;
-  }
-}
+// The step's Italian name is the timing table's own (cadenceLabel), so the digest and the table agree.
+const cadenceStep = cadenceLabel;
 
 const TONE: Record<CadenceTone, string> = {
   friendly: "Tono cordiale, chiedere una data di pagamento precisa",
