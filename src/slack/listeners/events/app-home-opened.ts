@@ -5,6 +5,7 @@ import { homeView, outsiderHomeView } from "../../../messages/home";
 import { teamPosition } from "../../../services/customers/position";
 import { reportHomeExtra } from "../../../services/report/report";
 import { memberBySlackId } from "../../../services/team/team";
+import { userLocale } from "../../user-locale";
 
 /**
  * Publishes the team's position when a team member opens Credito's Home tab; receivables are not shown
@@ -13,7 +14,9 @@ import { memberBySlackId } from "../../../services/team/team";
 export function registerAppHome(app: App, ctx: AppContext): void {
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
-    const locale = ctx.config.locale;
+    const locale = ctx.config.userLocale
+      ? await userLocale(client, event.user, ctx.config.locale)
+      : ctx.config.locale;
     if (!(await memberBySlackId(ctx.db, event.user))) {
       await client.views.publish({ user_id: event.user, view: outsiderHomeView(messages(locale)) });
       return;
@@ -21,7 +24,7 @@ export function registerAppHome(app: App, ctx: AppContext): void {
     const [position, report] = await Promise.all([
       teamPosition(ctx),
       // the report's figures are a bonus: Home still opens without them
-      reportHomeExtra(ctx).catch((err) => {
+      reportHomeExtra(ctx, locale).catch((err) => {
         ctx.log.error("App Home: report figures failed", err);
         return [];
       }),
