@@ -1,4 +1,5 @@
 import type { digestIt } from "./digest.it";
+import { count } from "./format";
 
 /** English messages of the per-customer digest, decisions and agreements (issue 13). */
 export const digestEn: typeof digestIt = {
@@ -54,7 +55,7 @@ export const digestEn: typeof digestIt = {
     } as Record<string, string>,
     overdue: (amount: string, days: string) => `${amount} overdue${days ? ` for ${days}` : ""}`,
     nothingOverdue: "nothing overdue",
-    days: (n: number) => (n === 1 ? "1 day" : `${n} days`),
+    days: (n: number) => count(n, { one: "day", other: "days" }, "en"),
     call: (phone: string) => `tel. ${phone}`,
     askFor: (who: string) => `ask for ${who}`,
     salesNote: (note: string) => `“${note}”`,
