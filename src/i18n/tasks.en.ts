@@ -105,7 +105,7 @@ export const tasksEn: TaskCatalogue = {
     approval_pending: (r) => {
       const terms =
         r.kind === "settlement" && r.amountCents !== undefined ? ` (collecting ${euro(r.amountCents)})` : "";
-      return `Request for ${APPROVAL[r.kind] ?? r.kind}${terms} of ${date(r.requestedOn)} awaiting the owner`;
+      return `Request for ${APPROVAL[r.kind] ?? r.kind}${terms} made on ${date(r.requestedOn)}, awaiting the owner`;
     },
     trip_call_new_number: (r) => `New number from the ${r.area} trip: ${r.number}`,
     trip_legal: (r) => `Total refusal at the visit (${r.area} trip)`,
