@@ -44,9 +44,16 @@ function texts(blocks: Block[]): string[] {
   );
 }
 
-/** The team's own words (sales notes «…», chasing notes 🗒 _…_) stay as typed: they are left out of the check. */
+/**
+ * The team's own words stay as typed and are left out of the check: sales notes «…», chasing notes 🗒 _…_,
+ * the card's 🗒 *note*: … line, and a logged contact's notes (": _…_" after the collector's name).
+ */
 function withoutUserText(text: string): string {
-  return text.replace(/«[^»]*»/g, "«»").replace(/🗒 _[^_]*_/g, "🗒");
+  return text
+    .replace(/«[^»]*»/g, "«»")
+    .replace(/🗒 _[^_]*_/g, "🗒")
+    .replace(/🗒 \*[^*]*\*: .*/g, "🗒")
+    .replace(/: _[^_]*_$/gm, ":");
 }
 
 function italianLeft(text: string): string[] {
@@ -157,6 +164,38 @@ describe("the Slack surfaces in English (CREDITO_LOCALE=en)", () => {
     const home = (h.slack.callsOf("views.publish")[0]!.args.view as { blocks: Block[] }).blocks;
     const text = texts(home).join("\n");
     expect(text.length).toBeGreaterThan(100);
+    expect(italianLeft(text)).toEqual([]);
+  });
+
+  it("posts the report and its charts in English", async () => {
+    await h.requester.command("U0OWNER", "/credito", "report mese");
+    await h.slack.waitFor(
+      (calls) => calls.filter((c) => c.method === "files.completeUploadExternal").length === 3,
+      20_000,
+    );
+    const report = h.slack.callsOf("chat.postMessage").find((c) => String(c.args.text).startsWith("📊"))!
+      .args as { blocks: Block[]; text: string };
+    const text = [report.text, ...texts(report.blocks)].join("\n");
+    expect(text).toContain("March 2026");
+    const files = h.slack
+      .callsOf("files.completeUploadExternal")
+      .flatMap((c) => (c.args.files as { title: string }[]).map((f) => f.title));
+    expect(files).toHaveLength(3);
+    expect(italianLeft([text, ...files].join("\n"))).toEqual([]);
+  });
+
+  it("shows the customer card in English", async () => {
+    const customer = await h.runtime.ctx.db.customer.findFirstOrThrow({
+      where: { invoices: { some: { status: "open", dueDate: { lt: TODAY } } } },
+      orderBy: { id: "asc" },
+    });
+    await h.requester.command("U0ADMIN", "/credito", `cliente ${customer.code}`);
+    const isCard = (c: { method: string; args: Record<string, unknown> }) =>
+      c.method === "response_url" && String(c.args.text).includes(`(${customer.code})`);
+    await h.slack.waitFor((calls) => calls.some(isCard));
+    const card = h.slack.calls.find(isCard)!.args as { text: string; blocks: Block[] };
+    const text = [card.text, ...texts(card.blocks)].join("\n");
+    expect(text).toContain("Overdue");
     expect(italianLeft(text)).toEqual([]);
   });
 });
