@@ -6,15 +6,14 @@
 
 import type { CadenceChannel, CadenceTone } from "./cadence";
 import type { IsoDate } from "./calendar";
+import type { ApprovalKind } from "./cases";
 
 /** Who to hear before a hard step on a relationship-preservation customer (no name: "the salesperson"). */
 export interface PreserveWith {
   salesperson?: string;
 }
 
-export type ApprovalKindCode = "settlement" | "agency" | "legal" | "write_off";
-
-/** What the customer told a trip visit, for the "keep in contact" follow-up (an outcome code or free text). */
+/** Why a task is on the list. Amounts in cents, dates ISO: the catalogue formats them for the reader. */
 export type TaskReason =
   | { code: "text"; text: string }
   | { code: "promise_broken"; amountCents: number; due: IsoDate }
@@ -28,7 +27,7 @@ export type TaskReason =
   | { code: "credit_release"; thresholdDays: number }
   | { code: "agency_ready"; days: number; thresholdDays: number; preserve?: PreserveWith }
   | { code: "legal_ready"; refusedOn: IsoDate; preserve?: PreserveWith }
-  | { code: "approval_pending"; kind: ApprovalKindCode; amountCents?: number; requestedOn: IsoDate }
+  | { code: "approval_pending"; kind: ApprovalKind; amountCents?: number; requestedOn: IsoDate }
   /** a stored follow-up not done on its day: the reason, and since when */
   | { code: "since"; reason: TaskReason; since: IsoDate }
   | { code: "trip_call_new_number"; area: string; number: string }

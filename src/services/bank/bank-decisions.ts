@@ -4,6 +4,7 @@
 import type { BankMovement } from "../../bank/types";
 import { type AppContext, today as todayOf } from "../../context";
 import { type Allocation, invoiceNumberKey } from "../../domain/bank-matching";
+import type { BankProposals } from "../../domain/cards";
 import { formatEuro } from "../../domain/money";
 import { messages } from "../../i18n";
 import { bankProposalMessage } from "../../messages/bank";
@@ -227,7 +228,7 @@ export async function findInvoicesByNumbers(
 }
 
 /** The proposed movements of an import (with what was decided on the others), for its Slack message. */
-export async function importProposals(ctx: Pick<Ctx, "db">, importId: number) {
+export async function importProposals(ctx: Pick<Ctx, "db">, importId: number): Promise<BankProposals> {
   const bankImport = await ctx.db.bankImport.findUnique({ where: { id: importId } });
   const rows = await ctx.db.bankMovement.findMany({
     where: { importId, OR: [{ outcome: "proposed" }, { decidedAt: { not: null } }] },
@@ -275,8 +276,6 @@ export async function importProposals(ctx: Pick<Ctx, "db">, importId: number) {
     })),
   };
 }
-
-export type ImportProposals = Awaited<ReturnType<typeof importProposals>>;
 
 // ---- the proposals message (one per import, in the DM the statement came from) ------------------------
 

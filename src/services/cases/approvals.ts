@@ -2,26 +2,19 @@ import type { AppContext } from "../../context";
 import type { Tx } from "../../db/client";
 import { agreementDeadline } from "../../domain/agreement";
 import { dateInZone, type IsoDate } from "../../domain/calendar";
+import type { ApprovalCard } from "../../domain/cards";
+import type { ApprovalKind, OpenCaseStage } from "../../domain/cases";
 import { withDate, withDateEn } from "../../domain/italian";
 import { formatEuro } from "../../domain/money";
 import { escapeMrkdwn } from "../../domain/text";
 import { messages } from "../../i18n";
-import { type ApprovalCard, approvalMessage } from "../../messages/approval";
+import { approvalMessage } from "../../messages/approval";
 import { audit } from "../audit";
-import {
-  actorMention,
-  type CaseStage,
-  closeCase,
-  setCaseStage,
-  writeOffOpenInvoices,
-} from "./case-lifecycle";
+import { actorMention, closeCase, setCaseStage, writeOffOpenInvoices } from "./case-lifecycle";
 import { ensureCaseThread, postToCase, refreshCaseParent } from "./cases";
 
-export type ApprovalKind = "settlement" | "agency" | "legal" | "write_off";
-export const APPROVAL_KINDS: readonly ApprovalKind[] = ["settlement", "agency", "legal", "write_off"];
-
 /** The stage an approved request moves the case to (a write-off closes it instead). */
-const STAGE_AFTER: Record<Exclude<ApprovalKind, "write_off">, CaseStage> = {
+const STAGE_AFTER: Record<Exclude<ApprovalKind, "write_off">, OpenCaseStage> = {
   settlement: "settlement_agreed",
   agency: "agency",
   legal: "legal",
@@ -173,7 +166,7 @@ export async function decideApproval(
   const who = actorMention(input.deciderSlackId);
   await updateApprovalMessage(ctx, tx, a.id, today);
   const customer = await tx.customer.findUniqueOrThrow({ where: { id: a.case.customerId } });
-  const chasingStage: CaseStage = customer.creditHold ? "credit_hold" : "internal";
+  const chasingStage: OpenCaseStage = customer.creditHold ? "credit_hold" : "internal";
   if (input.decision === "approved" && a.kind === "settlement") {
     // the decision becomes an agreement: the agreed amount and deadline are a promise that supersedes the others
     const due = a.dueDate ?? agreementDeadline(a.terms, today);
@@ -199,7 +192,7 @@ export async function decideApproval(
   } else if (input.decision === "approved") {
     await postToCase(ctx, a.caseId, { text: t.agreement.approvedOther(kindLabel, who) }, today, tx);
   } else {
-    const back = a.case.stage === "settlement" ? chasingStage : (a.case.stage as CaseStage);
+    const back = a.case.stage === "settlement" ? chasingStage : (a.case.stage as OpenCaseStage);
     const text = t.agreement.rejected(kindLabel, who, escapeMrkdwn(reason), t.stage[back] ?? back);
     await postToCase(ctx, a.caseId, { text }, today, tx);
     if (a.case.stage === "settlement" && a.kind === "settlement")

@@ -3,9 +3,10 @@ import type { Db, Tx } from "../../db/client";
 import { withSavepoint } from "../../db/dialect";
 import { isUniqueViolation } from "../../db/errors";
 import type { IsoDate } from "../../domain/calendar";
+import type { CaseCard } from "../../domain/cards";
 import type { Case } from "../../generated/prisma/client";
 import { messages } from "../../i18n";
-import { type CaseCard, caseParentMessage } from "../../messages/case";
+import { caseParentMessage } from "../../messages/case";
 import { customerPosition } from "../customers/customers";
 
 /** The customer's open case, opened now if there is none (one open case per customer). */

@@ -1,10 +1,11 @@
 import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
 import { type IsoDate, isBusinessDay, timeInZone } from "../../domain/calendar";
+import type { DigestData } from "../../domain/cards";
 import { exposure } from "../../domain/exposure";
 import { computeTasks, type Task, windowStart } from "../../domain/tasks";
 import { messages } from "../../i18n";
-import { type DigestData, digestMessages } from "../../messages/digest";
+import { digestMessages } from "../../messages/digest";
 import { closeSettledCases } from "../cases/case-lifecycle";
 import { announcePromiseChanges, refreshPromiseStatuses } from "../cases/promises";
 import { loadDigestInput, taskRules } from "./digest-input";

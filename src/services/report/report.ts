@@ -1,4 +1,3 @@
-import type { KnownBlock } from "@slack/types";
 import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
 import type { Db } from "../../db/client";
@@ -193,7 +192,7 @@ export async function postWeeklyReport(ctx: AppContext): Promise<PostedReport> {
 export async function reportHomeExtra(
   ctx: AppContext,
   locale: Locale = ctx.config.locale, // the Home reader's, when it follows each user's language
-): Promise<KnownBlock[]> {
+): Promise<ReturnType<typeof reportHomeBlocks>> {
   const day = todayOf(ctx);
   const report = await buildReport(ctx, monthPeriod(day));
   return reportHomeBlocks(report, messages(locale), locale, day);

@@ -2,6 +2,7 @@ import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { formatDateCompact, formatDateShort, type IsoDate, nextBusinessDay } from "../../domain/calendar";
+import type { NarrativeSource } from "../../domain/cards";
 import { formatEuro } from "../../domain/money";
 import { type StoredTaskText, storeTaskText } from "../../domain/task-text";
 import { escapeMrkdwn } from "../../domain/text";
@@ -15,7 +16,7 @@ import {
 } from "../../domain/trip-debrief";
 import { messages } from "../../i18n";
 import { renderAction, renderReason } from "../../i18n/tasks";
-import { debriefMessage, type NarrativeSource } from "../../messages/trip";
+import { debriefMessage } from "../../messages/trip";
 import { audit } from "../audit";
 import { requestApproval } from "../cases/approvals";
 import { openCase, postToCase } from "../cases/cases";
