@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { messages } from "../../../i18n";
 import { homeView, outsiderHomeView } from "../../../messages/home";
+import { userLocale } from "../../user-locale";
 import type { ListenerContext } from "../kit";
 
 /**
@@ -10,7 +11,9 @@ import type { ListenerContext } from "../kit";
 export function registerAppHome(app: App, ctx: ListenerContext): void {
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
-    const locale = ctx.config.locale;
+    const locale = ctx.config.userLocale
+      ? await userLocale(client, event.user, ctx.config.locale)
+      : ctx.config.locale;
     if (!(await ctx.services.team.memberBySlackId(event.user))) {
       await client.views.publish({ user_id: event.user, view: outsiderHomeView(messages(locale)) });
       return;
@@ -18,7 +21,7 @@ export function registerAppHome(app: App, ctx: ListenerContext): void {
     const [position, report] = await Promise.all([
       ctx.services.customers.teamPosition(),
       // the report's figures are a bonus: Home still opens without them
-      ctx.services.report.reportHomeExtra().catch((err) => {
+      ctx.services.report.reportHomeExtra(locale).catch((err) => {
         ctx.log.error("App Home: report figures failed", err);
         return [];
       }),
