@@ -12,7 +12,8 @@ import {
   sendAllOfDay,
   submitReminder,
 } from "../reminders/service";
-import { decideMovement, findInvoicesByNumbers, refreshProposals } from "./bank/bank-decisions";
+import { checkBankChoice, recordBankChoice } from "./bank/bank-choice";
+import { decideMovement, refreshProposals } from "./bank/bank-decisions";
 import { canDecide, decideApproval, objectToApproval, updateApprovalDm } from "./cases/approvals";
 import { askApproval } from "./cases/ask-approval";
 import { assignCase, completeFollowup, setCreditHold, snoozeCase } from "./cases/case-actions";
@@ -149,7 +150,8 @@ export function useCases(ctx: AppContext) {
     bank: {
       movementById: d(bankMovementById),
       decideMovement: c(decideMovement),
-      findInvoicesByNumbers: c(findInvoicesByNumbers),
+      checkBankChoice: c(checkBankChoice),
+      recordBankChoice: c(recordBankChoice),
       refreshProposals: c(refreshProposals),
     },
     imports: { importFromDm: c(importFromDm) },

@@ -16,6 +16,7 @@ import { postAck } from "../../work-queue";
 import {
   confirmWhenRecorded,
   type ListenerContext,
+  type LogSubmission,
   openLogModal,
   type ReplyTarget,
   requireMember,
@@ -118,7 +119,7 @@ async function keepLine(
     kind: "log",
     dedupeKey: `logline:${a.command.trigger_id ?? ""}:${createHash("sha256").update(JSON.stringify(entry)).digest("hex").slice(0, 16)}`,
     userId: a.command.user_id,
-    payload: { entry, member: a.member, to: a.target },
+    payload: { entry, member: a.member, to: a.target } satisfies LogSubmission,
   });
   if (kept === null) {
     // the typed line is gone from Slack's input box: give it back

@@ -4,6 +4,7 @@ export { decisionErrorText, inDm } from "./approvals";
 export type { ListenerContext } from "./context";
 export { customerCardMessage } from "./customer-card";
 export { type OpenLogModalArgs, openLogModal } from "./log-modal";
+export { type LogSubmission, registerLogRecording } from "./log-recording";
 export { type Refuse, requireMember } from "./member";
 export { openModal, updateModal } from "./modal";
 export { openReminderModal } from "./reminder-modal";

@@ -20,33 +20,23 @@ export function registerBankViews(app: App, ctx: ListenerContext): void {
     };
     if (!(await requireMember(ctx, body.user.id, client, refuse, admin))) return;
     const values = view.state.values as Values;
-    const customerId = Number(values.customer?.[BANK_ACTIONS.customer]?.selected_option?.value ?? Number.NaN);
-    const customer = Number.isInteger(customerId) ? await ctx.services.customers.byId(customerId) : null;
-    if (!customer) {
-      await ack({ response_action: "errors", errors: { customer: t.bank.slack.pickCustomer } });
-      return;
-    }
-    const movementId = Number(view.private_metadata);
-    const mv = await ctx.services.bank.movementById(movementId);
-    if (mv?.outcome !== "proposed") {
-      await ack({ response_action: "errors", errors: { customer: t.bank.slack.alreadyDecided } });
-      return;
-    }
-    const typed = values.invoices?.[BANK_ACTIONS.invoices]?.value ?? "";
-    const found = await ctx.services.bank.findInvoicesByNumbers(customer.id, typed, mv.amountCents < 0);
-    if (found.missing.length > 0) {
-      await ack({
-        response_action: "errors",
-        errors: { invoices: t.bank.slack.unknownInvoices(found.missing.join(", ")) },
-      });
+    const checked = await ctx.services.bank.checkBankChoice({
+      movementId: Number(view.private_metadata),
+      customerId: Number(values.customer?.[BANK_ACTIONS.customer]?.selected_option?.value ?? Number.NaN),
+      typedInvoices: values.invoices?.[BANK_ACTIONS.invoices]?.value ?? "",
+    });
+    if (!checked.ok) {
+      const errors: Record<string, string> =
+        checked.error === "unknown_invoices"
+          ? { invoices: t.bank.slack.unknownInvoices(checked.missing.join(", ")) }
+          : {
+              customer:
+                checked.error === "pick_customer" ? t.bank.slack.pickCustomer : t.bank.slack.alreadyDecided,
+            };
+      await ack({ response_action: "errors", errors });
       return;
     }
     await ack();
-    const result = await ctx.services.bank.decideMovement(
-      movementId,
-      { type: "choose", customerId: customer.id, invoiceIds: found.ids },
-      body.user.id,
-    );
-    if (result.ok) await ctx.services.bank.refreshProposals(result.importId);
+    await ctx.services.bank.recordBankChoice(checked.choice, body.user.id);
   });
 }

@@ -1,33 +1,18 @@
 import { createHash } from "node:crypto";
 import type { App } from "@slack/bolt";
 import { today } from "../../../context";
-import { type LogEntry, validateLogDraft } from "../../../domain/log-entry";
-import { escapeMrkdwn } from "../../../domain/text";
+import { validateLogDraft } from "../../../domain/log-entry";
 import { messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
-import {
-  decodeMeta,
-  draftFromState,
-  inputBlockIds,
-  LOG_MODAL_CALLBACK,
-  logConfirmation,
-} from "../../../messages/log-modal";
-import type { LoggedOutcome } from "../../../services/outcomes/log-outcome";
-import type { Member } from "../../../services/team/team";
+import { decodeMeta, draftFromState, inputBlockIds, LOG_MODAL_CALLBACK } from "../../../messages/log-modal";
 import {
   confirmWhenRecorded,
   type ListenerContext,
-  type ReplyTarget,
+  type LogSubmission,
+  registerLogRecording,
   requireMember,
   tellLater,
 } from "../kit";
-
-/** What is kept of a submitted outcome until it is recorded. */
-interface LogSubmission {
-  entry: LogEntry;
-  member: Member;
-  to: ReplyTarget;
-}
 
 /**
  * Submission of the log modal. Invalid: `response_action: "errors"` with one message under each wrong input
@@ -41,29 +26,8 @@ export function registerLogSubmission(app: App, ctx: ListenerContext): void {
   const locale = ctx.config.locale;
   const t = messages(locale);
   const b = busyMessages(locale);
+  registerLogRecording(ctx);
   const submissions = ctx.services.submissions;
-  submissions.register<LogSubmission, LoggedOutcome>("log", {
-    apply: (tx, p, at) => ctx.services.outcomes.recordOutcome(tx, reviveEntry(p.entry), p.member, at),
-    applied: (saved, p) =>
-      tellLater(
-        ctx,
-        p.to,
-        logConfirmation(
-          {
-            customerName: saved.customer.name,
-            summary: saved.summary,
-            nextSteps: saved.nextSteps,
-            inCase: saved.caseId !== null,
-          },
-          t,
-        ),
-      ),
-    failed: (err, p) => {
-      const lines = [b.failed(b.what.log ?? "", String((err as Error)?.message ?? err).slice(0, 200))];
-      if (p.entry.notes) lines.push(b.yourText(escapeMrkdwn(p.entry.notes)));
-      return tellLater(ctx, p.to, { text: lines.join("\n") });
-    },
-  });
 
   app.view(LOG_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
     const meta = decodeMeta(view.private_metadata);
@@ -116,11 +80,4 @@ export function registerLogSubmission(app: App, ctx: ListenerContext): void {
 function firstInput(view: { blocks?: Array<{ type?: string; block_id?: string }> }): string {
   const present = inputBlockIds(view as Parameters<typeof inputBlockIds>[0]);
   return present.has("customer") ? "customer" : ([...present][0] ?? "customer");
-}
-
-/** The callback's instant is a Date: it comes back from JSON as a string. */
-function reviveEntry(entry: LogEntry): LogEntry {
-  return entry.callback
-    ? { ...entry, callback: { ...entry.callback, at: new Date(entry.callback.at) } }
-    : entry;
 }
