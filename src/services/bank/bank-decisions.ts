@@ -3,6 +3,7 @@
 
 import type { BankMovement } from "../../bank/types";
 import { type AppContext, today as todayOf } from "../../context";
+import { unitOfWork } from "../../db/unit-of-work";
 import { type Allocation, invoiceNumberKey } from "../../domain/bank-matching";
 import { formatEuro } from "../../domain/money";
 import { messages } from "../../i18n";
@@ -114,7 +115,7 @@ export async function decideMovement(
   if (mv.amountCents < 0) {
     const t = messages(ctx.config.locale);
     const fee = Number(JSON.parse(mv.detail ?? "{}").feeCents ?? 0);
-    changes = await ctx.db.$transaction((tx) =>
+    changes = await unitOfWork(ctx, (tx) =>
       applyReturn(ctx, tx, {
         customerId,
         allocation,

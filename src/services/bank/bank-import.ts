@@ -10,6 +10,7 @@ import { BankFileError, type BankMovement, type BankStatement, type MovementIssu
 import { type AppContext, today as todayOf } from "../../context";
 import type { Tx } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
+import { unitOfWork } from "../../db/unit-of-work";
 import {
   type Allocation,
   attachReturnFees,
@@ -359,10 +360,9 @@ export async function afterPayments(
     if (summary && c.to !== "open" && c.to !== c.from) summary.promises[c.to] += 1;
   }
   for (const customerId of customers) {
-    const reason = await ctx.db.$transaction((tx) => closeCaseIfSettled(ctx, tx, customerId, today));
+    const reason = await unitOfWork(ctx, (tx) => closeCaseIfSettled(ctx, tx, customerId, today));
     if (reason && summary) summary.casesClosed += 1;
   }
-  ctx.outbox.kick();
 }
 
 /**
@@ -425,7 +425,7 @@ export async function recordPayments(
     }
   }
   // the thread of each open case says what came in (promise lines follow from the changes)
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     for (const { movement, result: r } of items) {
       if (failed.has(r)) continue;
       const kase = await tx.case.findFirst({ where: { customerId: r.customer!.id, closedOn: null } });
@@ -543,7 +543,7 @@ async function recordReturn(
   const t = messages(ctx.config.locale);
   const euro = (c: number) => formatEuro(c, ctx.config.locale);
   try {
-    return await ctx.db.$transaction(async (tx) => {
+    return await unitOfWork(ctx, async (tx) => {
       // a plain create: a second import of the same movement fails here and changes nothing
       const row = await tx.bankMovement.create({
         data: movementRow(importId, m, r, outcome),

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import type { Tx } from "../../db/client";
+import { unitOfWork } from "../../db/unit-of-work";
 import { agreementDeadline } from "../../domain/agreement";
 import { dateInZone, type IsoDate } from "../../domain/calendar";
 import { withDate, withDateEn } from "../../domain/italian";
@@ -376,7 +377,7 @@ export async function updateApprovalDm(
   ts: string,
   today: IsoDate,
 ): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     const card = await approvalCard(ctx, tx, approvalId, today);
     await ctx.outbox.enqueue(
       {

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import type { Tx } from "../../db/client";
+import { unitOfWork } from "../../db/unit-of-work";
 import type { IsoDate } from "../../domain/calendar";
 import { withDate, withDateEn } from "../../domain/italian";
 import { formatEuro } from "../../domain/money";
@@ -190,10 +191,9 @@ export async function closeSettledCases(ctx: AppContext, today: IsoDate): Promis
   const open = await ctx.db.case.findMany({ where: { closedOn: null }, select: { customerId: true } });
   let closed = 0;
   for (const { customerId } of open) {
-    const reason = await ctx.db.$transaction((tx) => closeCaseIfSettled(ctx, tx, customerId, today));
+    const reason = await unitOfWork(ctx, (tx) => closeCaseIfSettled(ctx, tx, customerId, today));
     if (reason) closed += 1;
   }
-  if (closed > 0) ctx.outbox.kick();
   return closed;
 }
 
@@ -213,7 +213,7 @@ export async function announcePayments(ctx: AppContext, today: IsoDate): Promise
   const byCustomer = new Map<number, typeof pending>();
   for (const p of pending) byCustomer.set(p.customerId, [...(byCustomer.get(p.customerId) ?? []), p]);
   for (const [customerId, payments] of byCustomer) {
-    await ctx.db.$transaction(async (tx) => {
+    await unitOfWork(ctx, async (tx) => {
       const kase = await tx.case.findFirst({ where: { customerId, closedOn: null } });
       if (kase) {
         const overdue = await tx.invoice.aggregate({
@@ -240,6 +240,5 @@ export async function announcePayments(ctx: AppContext, today: IsoDate): Promise
       });
     });
   }
-  ctx.outbox.kick();
   return pending.length;
 }

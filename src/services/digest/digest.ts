@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
+import { unitOfWork } from "../../db/unit-of-work";
 import { type IsoDate, isBusinessDay, timeInZone } from "../../domain/calendar";
 import { exposure } from "../../domain/exposure";
 import { computeTasks, type Task, windowStart } from "../../domain/tasks";
@@ -49,7 +50,7 @@ export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)):
   const channel = ctx.config.slack.channel;
   const stamp = t.digest.updated(timeInZone(ctx.clock.now(), ctx.config.timeZone));
 
-  const status = await ctx.db.$transaction(async (tx) => {
+  const status = await unitOfWork(ctx, async (tx) => {
     const existing = await tx.digest.findUnique({ where: { date } });
     const [main, ...rest] = parts;
     await tx.digest.upsert({
@@ -110,7 +111,6 @@ export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)):
   });
   // after the digest, so the channel reads the day's list first
   await announcePromiseChanges(ctx, promiseChanges, date);
-  ctx.outbox.kick();
   return { status, tasks: data.tasks, messages: parts.length };
 }
 

@@ -3,6 +3,7 @@ import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
 import type { Db } from "../../db/client";
 import { readerOf } from "../../db/reads";
+import { unitOfWork } from "../../db/unit-of-work";
 import { type IsoDate, isIsoDate, monthIndex } from "../../domain/calendar";
 import {
   computeReport,
@@ -155,7 +156,7 @@ export async function postReport(
   if (existing) return { report, outboxId: existing.id, charts: 0 };
   const message = reportMessage(report, t, locale, todayOf(ctx));
   const charts = await renderReportCharts(report, locale);
-  const outboxId = await ctx.db.$transaction(async (tx) => {
+  const outboxId = await unitOfWork(ctx, async (tx) => {
     const id = await ctx.outbox.enqueue(
       { method: "chat.postMessage", channel, payload: { ...message }, dedupeKey: key },
       tx,
@@ -179,7 +180,6 @@ export async function postReport(
     }
     return id;
   });
-  ctx.outbox.kick();
   return { report, outboxId, charts: charts.length };
 }
 

@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
 import type { Tx } from "../../db/client";
+import { unitOfWork } from "../../db/unit-of-work";
 import { formatDateShort, type IsoDate, timeInZone } from "../../domain/calendar";
 import { pecRecap } from "../../domain/trip-pec";
 import { messages } from "../../i18n";
@@ -139,7 +140,7 @@ export async function sendPecDraft(
   const now = ctx.clock.now();
   const day = todayOf(ctx);
   const t = messages(ctx.config.locale);
-  const result = await ctx.db.$transaction(async (tx) => {
+  const result = await unitOfWork(ctx, async (tx) => {
     await tx.pecDraft.update({
       where: { id: draftId },
       data: { status: "sent", sentAt: now, messageId: messageId ?? null },
@@ -181,7 +182,6 @@ export async function sendPecDraft(
       );
     return interaction.id;
   });
-  ctx.outbox.kick();
   return { ok: true, recipient: draft.recipient, sentAt: now, interactionId: result };
 }
 

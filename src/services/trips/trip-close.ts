@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
 import type { Db, Tx } from "../../db/client";
+import { unitOfWork } from "../../db/unit-of-work";
 import { formatDateCompact, formatDateShort, type IsoDate, nextBusinessDay } from "../../domain/calendar";
 import { formatEuro } from "../../domain/money";
 import { escapeMrkdwn } from "../../domain/text";
@@ -155,7 +156,7 @@ export async function closeTrip(
   const collectorSlackId = trip.collector?.slackUserId ?? actorSlackId;
   const dates = tripDates(trip, locale);
 
-  const result = await ctx.db.$transaction(async (tx): Promise<CloseTripResult> => {
+  const result = await unitOfWork(ctx, async (tx): Promise<CloseTripResult> => {
     const claimed = await tx.fieldTrip.updateMany({
       where: { id: tripId, status: { in: ["planned", "open"] } },
       data: {
@@ -304,7 +305,6 @@ export async function closeTrip(
     });
     return { ok: true, tripId, debrief, narrative, nextDay, taskIds, approvalIds, pecDraftIds };
   });
-  ctx.outbox.kick();
   return result;
 }
 

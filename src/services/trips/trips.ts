@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { readerOf } from "../../db/reads";
+import { unitOfWork } from "../../db/unit-of-work";
 import { dateInZone, daysBetween, formatDateCompact, type IsoDate } from "../../domain/calendar";
 import { customerNote } from "../../domain/customer-note";
 import { formatEuro } from "../../domain/money";
@@ -184,7 +185,7 @@ export async function planTrip(
   const ids = [...new Set(input.customerIds)];
   if (ids.length === 0) return { ok: false, error: "noneChosen" };
   if (ids.length > MAX_TRIP_VISITS) return { ok: false, error: "tooMany" };
-  const result = await ctx.db.$transaction(async (tx): Promise<PlanTripResult> => {
+  const result = await unitOfWork(ctx, async (tx): Promise<PlanTripResult> => {
     const overlap = await tx.fieldTrip.findFirst({
       where: {
         collectorId: input.collector.id,
@@ -244,7 +245,6 @@ export async function planTrip(
     );
     return { ok: true, tripId: trip.id, visits: schedule.length };
   });
-  ctx.outbox.kick();
   return result;
 }
 
@@ -345,7 +345,7 @@ export async function addTripCost(
 ): Promise<{ totalCents: number }> {
   const locale = ctx.config.locale;
   const t = messages(locale);
-  const total = await ctx.db.$transaction(async (tx) => {
+  const total = await unitOfWork(ctx, async (tx) => {
     const row = await tx.tripCost.create({
       data: {
         tripId,
@@ -376,7 +376,6 @@ export async function addTripCost(
     const sum = await tx.tripCost.aggregate({ where: { tripId }, _sum: { amountCents: true } });
     return sum._sum.amountCents ?? 0;
   });
-  ctx.outbox.kick();
   return { totalCents: total };
 }
 
