@@ -3,6 +3,7 @@
 // contested later. Always in Italian: it goes to an Italian company and has legal value. Pure.
 
 import { formatDateShort, type IsoDate } from "./calendar";
+import { exposure } from "./exposure";
 import { type Cents, formatEuro } from "./money";
 import { type Creditor, formatIban, paymentCausale } from "./reminder";
 
@@ -27,8 +28,7 @@ const sentence = (s: string) => (s.endsWith(".") ? s : `${s}.`);
 export function pecRecap(f: PecRecapFacts): { subject: string; body: string } {
   const euro = (c: Cents) => formatEuro(c, "it");
   const day = (d: IsoDate) => formatDateShort(d, "it");
-  const total = f.invoices.reduce((s, i) => s + i.openCents, 0);
-  const overdue = f.invoices.filter((i) => i.dueDate < f.today);
+  const owed = exposure(f.invoices, f.today);
   const subject = `Riepilogo del colloquio del ${day(f.visitDate)} e situazione del credito - ${f.customer.name}`;
   const lines: string[] = [];
   lines.push(`Spett.le ${f.customer.name}${f.customer.vatNumber ? ` (P. IVA ${f.customer.vatNumber})` : ""}`);
@@ -48,7 +48,7 @@ export function pecRecap(f: PecRecapFacts): { subject: string; body: string } {
     );
   }
   lines.push(
-    `Totale dovuto: ${euro(total)}${overdue.length > 0 ? `, di cui scaduto ${euro(overdue.reduce((s, i) => s + i.openCents, 0))}` : ""}.`,
+    `Totale dovuto: ${euro(owed.openCents)}${owed.overdueInvoices > 0 ? `, di cui scaduto ${euro(owed.overdueCents)}` : ""}.`,
   );
   lines.push("");
   const [first] = f.promises;

@@ -9,6 +9,7 @@ import { escapeMrkdwn } from "../../domain/text";
 import { messages } from "../../i18n";
 import { type ApprovalCard, approvalMessage } from "../../messages/approval";
 import { audit } from "../audit";
+import { customerExposure } from "../customers/exposure";
 import {
   actorMention,
   type CaseStage,
@@ -329,10 +330,7 @@ export async function approvalCard(
     },
   });
   const customer = a.case.customer;
-  const exposure = await tx.invoice.aggregate({
-    _sum: { openCents: true },
-    where: { customerId: customer.id, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
-  });
+  const owed = await customerExposure(tx, customer.id, today);
   const objections = await tx.auditEntry.findMany({
     where: { caseId: a.caseId, action: "approval.objected" },
     orderBy: { id: "asc" },
@@ -352,7 +350,7 @@ export async function approvalCard(
     amountCents: a.amountCents,
     writeOffCents: a.writeOffCents,
     terms: a.terms,
-    exposureCents: exposure._sum.openCents ?? 0,
+    exposureCents: owed.openCents,
     customerName: customer.name,
     requestedBySlackId: a.requestedBy?.slackUserId ?? requestAudit?.actor ?? "?",
     ownerSlackIds: await ownerSlackIds(tx),

@@ -6,6 +6,7 @@ import { withDate, withDateEn } from "../../domain/italian";
 import { formatEuro } from "../../domain/money";
 import { messages } from "../../i18n";
 import { audit } from "../audit";
+import { chasedCents, customerExposure } from "../customers/exposure";
 import { postToCase, refreshCaseParent } from "./cases";
 
 export type CaseStage =
@@ -137,11 +138,7 @@ export async function closeCaseIfSettled(
 ): Promise<CloseReason | null> {
   const c = await tx.case.findFirst({ where: { customerId, closedOn: null } });
   if (!c) return null;
-  const open = await tx.invoice.aggregate({
-    _sum: { openCents: true },
-    where: { customerId, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
-  });
-  const openCents = open._sum.openCents ?? 0;
+  const { openCents } = await customerExposure(tx, customerId, today);
   const t = messages(ctx.config.locale);
   if (openCents === 0) {
     await closeCase(ctx, tx, c.id, "paid", "system", today, t.caseThread.closedPaid);
@@ -216,11 +213,7 @@ export async function announcePayments(ctx: AppContext, today: IsoDate): Promise
     await unitOfWork(ctx, async (tx) => {
       const kase = await tx.case.findFirst({ where: { customerId, closedOn: null } });
       if (kase) {
-        const overdue = await tx.invoice.aggregate({
-          _sum: { openCents: true },
-          where: { customerId, status: "open", openCents: { gt: 0 }, dueDate: { lt: today } },
-        });
-        const left = overdue._sum.openCents ?? 0;
+        const left = chasedCents(await customerExposure(tx, customerId, today));
         const rest = left > 0 ? t.agreement.stillOverdue(euro(left)) : t.agreement.nothingOverdue;
         for (const p of payments) {
           const date = ctx.config.locale === "en" ? withDateEn("del", p.date) : withDate("del", p.date);

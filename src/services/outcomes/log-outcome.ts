@@ -13,6 +13,7 @@ import { requestApproval } from "../cases/approvals";
 import { setCaseStage } from "../cases/case-lifecycle";
 import { openCase, postToCase, refreshCaseParent } from "../cases/cases";
 import { type CustomerPosition, customerPosition } from "../customers/customers";
+import { customerExposure } from "../customers/exposure";
 import type { Member } from "../team/team";
 import { attachVisitToTrip } from "../trips/trips";
 
@@ -128,11 +129,7 @@ export async function recordOutcome(
 
   {
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: entry.customerId } });
-    const owed = await tx.invoice.aggregate({
-      _sum: { openCents: true },
-      where: { customerId: customer.id, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
-    });
-    const owedCents = owed._sum.openCents ?? 0;
+    const owedCents = (await customerExposure(tx, customer.id, day)).openCents;
     const existingCase = await tx.case.findFirst({ where: { customerId: customer.id, closedOn: null } });
     const kase = existingCase ?? (owedCents > 0 ? await openCase(tx, customer.id, day) : null);
 

@@ -18,6 +18,7 @@ import { debriefMessage, type NarrativeSource } from "../../messages/trip";
 import { audit } from "../audit";
 import { requestApproval } from "../cases/approvals";
 import { openCase, postToCase } from "../cases/cases";
+import { chasedCents, customerExposure } from "../customers/exposure";
 import { draftPecRecap } from "./pec";
 import { tripNarrative } from "./trip-summary";
 import { postToTrip, refreshTripParent } from "./trips";
@@ -37,7 +38,7 @@ export async function loadTripFacts(db: Db | Tx, tripId: number, closedOn: IsoDa
   for (const v of trip.visits) {
     const contacts = trip.interactions.filter((i) => i.customerId === v.customerId && i.channel === "visit");
     const ids = contacts.map((c) => c.id);
-    const [before, promises, documents, payments, invoices, settlement] = await Promise.all([
+    const [before, promises, documents, payments, owed, settlement] = await Promise.all([
       db.interaction.count({
         where: { customerId: v.customerId, channel: "visit", date: { lt: trip.startDate } },
       }),
@@ -50,10 +51,7 @@ export async function loadTripFacts(db: Db | Tx, tripId: number, closedOn: IsoDa
         where: { customerId: v.customerId, date: { gte: trip.startDate, lte: closedOn } },
         _sum: { amountCents: true },
       }),
-      db.invoice.aggregate({
-        where: { customerId: v.customerId, status: "open", openCents: { gt: 0 }, dueDate: { lt: closedOn } },
-        _sum: { openCents: true },
-      }),
+      customerExposure(db, v.customerId, closedOn),
       db.approvalRequest.findFirst({
         where: {
           kind: "settlement",
@@ -69,7 +67,7 @@ export async function loadTripFacts(db: Db | Tx, tripId: number, closedOn: IsoDa
       name: v.customer.name,
       status: v.status as DebriefVisitFacts["status"],
       firstVisit: before === 0,
-      overdueCents: invoices._sum.openCents ?? 0,
+      overdueCents: chasedCents(owed),
       collectedCents: contacts.length > 0 ? (payments._sum.amountCents ?? 0) : 0,
       pec: v.customer.pec,
       contacts: contacts.map((c) => ({

@@ -21,6 +21,7 @@ import type { FieldTrip } from "../../generated/prisma/client";
 import { messages } from "../../i18n";
 import { type TripCard, tripParentMessage } from "../../messages/trip";
 import { audit } from "../audit";
+import { exposureOfInvoices } from "../customers/exposure";
 import type { Member } from "../team/team";
 
 /** Stages in which the case is someone else's (agency, lawyer): not worth a visit. */
@@ -73,7 +74,7 @@ export async function tripCandidates(
       phone: c.phone,
       mobile: c.mobile,
       note: customerNote(c),
-      overdueCents: c.invoices.reduce((s, i) => s + i.openCents, 0),
+      overdueCents: exposureOfInvoices(c.id, c.invoices, today).overdueCents,
       daysOverdue: oldest ? daysBetween(oldest, today) : 0,
       brokenPromises: c.promises.length,
       lastVisit: c.interactions[0]?.date ?? null,
