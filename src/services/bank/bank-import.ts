@@ -197,6 +197,22 @@ export async function importStatement(
   summary.encoding = st.encoding;
   summary.issues = st.issues;
   const today = todayOf(ctx);
+  const outcomes = await matchStatement(ctx, st, today, summary);
+  if (opts.dryRun) return summary;
+  await recordStatement(ctx, input, opts, st, outcomes, today, summary);
+  return summary;
+}
+
+/**
+ * Matches every movement of the statement (a movement already imported is a duplicate; a return's fee rides
+ * on the return) and fills the summary's movements. Returns each movement's outcome (null: duplicate).
+ */
+async function matchStatement(
+  ctx: Ctx,
+  st: BankStatement,
+  today: IsoDate,
+  summary: BankImportSummary,
+): Promise<Array<MatchOutcome | null>> {
   const keys = movementKeys(st);
   const known = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
@@ -268,8 +284,23 @@ export async function importStatement(
     }
     summary.movements.push(result);
   });
-  if (opts.dryRun) return summary;
+  return outcomes;
+}
 
+/**
+ * Records what the statement says: the clear payments a chunk at a time (a payment refused on the way waits
+ * for the admin instead), the returns, the proposals and ignored movements; then the case threads and the
+ * audit.
+ */
+async function recordStatement(
+  ctx: Ctx,
+  input: StatementInput,
+  opts: BankImportOptions,
+  st: BankStatement,
+  outcomes: Array<MatchOutcome | null>,
+  today: IsoDate,
+  summary: BankImportSummary,
+): Promise<void> {
   const bankImport = await ctx.db.bankImport.create({
     data: { fileName: input.name, format: st.format, actor: opts.actor, channelId: opts.channelId ?? null },
   });
@@ -344,7 +375,6 @@ export async function importStatement(
       collectedCents: summary.collectedCents,
     },
   });
-  return summary;
 }
 
 /** Promise lines in the case threads, cleared cases closed, counts in the summary. */
