@@ -1,5 +1,5 @@
 import { bancaCommand } from "./cli/banca";
-import { type CliCommand, CliError } from "./cli/command";
+import { type CliCommand, CliError, cliMessages } from "./cli/command";
 import { demoCommand } from "./cli/demo";
 import { digestCommand } from "./cli/digest";
 import { dossierCommand } from "./cli/dossier";
@@ -29,29 +29,57 @@ const commands: CliCommand[] = [
 ];
 
 function help(): string {
+  const t = cliMessages();
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    "Credito: the credit-collection assistant. Usage: credito <command> [options]",
+    t.help.intro,
     "",
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${t.summary[c.name]}`),
     "",
-    "credito <command> --help shows the options of a command.",
+    `  ${t.help.locale}`,
+    "",
+    t.help.more,
   ].join("\n");
 }
 
+/**
+ * The global `--locale it|en` (anywhere on the line) is taken out of argv and put into CREDITO_LOCALE, so the
+ * help, the commands and the settings they load all speak that language.
+ */
+function takeLocale(argv: string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg !== "--locale" && !arg.startsWith("--locale=")) {
+      rest.push(arg);
+      continue;
+    }
+    const value = arg === "--locale" ? (argv[++i] ?? "") : arg.slice("--locale=".length);
+    if (value !== "it" && value !== "en") throw new CliError(cliMessages().errors.badLocale(value));
+    process.env.CREDITO_LOCALE = value;
+  }
+  return rest;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = takeLocale(argv);
   if (!name || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(`${help()}\n`);
     return 0;
   }
   const command = commands.find((c) => c.name === name);
+  const t = cliMessages();
   if (!command) {
-    process.stderr.write(`credito: unknown command "${name}"\n\n${help()}\n`);
+    process.stderr.write(`credito: ${t.help.unknownCommand(name)}\n\n${help()}\n`);
     return 1;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(`Usage: credito ${command.usage}\n${command.summary}\n`);
+    const details = command.details ? `${command.details(t)}\n` : "";
+    process.stdout.write(`${t.help.usage(t.usage[command.name])}\n${t.summary[command.name]}\n${details}`);
     return 0;
   }
   return command.run(rest);
@@ -63,7 +91,8 @@ main(process.argv.slice(2)).then(
     // config.ts (and zod) is imported here, on the error path only: --help must not load it
     const { ConfigError } = await import("./config");
     if (err instanceof ConfigError) {
-      process.stderr.write(`credito: fix these settings:\n${err.problems.map((p) => `  ${p}`).join("\n")}\n`);
+      const fix = cliMessages().errors.fixSettings;
+      process.stderr.write(`credito: ${fix}\n${err.problems.map((p) => `  ${p}`).join("\n")}\n`);
       process.exit(2);
     }
     // node:util parseArgs: an unknown option or a missing value is the user's mistake, not a crash

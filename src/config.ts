@@ -1,10 +1,17 @@
 import { validate as validCron } from "node-cron";
 import { z } from "zod";
-import { type CadenceStep, parseCadence } from "./domain/cadence";
+import { type CadenceProblem, type CadenceStep, DEFAULT_CADENCE, parseCadence } from "./domain/cadence";
+import { configEn } from "./i18n/config.en";
+import { configIt } from "./i18n/config.it";
 import { checkReminderTemplates, DEFAULT_TEMPLATES_DIR } from "./reminders/templates";
 
-/** Every setting, read once from the environment and validated. */
-const cron = z.string().refine((s) => validCron(s), "expected a cron expression like '30 8 * * 1-5'");
+/**
+ * Every setting, read once from the environment and validated. The schema's messages are keys of the
+ * settings catalogue (src/i18n/config.*.ts): the problems are written in CREDITO_LOCALE's language.
+ */
+type Rule = keyof typeof configIt.rules;
+const rule = (key: Rule) => key;
+const cron = z.string().refine((s) => validCron(s), rule("cron"));
 const timeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat("it-IT", { timeZone: tz });
@@ -12,11 +19,9 @@ const timeZone = z.string().refine((tz) => {
   } catch {
     return false;
   }
-}, "unknown time zone");
+}, rule("timeZone"));
 
-const smtpUrl = z
-  .string()
-  .regex(/^smtps?:\/\/\S+$/, "must be an SMTP URL like smtps://user:password@smtp.example.it:465");
+const smtpUrl = z.string().regex(/^smtps?:\/\/\S+$/, rule("smtpUrl"));
 
 /** IBAN check digits (ISO 13616): letters to numbers, first four characters moved to the end, mod 97 = 1. */
 export function validIban(iban: string): boolean {
@@ -30,24 +35,21 @@ export function validIban(iban: string): boolean {
 }
 
 const schema = z.object({
-  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, "must be a bot token starting with xoxb-"),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, rule("botToken")),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z
     .string()
-    .regex(/^xapp-/, "must be an app-level token starting with xapp-")
+    .regex(/^xapp-/, rule("appToken"))
     .optional(),
-  SLACK_API_URL: z.string().url().endsWith("/api/", "must end with /api/").optional(),
-  PORT: z.coerce.number("must be a port number").int().min(0).max(65535).default(3000),
+  SLACK_API_URL: z.string().url(rule("url")).endsWith("/api/", rule("apiUrl")).optional(),
+  PORT: z.coerce.number(rule("port")).int().min(0).max(65535).default(3000),
   DATABASE_URL: z
     .string()
-    .regex(
-      /^(file:|postgres(ql)?:\/\/)/,
-      "must be a SQLite URL like file:./data/credito.db or a PostgreSQL URL like postgresql://user@host/db",
-    )
+    .regex(/^(file:|postgres(ql)?:\/\/)/, rule("databaseUrl"))
     .default("file:./data/credito.db"),
   CREDITO_CHANNEL: z
     .string()
-    .regex(/^[CG][A-Z0-9]+$/, "must be a Slack channel id like C0123ABCD")
+    .regex(/^[CG][A-Z0-9]+$/, rule("channel"))
     .optional(),
   CREDITO_TIMEZONE: timeZone.default("Europe/Rome"),
   CREDITO_DIGEST_CRON: cron.default("30 8 * * 1-5"),
@@ -61,54 +63,52 @@ const schema = z.object({
   CREDITO_RECONTACT_MIN_DAYS: z.coerce.number().int().min(1).default(20),
   CREDITO_RECONTACT_MAX_DAYS: z.coerce.number().int().min(1).default(40),
   // issue 13: days at least between two steps of the timing table
-  CREDITO_CADENCE_MIN_GAP_DAYS: z.coerce.number("must be a number of days").int().min(0).max(60).default(5),
+  CREDITO_CADENCE_MIN_GAP_DAYS: z.coerce.number(rule("days")).int().min(0).max(60).default(5),
   CREDITO_EXTRA_HOLIDAYS: z
     .string()
-    .regex(/^(\d\d-\d\d)(,\d\d-\d\d)*$/, "comma-separated MM-DD dates, e.g. 06-24 for a patron saint")
+    .regex(/^(\d\d-\d\d)(,\d\d-\d\d)*$/, rule("holidays"))
     .optional(),
   CREDITO_POST_INTERVAL_MS: z.coerce.number().int().min(0).default(1100),
   OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_BASE_URL: z.string().url(rule("url")).optional(),
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   CREDITO_KM_RATE_CENTS: z.coerce.number().int().min(0).max(1000).default(35),
   // What goes to customers (written reminders, PEC recap): the creditor company and the two mailboxes.
-  CREDITO_COMPANY_NAME: z
-    .string()
-    .trim()
-    .min(2, "must be the company's name, e.g. Rossi Forniture S.r.l.")
-    .optional(),
-  CREDITO_COMPANY_ADDRESS: z.string().trim().min(5, "must be the registered office address").optional(),
+  CREDITO_COMPANY_NAME: z.string().trim().min(2, rule("companyName")).optional(),
+  CREDITO_COMPANY_ADDRESS: z.string().trim().min(5, rule("companyAddress")).optional(),
   CREDITO_COMPANY_VAT: z
     .string()
     .trim()
-    .regex(/^(IT)?\d{11}$/i, "must be an Italian VAT number: 11 digits, optionally after IT")
+    .regex(/^(IT)?\d{11}$/i, rule("companyVat"))
     .optional(),
   CREDITO_COMPANY_IBAN: z
     .string()
     .transform((s) => s.replace(/\s+/g, "").toUpperCase())
-    .refine(validIban, "must be a valid IBAN (the check digits do not match)")
+    .refine(validIban, rule("iban"))
     .optional(),
-  CREDITO_COMPANY_SIGNATURE: z.string().trim().min(2).optional(),
+  CREDITO_COMPANY_SIGNATURE: z.string().trim().min(2, rule("signature")).optional(),
+  // the language of what goes to customers (reminders, statements, dossier); default CREDITO_LOCALE
+  CREDITO_COMPANY_LOCALE: z.enum(["it", "en"]).optional(),
   CREDITO_SMTP_URL: smtpUrl.optional(),
-  CREDITO_MAIL_FROM: z.string().email("must be the sender's email address").optional(),
+  CREDITO_MAIL_FROM: z.string().email(rule("mailFrom")).optional(),
   CREDITO_PEC_SMTP_URL: smtpUrl.optional(),
   CREDITO_PEC_IMAP_URL: z
     .string()
-    .regex(/^imaps?:\/\/\S+$/, "must be an IMAP URL like imaps://user:password@imap.pec.example.it:993")
+    .regex(/^imaps?:\/\/\S+$/, rule("imapUrl"))
     .optional(),
-  CREDITO_PEC_FROM: z.string().email("must be the sender's PEC address").optional(),
-  CREDITO_AUTO_SEND_COURTESY: z.enum(["true", "false", "1", "0"], "must be true or false").default("false"),
+  CREDITO_PEC_FROM: z.string().email(rule("pecFrom")).optional(),
+  CREDITO_AUTO_SEND_COURTESY: z.enum(["true", "false", "1", "0"], rule("trueFalse")).default("false"),
   CREDITO_TEMPLATES_DIR: z.string().default(DEFAULT_TEMPLATES_DIR),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // busy database (issue 19): SQLite's own wait (blocks the event loop) and the unit of work's retrying
   CREDITO_DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   CREDITO_DB_RETRY_BUDGET_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   // several instances on one database (issue 17)
-  HEALTH_PORT: z.coerce.number("must be a port number").int().min(0).max(65535).optional(),
+  HEALTH_PORT: z.coerce.number(rule("port")).int().min(0).max(65535).optional(),
   CREDITO_INSTANCE_ID: z
     .string()
-    .regex(/^[\w.:-]{1,64}$/, "letters, digits, . : _ - (at most 64)")
+    .regex(/^[\w.:-]{1,64}$/, rule("instanceId"))
     .optional(),
   CREDITO_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   CREDITO_OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5000),
@@ -138,10 +138,11 @@ export interface Config {
   /** the weekly report (last week's figures), after the Monday digest */
   reportCron: string;
   locale: "it" | "en";
+  /** the language of what goes to customers: reminders, statements of account, the dossier (issue 18) */
+  companyLocale: "it" | "en";
   rules: {
-    cadenceSpec?: string;
-    /** CREDITO_CADENCE parsed at start-up (undefined: the default table) */
-    cadence?: CadenceStep[];
+    /** CREDITO_CADENCE parsed and checked at start-up (the default table when unset) */
+    cadence: readonly CadenceStep[];
     promiseToleranceDays: number;
     creditHoldDays: number;
     agencyDays: number;
@@ -200,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
   }
   const parsed = schema.safeParse(cleaned);
   const problems: string[] = [];
+  const t = configMessages(cleaned);
   if (!parsed.success) {
     const seen = new Set<string>();
     for (const issue of parsed.error.issues) {
@@ -207,35 +209,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
       if (seen.has(key)) continue; // one line per setting
       seen.add(key);
       const missing = cleaned[key] === undefined;
-      problems.push(
-        missing ? `${key}: missing (required)` : `${key}: ${settingMessage(issue, cleaned[key]!)}`,
-      );
+      problems.push(missing ? `${key}: ${t.missing}` : `${key}: ${settingMessage(issue, cleaned[key]!, t)}`);
     }
   }
   const e = parsed.data;
   // checked here, not when the first digest runs: a bad table must stop start-up (issue 13)
-  let cadence: CadenceStep[] | undefined;
+  let cadence: readonly CadenceStep[] = DEFAULT_CADENCE;
   if (cleaned.CREDITO_CADENCE) {
     const c = parseCadence(cleaned.CREDITO_CADENCE);
-    if ("error" in c) problems.push(`CREDITO_CADENCE: ${c.error}`);
+    if ("error" in c) problems.push(`CREDITO_CADENCE: ${cadenceProblem(c.problem, t)}`);
     else cadence = c;
   }
   const holidays = cleaned.CREDITO_EXTRA_HOLIDAYS ?? "";
   for (const day of /^(\d\d-\d\d)(,\d\d-\d\d)*$/.test(holidays) ? holidays.split(",") : []) {
     const [m, d] = day.split("-").map(Number) as [number, number];
     if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(2024, m, 0)).getUTCDate()) {
-      problems.push(`CREDITO_EXTRA_HOLIDAYS: ${day} is not a day of the year (MM-DD)`);
+      problems.push(`CREDITO_EXTRA_HOLIDAYS: ${t.notADay(day)}`);
       break;
     }
   }
-  if (needSlack && !cleaned.CREDITO_CHANNEL) problems.push("CREDITO_CHANNEL: missing (required)");
+  if (needSlack && !cleaned.CREDITO_CHANNEL) problems.push(`CREDITO_CHANNEL: ${t.missing}`);
   if (!cleaned.SLACK_APP_TOKEN && !cleaned.SLACK_SIGNING_SECRET) {
-    problems.push(
-      "SLACK_SIGNING_SECRET: missing (required in HTTP mode, i.e. when SLACK_APP_TOKEN is not set)",
-    );
+    problems.push(`SLACK_SIGNING_SECRET: ${t.missingSigningSecret}`);
   }
   if (e && e.CREDITO_RECONTACT_MIN_DAYS > e.CREDITO_RECONTACT_MAX_DAYS) {
-    problems.push("CREDITO_RECONTACT_MIN_DAYS: must not exceed CREDITO_RECONTACT_MAX_DAYS");
+    problems.push(`CREDITO_RECONTACT_MIN_DAYS: ${t.recontactOrder}`);
   }
   const companyKeys = [
     "CREDITO_COMPANY_NAME",
@@ -245,10 +243,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
   ] as const;
   const companySet = companyKeys.filter((k) => cleaned[k] !== undefined);
   if (companySet.length > 0 && companySet.length < companyKeys.length) {
-    for (const k of companyKeys)
-      if (cleaned[k] === undefined) problems.push(`${k}: missing (the company's data go together)`);
+    for (const k of companyKeys) if (cleaned[k] === undefined) problems.push(`${k}: ${t.companyTogether}`);
   }
-  problems.push(...checkReminderTemplates(e?.CREDITO_TEMPLATES_DIR ?? DEFAULT_TEMPLATES_DIR));
+  problems.push(...checkReminderTemplates(e?.CREDITO_TEMPLATES_DIR ?? DEFAULT_TEMPLATES_DIR, t.templates));
   if (problems.length > 0 || !e) throw new ConfigError(problems);
   return {
     slack: {
@@ -274,8 +271,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
     reminderCron: e.CREDITO_REMINDER_CRON,
     reportCron: e.CREDITO_REPORT_CRON,
     locale: e.CREDITO_LOCALE,
+    companyLocale: e.CREDITO_COMPANY_LOCALE ?? e.CREDITO_LOCALE,
     rules: {
-      cadenceSpec: e.CREDITO_CADENCE,
       cadence,
       promiseToleranceDays: e.CREDITO_PROMISE_TOLERANCE_DAYS,
       creditHoldDays: e.CREDITO_CREDIT_HOLD_DAYS,
@@ -301,7 +298,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
             address: e.CREDITO_COMPANY_ADDRESS,
             vatNumber: e.CREDITO_COMPANY_VAT.toUpperCase(),
             iban: e.CREDITO_COMPANY_IBAN,
-            signature: e.CREDITO_COMPANY_SIGNATURE ?? "Ufficio crediti",
+            signature:
+              e.CREDITO_COMPANY_SIGNATURE ??
+              configMessages({ CREDITO_LOCALE: e.CREDITO_COMPANY_LOCALE ?? e.CREDITO_LOCALE })
+                .defaultSignature,
           }
         : null,
     reminders: {
@@ -313,22 +313,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
   };
 }
 
+/** The settings messages in CREDITO_LOCALE's language (Italian when it is missing or itself wrong). */
+export function configMessages(env: Record<string, string | undefined>): typeof configIt {
+  return env.CREDITO_LOCALE === "en" ? configEn : configIt;
+}
+
+function cadenceProblem(p: CadenceProblem, t: typeof configIt): string {
+  return p.kind === "empty" ? t.cadence.empty : t.cadence[p.kind](p.item);
+}
+
 /** One clear line for a wrong setting, saying what was given and what is expected. */
-function settingMessage(issue: z.core.$ZodIssue, given: string): string {
-  const got = `got "${given.length > 40 ? `${given.slice(0, 40)}…` : given}"`;
+function settingMessage(issue: z.core.$ZodIssue, given: string, t: typeof configIt): string {
+  const got = t.got(given.length > 40 ? `${given.slice(0, 40)}…` : given);
+  const ruleText = (t.rules as Record<string, string>)[issue.message];
   switch (issue.code) {
     case "invalid_type":
-      if (issue.expected === "int") return `must be a whole number (${got})`;
-      return issue.expected === "number" ? `must be a number (${got})` : `${issue.message} (${got})`;
+      if (issue.expected === "int") return `${t.wholeNumber} (${got})`;
+      if (ruleText) return `${ruleText} (${got})`;
+      return issue.expected === "number" ? `${t.number} (${got})` : `${t.invalid} (${got})`;
     case "too_small":
-      return `must be at least ${String(issue.minimum)} (${got})`;
+      return ruleText ? `${ruleText} (${got})` : `${t.atLeast(String(issue.minimum))} (${got})`;
     case "too_big":
-      return `must be at most ${String(issue.maximum)} (${got})`;
+      return `${t.atMost(String(issue.maximum))} (${got})`;
     case "invalid_value":
-      return `must be one of ${issue.values.map(String).join(", ")} (${got})`;
+      return ruleText ? `${ruleText} (${got})` : `${t.oneOf(issue.values.map(String).join(", "))} (${got})`;
     default:
-      return issue.code === "custom" || issue.code === "invalid_format"
-        ? `${issue.message} (${got})`
-        : issue.message;
+      return `${ruleText ?? t.invalid} (${got})`;
   }
 }

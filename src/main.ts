@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, configMessages, loadConfig } from "./config";
 import { createRuntime } from "./runtime";
 
 /** Start-up: config -> database -> Slack app -> scheduled jobs; graceful shutdown on SIGINT/SIGTERM. */
@@ -8,7 +8,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write("Credito cannot start: fix these settings (see README, 'Settings'):\n");
+      process.stderr.write(`${configMessages(process.env).cannotStart}\n`);
       for (const line of err.problems) process.stderr.write(`  ${line}\n`);
       process.exit(2);
     }
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Credito stopped: ${err instanceof Error ? err.message : String(err)}\n`);
+  const why = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`${configMessages(process.env).stopped(why)}\n`);
   process.exit(1);
 });

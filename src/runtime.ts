@@ -14,8 +14,11 @@ import { registerAnchorRecorders, resolveAnchor } from "./slack/anchors";
 import type { SlackApp } from "./slack/app";
 import { Outbox } from "./slack/outbox";
 
+/** The context as wired: the same, with the outbox's own controls (idle, settle, stop) for the CLI and tests. */
+export type RuntimeContext = AppContext & { outbox: Outbox };
+
 export interface Runtime {
-  ctx: AppContext;
+  ctx: RuntimeContext;
   slack: SlackApp;
   /** starts the Slack app and the outbox; the scheduled jobs too unless `jobs: false` (tests, demo) */
   start(opts?: { jobs?: boolean }): Promise<void>;
@@ -31,7 +34,7 @@ type RuntimeOptions = { clock?: Clock; log?: Logger; fetchFn?: typeof fetch };
 export async function createAppContext(
   config: Config,
   opts: RuntimeOptions = {},
-): Promise<{ ctx: AppContext; holder: string; stop(): Promise<void> }> {
+): Promise<{ ctx: RuntimeContext; holder: string; stop(): Promise<void> }> {
   const log = opts.log ?? createLogger(config.logLevel);
   const db = await openDb(config.databaseUrl, { busyTimeoutMs: config.db.busyTimeoutMs });
   // The outbox does its own retrying (persisted, honouring Retry-After), so its client must not.
@@ -50,7 +53,7 @@ export async function createAppContext(
   // offline (a CLI command without the Slack settings) nothing is sent with a placeholder token: what is
   // queued waits in the outbox for the running bot
   if (!config.slack.enabled) await outbox.stop();
-  const ctx: AppContext = { config, db, outbox, clock: opts.clock ?? systemClock, log };
+  const ctx: RuntimeContext = { config, db, outbox, clock: opts.clock ?? systemClock, log };
   return {
     ctx,
     holder,

@@ -4,8 +4,7 @@ import { formatDateShort } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
-import type { BankImportSummary, MovementResult } from "../services/bank/bank-import";
-import type { MovementIssue } from "./types";
+import type { BankImportSummary, MovementIssue, MovementResult } from "./types";
 
 export interface BankReportOptions {
   /** mrkdwn for Slack: bank text escaped */

@@ -79,3 +79,44 @@ export class BankFileError extends Error {
     super(`${file}: ${key}${args.length ? ` (${args.join(", ")})` : ""}`);
   }
 }
+
+// What a bank import did with each movement and in all (services/bank/bank-import.ts fills it, bank/report.ts prints it).
+
+export type MovementOutcome = "matched" | "proposed" | "ignored" | "returned" | "duplicate";
+
+export interface MovementResult {
+  /** "riga 12" / "elemento Stmt[1]/Ntry[3]" parts */
+  line?: number;
+  element?: string;
+  key: string;
+  bookingDate: IsoDate;
+  amountCents: number;
+  description: string;
+  counterpartyName?: string;
+  kind: BankMovement["kind"];
+  outcome: MovementOutcome;
+  reason: string;
+  customer?: { id: number; code: string; name: string };
+  invoices: Array<{ id: number; number: string; cents: number }>;
+  feeCents?: number;
+  candidates?: number;
+  movementId?: number;
+}
+
+export interface BankImportSummary {
+  file: string;
+  format?: BankStatement["format"];
+  encoding?: string;
+  /** the whole file could not be used (not a statement, unreadable): nothing written */
+  fileError?: { key: string; args: string[] };
+  issues: MovementIssue[];
+  movements: MovementResult[];
+  importId?: number;
+  dryRun: boolean;
+  written: boolean;
+  collectedCents: number;
+  promises: { kept: number; partial: number; broken: number };
+  casesClosed: number;
+  /** payments the payments import could not record (e.g. an invoice closed meanwhile) */
+  paymentErrors: number;
+}

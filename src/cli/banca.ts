@@ -1,13 +1,11 @@
 import { messages } from "../i18n";
 import type { BankImportSummary } from "../services/bank/bank-import";
-import { type CliCommand, CliError, parseCliArgs } from "./command";
+import { type CliCommand, CliError, cliMessages, parseCliArgs, usageOf } from "./command";
 import { commandConfig, DB_OPTION } from "./database";
 
 /** `credito banca`: imports bank statements, prints each movement with its outcome. */
 export const bancaCommand: CliCommand = {
   name: "banca",
-  summary: "imports bank statements (camt.053/054, CBI, home-banking CSV/XLSX): payments, returned RiBa",
-  usage: "banca <file>... [--dry-run] [--json] [--db file:…]",
   async run(argv) {
     const { values, positionals } = parseCliArgs({
       args: argv,
@@ -19,7 +17,8 @@ export const bancaCommand: CliCommand = {
         ...DB_OPTION,
       },
     });
-    if (positionals.length === 0) throw new CliError(`missing file. Usage: credito ${bancaCommand.usage}`);
+    const e = cliMessages().errors;
+    if (positionals.length === 0) throw new CliError(e.missingFile(usageOf("banca")));
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
     const [{ bankReportLines }, { loadInput }, { createAppContext }, { importStatement }, { postProposals }] =
       await Promise.all([
@@ -34,7 +33,7 @@ export const bancaCommand: CliCommand = {
       try {
         inputs.push(await loadInput(p));
       } catch {
-        throw new CliError(`cannot read ${p}: no such file`);
+        throw new CliError(e.cannotRead(p));
       }
     }
     const config = await commandConfig(values.db, { slack: false });

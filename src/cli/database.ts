@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import { CliError } from "./command";
+import { CliError, cliMessages } from "./command";
 
 /** The `--db` option every command that reads the database takes (issue 13). */
 export const DB_OPTION = { db: { type: "string" } } as const;
@@ -10,8 +10,7 @@ export const DB_OPTION = { db: { type: "string" } } as const;
  * Settings and the database layer are imported here, not at the top, so `credito --help` doesn't load them.
  */
 export async function commandConfig(db: string | undefined, opts: { slack?: boolean } = {}): Promise<Config> {
-  if (db !== undefined && db.trim() === "")
-    throw new CliError("--db: give a SQLite file, e.g. file:./data/credito.db");
+  if (db !== undefined && db.trim() === "") throw new CliError(cliMessages().errors.badDb);
   const [{ loadConfig }, { sqlitePath }, { messages }] = await Promise.all([
     import("../config"),
     import("../db/migrate"),

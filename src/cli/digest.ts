@@ -1,10 +1,9 @@
-import { parseArgs } from "node:util";
 import { today } from "../context";
 import { formatDateLong, isIsoDate } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
 import { groupTasksByKind } from "../domain/tasks";
 import { messages } from "../i18n";
-import { type CliCommand, CliError } from "./command";
+import { type CliCommand, CliError, cliMessages, parseCliArgs } from "./command";
 import { commandConfig, DB_OPTION } from "./database";
 
 /** How long `credito digest` waits for Slack (Retry-After, 5xx retries) before leaving the rest to the bot. */
@@ -13,10 +12,8 @@ const DEFAULT_WAIT_SECONDS = 120;
 /** `credito digest`: the same service as the 08:30 job; --dry-run prints, --json prints JSON, else it posts. */
 export const digestCommand: CliCommand = {
   name: "digest",
-  summary: "compute the day's collection tasks; post them in the channel, or print them (--dry-run, --json)",
-  usage: "digest [--date YYYY-MM-DD] [--dry-run] [--json] [--wait seconds] [--db file:…]",
   async run(argv) {
-    const { values } = parseArgs({
+    const { values } = parseCliArgs({
       args: argv,
       options: {
         date: { type: "string" },
@@ -27,12 +24,13 @@ export const digestCommand: CliCommand = {
       },
       strict: true,
     });
+    const e = cliMessages().errors;
     if (values.date !== undefined && !isIsoDate(values.date)) {
-      throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
+      throw new CliError(e.badDate("--date", values.date, "2026-03-02"));
     }
     const waitSeconds = values.wait === undefined ? DEFAULT_WAIT_SECONDS : Number(values.wait);
     if (!Number.isFinite(waitSeconds) || waitSeconds < 0 || waitSeconds > 600)
-      throw new CliError(`--wait: "${values.wait}" is not a number of seconds between 0 and 600`);
+      throw new CliError(e.badWait(String(values.wait)));
     const offline = Boolean(values["dry-run"] || values.json);
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
     const [{ createAppContext }, { buildDigest, postDigest }] = await Promise.all([
@@ -73,7 +71,7 @@ export const digestCommand: CliCommand = {
               const who = x.assignee ? ` · ${x.assignee}` : "";
               const time = x.time ? ` · ${x.time}` : "";
               lines.push(
-                `  ${x.customerName} (${x.customerCode}) · ${formatEuro(x.amountCents, locale)} · ${x.daysOverdue} gg${time}${who}`,
+                `  ${x.customerName} (${x.customerCode}) · ${formatEuro(x.amountCents, locale)} · ${t.digest.days(x.daysOverdue)}${time}${who}`,
               );
               lines.push(`    ${x.reason} → ${x.action}`);
             }
@@ -97,7 +95,7 @@ export const digestCommand: CliCommand = {
         return 1;
       }
       if (settled.pending.length > 0) {
-        const error = settled.pending.find((p) => p.error)?.error ?? "in coda";
+        const error = settled.pending.find((p) => p.error)?.error ?? t.cli.queued;
         process.stderr.write(`${t.cli.notDelivered(settled.pending.length, error)}\n`);
         return 3;
       }

@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { systemClock, today } from "../context";
 import { isIsoDate } from "../domain/calendar";
 import { messages } from "../i18n";
-import { type CliCommand, CliError, parseCliArgs } from "./command";
+import { type CliCommand, CliError, cliMessages, parseCliArgs, usageOf } from "./command";
 import { commandConfig, DB_OPTION } from "./database";
 
 /**
@@ -11,9 +11,6 @@ import { commandConfig, DB_OPTION } from "./database";
  */
 export const dossierCommand: CliCommand = {
   name: "dossier",
-  summary:
-    "write a customer's dossier PDF for the agency or the lawyer (late interest under D.Lgs. 231/2002)",
-  usage: "dossier <customer code> [--out file.pdf] [--date YYYY-MM-DD] [--db file:…]",
   async run(argv) {
     const { values, positionals } = parseCliArgs({
       args: argv,
@@ -22,9 +19,10 @@ export const dossierCommand: CliCommand = {
       strict: true,
     });
     const code = positionals.join(" ").trim();
-    if (!code) throw new CliError(`missing customer code. Usage: credito ${dossierCommand.usage}`);
+    const e = cliMessages().errors;
+    if (!code) throw new CliError(e.missingCustomer(usageOf("dossier")));
     if (values.date !== undefined && !isIsoDate(values.date)) {
-      throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
+      throw new CliError(e.badDate("--date", values.date, "2026-03-02"));
     }
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
     const [{ openDb }, { dossierData, dossierFileName }, { renderDossierPdf }] = await Promise.all([
@@ -36,13 +34,14 @@ export const dossierCommand: CliCommand = {
     const db = await openDb(config.databaseUrl);
     try {
       const customer = await db.customer.findUnique({ where: { code } });
-      if (!customer) throw new CliError(`no customer with code "${code}"`);
+      if (!customer) throw new CliError(e.noCustomer(code));
       const day = values.date ?? today({ clock: systemClock, config });
       const data = await dossierData(db, customer.id, day);
-      const pdf = await renderDossierPdf(data, messages(config.locale), config.locale);
+      // the dossier goes to the agency or the lawyer: the company's language (issue 18)
+      const pdf = await renderDossierPdf(data, messages(config.companyLocale), config.companyLocale);
       const out = values.out ?? dossierFileName(customer.code, day);
       await writeFile(out, pdf);
-      process.stdout.write(`${out} (${pdf.length} bytes)\n`);
+      process.stdout.write(`${cliMessages().dossierWritten(out, pdf.length)}\n`);
       return 0;
     } finally {
       await db.$disconnect();

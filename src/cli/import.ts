@@ -3,15 +3,8 @@ import { messages } from "../i18n";
 import { ColumnMapError, mapFieldNames, parseColumnMap } from "../import/headers";
 import { importReportLines } from "../import/report";
 import { IMPORT_KINDS, type ImportKind } from "../import/types";
-import { type CliCommand, CliError, parseCliArgs } from "./command";
+import { type CliCommand, CliError, cliLocale, cliMessages, parseCliArgs, usageOf } from "./command";
 import { commandConfig, DB_OPTION } from "./database";
-
-const PHASES: Record<string, string> = {
-  read: "lettura",
-  customers: "clienti",
-  invoices: "fatture",
-  payments: "pagamenti",
-};
 
 /** Progress on stderr, at most twice a second: a rewritten line on a terminal, plain lines otherwise. */
 function progressPrinter(stream: NodeJS.WriteStream): {
@@ -26,7 +19,8 @@ function progressPrinter(stream: NodeJS.WriteStream): {
       if (now - last < 500 || total < 2000) return;
       last = now;
       const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
-      const line = `${PHASES[phase] ?? phase}: ${done}/${total} (${pct}%)`;
+      const phases: Record<string, string> = cliMessages().importPhases;
+      const line = `${phases[phase] ?? phase}: ${done}/${total} (${pct}%)`;
       if (stream.isTTY) stream.write(`\r${line.padEnd(60)}`);
       else stream.write(`${line}\n`);
       shown = true;
@@ -39,14 +33,13 @@ function progressPrinter(stream: NodeJS.WriteStream): {
 
 export const importCommand: CliCommand = {
   name: "import",
-  summary: "imports a scadenzario, customers, payments (CSV/XLSX) or FatturaPA XML invoices",
-  usage:
-    'import <file|folder>... [--kind scadenzario|clienti|pagamenti|fatturapa] [--map "colonna=campo,..."] ' +
-    "[--skip-invalid] [--keep-missing] [--dry-run] [--source <name>] [--db file:…]\n" +
-    "Headers are recognised by their usual Italian names (Cliente;Ragione sociale: Cliente is the code). Field names for --map:\n" +
-    (["scadenzario", "clienti", "pagamenti"] as const)
-      .map((k) => `  ${k}: ${mapFieldNames(k).join(", ")}`)
-      .join("\n"),
+  details: (t) =>
+    [
+      t.importHeaders,
+      ...(["scadenzario", "clienti", "pagamenti"] as const).map(
+        (k) => `  ${k}: ${mapFieldNames(k).join(", ")}`,
+      ),
+    ].join("\n"),
   async run(argv) {
     const { values, positionals } = parseCliArgs({
       args: argv,
@@ -62,16 +55,18 @@ export const importCommand: CliCommand = {
         ...DB_OPTION,
       },
     });
-    if (positionals.length === 0) throw new CliError(`missing file. Usage: credito ${importCommand.usage}`);
+    const e = cliMessages().errors;
+    if (positionals.length === 0) throw new CliError(e.missingFile(usageOf("import")));
     const kind = values.kind as ImportKind | undefined;
     if (kind && !IMPORT_KINDS.includes(kind)) {
-      throw new CliError(`--kind must be one of ${IMPORT_KINDS.join(", ")} (got "${kind}")`);
+      throw new CliError(e.badKind(IMPORT_KINDS.join(", "), kind));
     }
     let map: Map<string, never> | ReturnType<typeof parseColumnMap>;
     try {
       map = parseColumnMap(values.map);
     } catch (err) {
-      if (err instanceof ColumnMapError) throw new CliError(messages("it").import.reason.badMap!(err.entry));
+      if (err instanceof ColumnMapError)
+        throw new CliError(messages(cliLocale()).import.reason.badMap!(err.entry));
       throw err;
     }
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
@@ -86,11 +81,9 @@ export const importCommand: CliCommand = {
     try {
       paths = await expandPaths(positionals);
     } catch (err) {
-      throw new CliError(
-        `cannot read ${(err as { path?: string }).path ?? positionals.join(" ")}: no such file or folder`,
-      );
+      throw new CliError(e.cannotReadPath((err as { path?: string }).path ?? positionals.join(" ")));
     }
-    if (paths.length === 0) throw new CliError(`no CSV, XLSX or XML files in ${positionals.join(" ")}`);
+    if (paths.length === 0) throw new CliError(e.noFiles(positionals.join(" ")));
     const config = await commandConfig(values.db, { slack: false });
     const t = messages(config.locale);
     const inputs = await Promise.all(paths.map(loadInput));

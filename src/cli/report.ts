@@ -1,9 +1,8 @@
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { systemClock, today } from "../context";
 import { isIsoDate } from "../domain/calendar";
 import { monthPeriod, type Period, weekPeriod } from "../domain/kpi";
-import { type CliCommand, CliError } from "./command";
+import { type CliCommand, CliError, cliMessages, parseCliArgs } from "./command";
 import { commandConfig, DB_OPTION } from "./database";
 
 const FORMATS = ["csv", "xlsx", "json"] as const;
@@ -15,11 +14,8 @@ type Format = (typeof FORMATS)[number];
  */
 export const reportCommand: CliCommand = {
   name: "report",
-  summary: "export the collection KPIs, aging, collectors and field trips of a period as csv, xlsx or json",
-  usage:
-    "report [--from YYYY-MM-DD --to YYYY-MM-DD | --period mese|settimana] --format csv|xlsx|json [--out file] [--db file:…]",
   async run(argv) {
-    const { values } = parseArgs({
+    const { values } = parseCliArgs({
       args: argv,
       options: {
         from: { type: "string" },
@@ -32,20 +28,18 @@ export const reportCommand: CliCommand = {
       strict: true,
     });
     const format = (values.format ?? "") as Format;
-    if (!FORMATS.includes(format))
-      throw new CliError(`--format: expected csv, xlsx or json, got "${values.format ?? ""}"`);
-    if (format === "xlsx" && !values.out) throw new CliError("--format xlsx needs --out <file.xlsx>");
+    const e = cliMessages().errors;
+    if (!FORMATS.includes(format)) throw new CliError(e.badFormat(values.format ?? ""));
+    if (format === "xlsx" && !values.out) throw new CliError(e.xlsxNeedsOut);
     for (const key of ["from", "to"] as const) {
       const v = values[key];
-      if (v !== undefined && !isIsoDate(v))
-        throw new CliError(`--${key}: "${v}" is not a date like 2026-11-30`);
+      if (v !== undefined && !isIsoDate(v)) throw new CliError(e.badDate(`--${key}`, v, "2026-11-30"));
     }
-    if ((values.from === undefined) !== (values.to === undefined))
-      throw new CliError("give both --from and --to");
-    if (values.from && values.to && values.from > values.to) throw new CliError("--from is after --to");
-    if (values.from && values.period) throw new CliError("give either --from/--to or --period, not both");
+    if ((values.from === undefined) !== (values.to === undefined)) throw new CliError(e.bothFromTo);
+    if (values.from && values.to && values.from > values.to) throw new CliError(e.fromAfterTo);
+    if (values.from && values.period) throw new CliError(e.periodOrRange);
     if (values.period && !["mese", "month", "settimana", "week"].includes(values.period)) {
-      throw new CliError(`--period: expected mese or settimana, got "${values.period}"`);
+      throw new CliError(e.badPeriod(values.period));
     }
 
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
@@ -74,7 +68,8 @@ export const reportCommand: CliCommand = {
             : await reportXlsx(report, locale);
       if (values.out) {
         writeFileSync(values.out, body);
-        process.stderr.write(`report ${period.from}..${period.to} (${format}) written to ${values.out}\n`);
+        const written = cliMessages().reportWritten(period.from, period.to, format, values.out);
+        process.stderr.write(`${written}\n`);
       } else {
         process.stdout.write(body);
       }

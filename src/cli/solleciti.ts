@@ -2,7 +2,7 @@ import { today } from "../context";
 import { isIsoDate } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
 import { reminderMessages } from "../i18n/reminders";
-import { type CliCommand, CliError, parseCliArgs } from "./command";
+import { type CliCommand, CliError, cliMessages, parseCliArgs } from "./command";
 import { commandConfig, DB_OPTION } from "./database";
 
 /**
@@ -11,17 +11,15 @@ import { commandConfig, DB_OPTION } from "./database";
  */
 export const sollecitiCommand: CliCommand = {
   name: "solleciti",
-  summary:
-    "prepare the day's written reminders (email, PEC, letters) and post them for review (--dry-run prints)",
-  usage: "solleciti [--date YYYY-MM-DD] [--dry-run] [--db file:…]",
   async run(argv) {
     const { values } = parseCliArgs({
       args: argv,
       options: { date: { type: "string" }, "dry-run": { type: "boolean" }, ...DB_OPTION },
       strict: true,
     });
+    const e = cliMessages().errors;
     if (values.date !== undefined && !isIsoDate(values.date))
-      throw new CliError(`--date: "${values.date}" is not a date like 2026-03-02`);
+      throw new CliError(e.badDate("--date", values.date, "2026-03-02"));
     const dryRun = Boolean(values["dry-run"]);
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
     const [{ createAppContext }, { mailOutbox, prepareDay }] = await Promise.all([
@@ -29,10 +27,7 @@ export const sollecitiCommand: CliCommand = {
       import("../reminders/service"),
     ]);
     const config = await commandConfig(values.db, { slack: !dryRun });
-    if (!config.company)
-      throw new CliError(
-        "set CREDITO_COMPANY_NAME, CREDITO_COMPANY_ADDRESS, CREDITO_COMPANY_VAT and CREDITO_COMPANY_IBAN first",
-      );
+    if (!config.company) throw new CliError(e.companyMissing);
     const runtime = await createAppContext(config);
     try {
       const ctx = runtime.ctx;
@@ -55,7 +50,7 @@ export const sollecitiCommand: CliCommand = {
         });
         if (failed > 0) {
           process.stdout.write(`${lines.join("\n")}\n`);
-          process.stderr.write("credito: Slack refused the review message; see the log\n");
+          process.stderr.write(`credito: ${e.reviewRefused}\n`);
           return 1;
         }
       }

@@ -1,5 +1,4 @@
-import { parseArgs } from "node:util";
-import { type CliCommand, CliError } from "./command";
+import { type CliCommand, CliError, cliMessages, parseCliArgs, usageOf } from "./command";
 import { commandConfig, DB_OPTION } from "./database";
 
 /** "2026-07-01", "2026H2", "2026-H2", "2026 h2" -> "2026-07-01"; null when not a half-year. */
@@ -27,17 +26,16 @@ export function parseRatePercent(input: string): number | null {
  */
 export const tassiCommand: CliCommand = {
   name: "tassi",
-  summary: "list or extend the reference-rate table for late-payment interest (D.Lgs. 231/2002)",
-  usage: "tassi [<half-year: 2026H2 | 2026-07-01> <rate %: 2,15>] [--db file:…]",
   async run(argv) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseCliArgs({
       args: argv,
       options: { ...DB_OPTION },
       allowPositionals: true,
       strict: true,
     });
+    const e = cliMessages().errors;
     if (positionals.length !== 0 && positionals.length !== 2) {
-      throw new CliError(`expected a half-year and a rate. Usage: credito ${tassiCommand.usage}`);
+      throw new CliError(e.halfYearAndRate(usageOf("tassi")));
     }
     // imported here, not at the top, so `credito --help` doesn't load them (see src/cli.ts)
     const [{ openDb }, { halfYearLabel }] = await Promise.all([
@@ -49,9 +47,9 @@ export const tassiCommand: CliCommand = {
     try {
       if (positionals.length === 2) {
         const period = parseHalfYear(positionals[0] ?? "");
-        if (!period) throw new CliError(`"${positionals[0]}" is not a half-year like 2026H2 or 2026-07-01`);
+        if (!period) throw new CliError(e.badHalfYear(positionals[0] ?? ""));
         const bps = parseRatePercent(positionals[1] ?? "");
-        if (bps === null) throw new CliError(`"${positionals[1]}" is not a rate in percent like 2,15`);
+        if (bps === null) throw new CliError(e.badRate(positionals[1] ?? ""));
         await db.$transaction(async (tx) => {
           const before = await tx.referenceRate.findUnique({ where: { periodStart: period } });
           await tx.referenceRate.upsert({
@@ -68,9 +66,13 @@ export const tassiCommand: CliCommand = {
           });
         });
       }
+      const percent = new Intl.NumberFormat(config.locale === "en" ? "en-GB" : "it-IT", {
+        style: "percent",
+        minimumFractionDigits: 2,
+      });
       const rows = await db.referenceRate.findMany({ orderBy: { periodStart: "asc" } });
       const lines = rows.map(
-        (r) => `${halfYearLabel(r.periodStart)}  ${r.periodStart}  ${(r.rateBps / 100).toFixed(2)}%`,
+        (r) => `${halfYearLabel(r.periodStart)}  ${r.periodStart}  ${percent.format(r.rateBps / 10_000)}`,
       );
       process.stdout.write(`${lines.join("\n")}\n`);
       return 0;

@@ -3,6 +3,7 @@
 // with nothing but an amount (proposed), a RiBa returned unpaid with its fee, and the bank's own debits.
 
 import { today } from "../context";
+import { messages } from "../i18n";
 import type { DemoWorld } from "./run";
 
 const ADMIN = "U0ADMIN";
@@ -168,8 +169,6 @@ export async function playDemoBank(d: DemoWorld): Promise<void> {
     },
     "EvDemoBank1",
   );
-  await d.slack.waitFor(
-    (calls) => calls.some((c) => String(c.args.text ?? "").startsWith("🏦 Estratto conto")),
-    30_000,
-  );
+  const done = messages(d.runtime.ctx.config.locale).bank.slack.done(name);
+  await d.slack.waitFor((calls) => calls.some((c) => String(c.args.text ?? "").startsWith(done)), 30_000);
 }

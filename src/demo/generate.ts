@@ -13,11 +13,12 @@ import {
   nextBusinessDay,
   previousBusinessDay,
 } from "../domain/calendar";
+import type { ApprovalKind, CloseReason, OpenCaseStage, Role } from "../domain/cases";
 import { promiseStatus } from "../domain/promises";
 import { normalizeForSearch } from "../domain/text";
 import { taxCodeCheckChar, vatCheckDigit } from "../domain/vat";
 
-export type DemoRole = "admin" | "sales" | "owner";
+export type DemoRole = Role;
 export type InteractionChannel = "phone" | "visit" | "email" | "pec" | "letter";
 export type InteractionOutcome =
   | "promise"
@@ -32,7 +33,11 @@ export type InteractionOutcome =
   | "paid_already"
   | "info";
 export type Mood = "calm" | "cooperative" | "evasive" | "annoyed" | "aggressive";
-export type DemoCaseStage = "internal" | "credit_hold" | "settlement" | "agency" | "legal";
+/** the stages the demo seeds */
+export type DemoCaseStage = Extract<
+  OpenCaseStage,
+  "internal" | "credit_hold" | "settlement" | "agency" | "legal"
+>;
 
 export interface DemoMember {
   slackUserId: string;
@@ -149,12 +154,12 @@ export interface DemoCase {
   assigneeSlackId: string;
   openedOn: IsoDate;
   closedOn?: IsoDate;
-  closeReason?: "paid" | "settled" | "agency" | "legal" | "written_off";
+  closeReason?: CloseReason;
 }
 
 export interface DemoApproval {
   customerCode: string;
-  kind: "settlement" | "agency" | "legal" | "write_off";
+  kind: ApprovalKind;
   amountCents: number;
   writeOffCents?: number;
   terms: string;

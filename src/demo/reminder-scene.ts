@@ -2,6 +2,7 @@
 // sends it; the mail reaches the demo's SMTP stand-in with the statement of account, the case thread shows it.
 
 import { simpleParser } from "mailparser";
+import { demoMessages } from "../i18n/demo";
 import type { FakeSmtp } from "../standin/fake-smtp";
 import type { DemoWorld } from "./run";
 
@@ -13,6 +14,7 @@ const CHANNEL = "C0CREDITO";
 
 export async function playReminderScene(d: DemoWorld, smtp: FakeSmtp, user: string): Promise<string> {
   const db = d.runtime.ctx.db;
+  const m = demoMessages(d.runtime.ctx.config.locale).mail;
   // the digest entries, newest digest first, with a "Prepara sollecito" option for a customer with an email
   const entries = d.slack.calls
     .filter((c) => c.method === "chat.postMessage" && Array.isArray(c.args.blocks))
@@ -29,7 +31,7 @@ export async function playReminderScene(d: DemoWorld, smtp: FakeSmtp, user: stri
       break;
     }
   }
-  if (!chosen) return "(nessun sollecito scritto nel riepilogo di oggi)\n";
+  if (!chosen) return `${m.noReminder}\n`;
   const before = d.slack.callsOf("views.update").length;
   await d.requester.interaction({
     type: "block_actions",
@@ -82,20 +84,18 @@ export async function playReminderScene(d: DemoWorld, smtp: FakeSmtp, user: stri
   }
   await d.settle();
   const mail = smtp.received[mails];
-  if (!mail) return "(il sollecito non è partito)\n";
+  if (!mail) return `${m.notSent}\n`;
   const parsed = await simpleParser(mail.raw);
   const pdf = parsed.attachments[0];
   const pages = pdf ? (pdf.content.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length : 0;
   const body = (parsed.text ?? "").split("\n").slice(0, 14).join("\n");
   return [
-    "📧 Posta in uscita (SMTP della demo)",
-    `   Da: ${mail.from} · A: ${mail.to.join(", ")}`,
-    `   Oggetto: ${parsed.subject ?? ""}`,
+    m.header,
+    `   ${m.fromTo(mail.from, mail.to.join(", "))}`,
+    `   ${m.subject(parsed.subject ?? "")}`,
     ...body.split("\n").map((l) => `   │ ${l}`),
     "   │ …",
-    pdf
-      ? `   📎 ${pdf.filename} (${pages === 1 ? "1 pagina" : `${pages} pagine`}, ${Math.round(pdf.size / 1024)} kB)`
-      : "",
+    pdf ? `   ${m.attachment(pdf.filename ?? "", pages, Math.round(pdf.size / 1024))}` : "",
     "",
   ].join("\n");
 }

@@ -1,10 +1,18 @@
+import { demoMessages } from "../i18n/demo";
 import type { RecordedCall } from "../standin/fake-slack";
+
+type Frames = ReturnType<typeof demoMessages>["frame"];
 
 /**
  * Renders recorded Slack calls as readable terminal text, roughly as the team sees them: messages with
  * their blocks, thread replies indented, ephemeral replies marked, modals and App Home framed.
  */
-export function renderCalls(calls: readonly RecordedCall[], names: ReadonlyMap<string, string>): string {
+export function renderCalls(
+  calls: readonly RecordedCall[],
+  names: ReadonlyMap<string, string>,
+  locale: "it" | "en" = "it",
+): string {
+  const f = demoMessages(locale).frame;
   const out: string[] = [];
   // a message edited several times in a row is shown once, as it ends up
   const lastUpdate = new Map<string, number>();
@@ -18,49 +26,43 @@ export function renderCalls(calls: readonly RecordedCall[], names: ReadonlyMap<s
       case "chat.postMessage": {
         const where =
           String(a.channel).startsWith("U") || String(a.channel).startsWith("D")
-            ? `DM a ${names.get(String(a.channel)) ?? a.channel}`
+            ? f.dm(names.get(String(a.channel)) ?? String(a.channel))
             : `#${a.channel}`;
         out.push(
           frame(
-            a.thread_ts ? `↳ nel thread (${where})` : `💬 ${where}`,
-            renderMessage(a, names),
+            a.thread_ts ? f.inThread(where) : `💬 ${where}`,
+            renderMessage(a, names, f),
             a.thread_ts ? "    " : "",
           ),
         );
         break;
       }
       case "chat.update":
-        out.push(
-          frame(
-            `✏️  messaggio aggiornato (#${a.channel})`,
-            renderMessage(a, names),
-            a.thread_ts ? "    " : "",
-          ),
-        );
+        out.push(frame(f.updated(String(a.channel)), renderMessage(a, names, f), a.thread_ts ? "    " : ""));
         break;
       case "chat.postEphemeral":
-        out.push(frame(`👁  solo per ${names.get(String(a.user)) ?? a.user}`, renderMessage(a, names)));
+        out.push(frame(f.onlyFor(names.get(String(a.user)) ?? String(a.user)), renderMessage(a, names, f)));
         break;
       case "response_url":
-        out.push(frame("👁  risposta visibile solo a te", renderMessage(a, names)));
+        out.push(frame(f.onlyYou, renderMessage(a, names, f)));
         break;
       case "views.open":
       case "views.update":
       case "views.push": {
         const view = a.view as { title?: { text: string }; blocks?: unknown[] };
-        out.push(frame(`🪟 finestra «${view.title?.text ?? ""}»`, renderBlocks(view.blocks ?? [], names)));
+        out.push(frame(f.modal(view.title?.text ?? ""), renderBlocks(view.blocks ?? [], names, f)));
         break;
       }
       case "views.publish":
         out.push(
           frame(
-            `🏠 scheda Home di ${names.get(String(a.user_id)) ?? a.user_id}`,
-            renderBlocks((a.view as { blocks?: unknown[] }).blocks ?? [], names),
+            f.home(names.get(String(a.user_id)) ?? String(a.user_id)),
+            renderBlocks((a.view as { blocks?: unknown[] }).blocks ?? [], names, f),
           ),
         );
         break;
       case "files.completeUploadExternal":
-        out.push(frame("📎 file caricato", [`${JSON.stringify(a.files)}`]));
+        out.push(frame(f.file, [`${JSON.stringify(a.files)}`]));
         break;
       default:
         break;
@@ -73,9 +75,13 @@ function frame(title: string, lines: string[], indent = ""): string {
   return [`${indent}┌ ${title}`, ...lines.map((l) => `${indent}│ ${l}`), `${indent}└`].join("\n");
 }
 
-function renderMessage(args: Record<string, unknown>, names: ReadonlyMap<string, string>): string[] {
+function renderMessage(
+  args: Record<string, unknown>,
+  names: ReadonlyMap<string, string>,
+  f: Frames,
+): string[] {
   const blocks = args.blocks as unknown[] | undefined;
-  if (blocks?.length) return renderBlocks(blocks, names);
+  if (blocks?.length) return renderBlocks(blocks, names, f);
   // a person's own message (the demo records them with their name)
   const who = typeof args.username === "string" && args.user ? `${args.username}: ` : "";
   return mrkdwn(`${who}${String(args.text ?? "")}`, names).split("\n");
@@ -100,7 +106,11 @@ type AnyBlock = {
   optional?: boolean;
 };
 
-export function renderBlocks(blocks: readonly unknown[], names: ReadonlyMap<string, string>): string[] {
+export function renderBlocks(
+  blocks: readonly unknown[],
+  names: ReadonlyMap<string, string>,
+  f: Frames = demoMessages("it").frame,
+): string[] {
   const out: string[] = [];
   const md = (t?: Text) => mrkdwn(t?.text ?? "", names);
   for (const raw of blocks) {
@@ -141,13 +151,11 @@ export function renderBlocks(blocks: readonly unknown[], names: ReadonlyMap<stri
         const el = b.element;
         const value =
           el?.initial_value ?? el?.initial_date ?? (el?.initial_option ? md(el.initial_option.text) : "");
-        out.push(
-          `${md(b.label)}${b.optional ? " (facoltativo)" : ""}: [${value || md(el?.placeholder) || "…"}]`,
-        );
+        out.push(`${md(b.label)}${b.optional ? f.optional : ""}: [${value || md(el?.placeholder) || "…"}]`);
         break;
       }
       case "image":
-        out.push("[immagine]");
+        out.push(f.image);
         break;
       default:
         break;

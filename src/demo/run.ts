@@ -14,13 +14,14 @@ import {
   startOfMonth,
   zonedInstant,
 } from "../domain/calendar";
+import { type DemoMessages, demoMessages } from "../i18n/demo";
 import { runDigestJob } from "../jobs/digest-job";
 import { createLogger } from "../log";
 import { createRuntime, type Runtime } from "../runtime";
 import { closeSettledCases } from "../services/cases/case-lifecycle";
 import { importFiles } from "../services/imports/import";
-import { FakeSlack } from "../standin/fake-slack";
-import { FakeSmtp } from "../standin/fake-smtp";
+import { FakeSlack, type RecordedCall } from "../standin/fake-slack";
+import { FakeSmtp, type ReceivedMail } from "../standin/fake-smtp";
 import { SlackRequester } from "../standin/signed-requests";
 import { playDemoBank } from "./bank-scene";
 import { DEMO_MEMBERS, generateDemoData } from "./generate";
@@ -37,11 +38,28 @@ export interface DemoOptions {
   /** where the recorded Slack calls are written, for ../shared/tools/slack-preview.mjs */
   callsFile: string;
   write: (text: string) => void;
+  /** the language of everything Credito writes in the demo (the people's data stay Italian) */
+  locale?: "it" | "en";
+}
+
+export type DemoSceneKey = keyof DemoMessages["scenes"];
+
+/** What the demo did, for the test that reads every surface of it (test/e2e/demo-locale.test.ts). */
+export interface DemoRecord {
+  /** the demo's morning */
+  day: string;
+  /** each scene's Slack calls are calls[from, to) */
+  scenes: { key: DemoSceneKey; from: number; to: number }[];
+  calls: RecordedCall[];
+  mails: ReceivedMail[];
+  /** what the demo printed */
+  output: string;
 }
 
 /** One scene of the scripted morning: what happens, then what the team sees in Slack. */
 interface Scene {
-  title: string;
+  /** its title is in the demo catalogue (src/i18n/demo.*.ts) */
+  key: DemoSceneKey;
   /** may return more to print after the Slack calls (e.g. the mail that left) */
   act(d: DemoWorld): Promise<unknown>;
 }
@@ -59,17 +77,17 @@ export interface DemoWorld {
 
 const scenes: Scene[] = [
   {
-    title: "08:30 · Credito pubblica nel canale il lavoro del giorno",
+    key: "digest",
     async act(d) {
       await runDigestJob(d.runtime.ctx);
     },
   },
   {
-    title: "08:45 · Giulia manda a Credito in privato l'estratto conto CBI del mattino",
+    key: "bank",
     act: playDemoBank,
   },
   {
-    title: "Giulia (amministrazione) apre la scheda Home di Credito",
+    key: "home",
     async act(d) {
       await d.requester.event(
         { type: "app_home_opened", user: "U0ADMIN", tab: "home", channel: "D0ADMIN" },
@@ -78,13 +96,13 @@ const scenes: Scene[] = [
     },
   },
   {
-    title: "Marco (commerciale) scrive /credito oggi",
+    key: "today",
     async act(d) {
       await d.requester.command("U0SALES1", "/credito", "oggi");
     },
   },
   {
-    title: "Giulia scrive /credito help",
+    key: "help",
     async act(d) {
       const res = await d.requester.command("U0ADMIN", "/credito", "help");
       d.slack.calls.push({
@@ -95,27 +113,26 @@ const scenes: Scene[] = [
     },
   },
   {
-    title:
-      "09:10 · Giulia richiama Ferramenta Tommasi (promessa non mantenuta) e registra l'esito in una riga",
+    key: "log",
     async act(d) {
       const promised = formatDateShort(addBusinessDays(today(d.runtime.ctx), 3)).slice(0, 5);
       d.clock.set(zonedInstant(today(d.runtime.ctx), "09:10", TZ).toISOString());
-      await d.requester.command("U0ADMIN", "/credito", `log tommasi promessa 1.500 ${promised}`);
+      const script = demoMessages(d.runtime.ctx.config.locale).script;
+      await d.requester.command("U0ADMIN", "/credito", script.logPromise(script.promiseAmount, promised));
     },
   },
   {
-    title: "Giulia prepara dal riepilogo un sollecito scritto (Prepara sollecito), lo rilegge e lo invia",
+    key: "reminder",
     act: (d) => playReminderScene(d, d.smtp, "U0ADMIN"),
   },
   {
-    title: "Giulia apre la scheda di un cliente: /credito cliente rota",
+    key: "customer",
     async act(d) {
       await d.requester.command("U0ADMIN", "/credito", "cliente rota");
     },
   },
   {
-    title:
-      "Marco prova ad approvare il saldo e stralcio di Caseificio Esposito; poi Roberto (titolare) lo approva",
+    key: "approval",
     async act(d) {
       const approval = await d.runtime.ctx.db.approvalRequest.findFirstOrThrow({
         where: { status: "pending" },
@@ -144,8 +161,7 @@ const scenes: Scene[] = [
     },
   },
   {
-    title:
-      "Marco e Giulia ne parlano nel thread della pratica Tommasi; poi Marco chiede a Credito: @Credito riassunto",
+    key: "summary",
     async act(d) {
       const customer = await d.runtime.ctx.db.customer.findFirstOrThrow({
         where: { name: { contains: "Tommasi" } },
@@ -153,18 +169,15 @@ const scenes: Scene[] = [
       const kase = await d.runtime.ctx.db.case.findFirstOrThrow({
         where: { customerId: customer.id, closedOn: null },
       });
-      await say(d, kase.threadTs!, "U0SALES1", [
-        "Ho visto Andrea Tommasi in fiera: aspetta l'incasso di un cantiere a metà mese,",
-        "la promessa di venerdì mi sembra credibile. Trattiamolo bene, è cliente da vent'anni.",
-      ]);
-      await say(d, kase.threadTs!, "U0ADMIN", [
-        "Ok, gli lascio fino a venerdì. Se non arriva niente gli mando la PEC, ma prima ti avviso.",
-      ]);
+      // the team talks in its own language
+      const script = demoMessages(d.runtime.ctx.config.locale).script;
+      await say(d, kase.threadTs!, "U0SALES1", script.salesInThread);
+      await say(d, kase.threadTs!, "U0ADMIN", script.adminInThread);
       await d.requester.event(
         {
           type: "app_mention",
           user: "U0SALES1",
-          text: "<@UCREDITO> riassunto",
+          text: `<@UCREDITO> ${script.mention}`,
           channel: CHANNEL,
           ts: "1700000099.000100",
           thread_ts: kase.threadTs,
@@ -174,7 +187,7 @@ const scenes: Scene[] = [
     },
   },
   {
-    title: "Roberto (titolare) scrive /credito report mese del mese scorso: indicatori e grafici nel canale",
+    key: "report",
     async act(d) {
       const uploaded = (calls: { method: string }[]) =>
         calls.filter((c) => c.method === "files.completeUploadExternal").length;
@@ -186,29 +199,27 @@ const scenes: Scene[] = [
     },
   },
   {
-    title:
-      "Giulia chiede al titolare il passaggio all'agenzia di Trasporti Vesuviani: la richiesta con i pulsanti, nel thread e in DM a Roberto",
+    key: "agency",
     async act(d) {
       await d.requester.command("U0ADMIN", "/credito", "pratica vesuviani agenzia");
     },
   },
   {
-    title: "17:30 · Luca rientra dal giro di visite (VR, VI, PD): le visite registrate con /credito log",
+    key: "trip",
     async act(d) {
       d.clock.set(zonedInstant(today(d.runtime.ctx), "17:30", TZ).toISOString());
       await playDemoTrip(d.runtime.ctx);
     },
   },
   {
-    title: "Luca scrive /credito giro chiudi: il debrief nel thread del giro e le azioni di domani",
+    key: "debrief",
     async act(d) {
       await d.requester.command(DEMO_TRIP_COLLECTOR, "/credito", "giro chiudi");
       await new Promise((r) => setTimeout(r, 300));
     },
   },
   {
-    title:
-      "Sette giorni lavorativi dopo: arriva il bonifico di Caseificio Esposito (import dei pagamenti): il saldo e stralcio si chiude",
+    key: "payment",
     async act(d) {
       const ctx = d.runtime.ctx;
       const day = addBusinessDays(today(ctx), 7);
@@ -248,7 +259,15 @@ async function say(d: DemoWorld, threadTs: string, user: string, lines: string[]
  * `npm run demo`: a fresh demo database, the real bot on the built-in Slack stand-in, and a short scripted
  * morning printed as the channel and the users would see it. No token, no network.
  */
-export async function runDemo(opts: DemoOptions): Promise<void> {
+export async function runDemo(opts: DemoOptions): Promise<DemoRecord> {
+  const locale = opts.locale ?? "it";
+  const m = demoMessages(locale);
+  let output = "";
+  const write = (text: string) => {
+    output += text;
+    opts.write(text);
+  };
+  const record: DemoRecord["scenes"] = [];
   const file = sqlitePath(opts.databaseUrl);
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
   const day = onOrAfterBusinessDay(dateInZone(new Date(), TZ));
@@ -264,6 +283,7 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     PORT: "0",
     DATABASE_URL: opts.databaseUrl,
     CREDITO_CHANNEL: CHANNEL,
+    CREDITO_LOCALE: locale,
     CREDITO_POST_INTERVAL_MS: "0",
     LOG_LEVEL: "warn",
     // the creditor the demo's letters name, and its two mailboxes (both on the SMTP stand-in)
@@ -271,7 +291,6 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     CREDITO_COMPANY_ADDRESS: "Via dell'Industria 12, 40138 Bologna (BO)",
     CREDITO_COMPANY_VAT: "IT01234567897",
     CREDITO_COMPANY_IBAN: "IT60X0542811101000000123456",
-    CREDITO_COMPANY_SIGNATURE: "Ufficio crediti",
     CREDITO_SMTP_URL: smtp.url,
     CREDITO_MAIL_FROM: "crediti@forniturebianchi.it",
     CREDITO_PEC_SMTP_URL: smtp.url,
@@ -302,17 +321,17 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
   try {
     const data = generateDemoData({ today: day });
     const summary = await seedDemo(runtime.ctx.db, data);
-    opts.write(
-      `Credito · demo di ${formatDateLong(day)}: ${summary.customers} clienti, ${summary.invoices} fatture, ` +
-        `${summary.promises} promesse, ${summary.openCases} pratiche aperte (database ${file}).\n`,
+    write(
+      `${m.intro(formatDateLong(day, locale), summary.customers, summary.invoices, summary.promises, summary.openCases, file)}\n`,
     );
     for (const [i, scene] of scenes.entries()) {
       const from = slack.calls.length;
       const extra = await scene.act(world);
       await world.settle();
-      opts.write(`\n━━ ${i + 1}. ${scene.title}\n`);
-      opts.write(`${renderCalls(slack.calls.slice(from), names)}\n`);
-      if (typeof extra === "string") opts.write(extra);
+      record.push({ key: scene.key, from, to: slack.calls.length });
+      write(`\n━━ ${i + 1}. ${m.scenes[scene.key]}\n`);
+      write(`${renderCalls(slack.calls.slice(from), names, locale)}\n`);
+      if (typeof extra === "string") write(extra);
     }
     mkdirSync(dirname(opts.callsFile), { recursive: true });
     writeFileSync(
@@ -326,14 +345,14 @@ export async function runDemo(opts: DemoOptions): Promise<void> {
     if (slack.refusals.length > 0) {
       // the stand-in refuses what Slack refuses: a demo message Slack would reject is a bug, not a detail
       throw new Error(
-        `Slack rifiuterebbe ${slack.refusals.length} chiamate della demo:\n${slack.refusals
-          .map((r) => `${r.method}: ${r.error} ${r.messages.join("; ")}`)
-          .join("\n")}`,
+        m.refused(
+          slack.refusals.length,
+          slack.refusals.map((r) => `${r.method}: ${r.error} ${r.messages.join("; ")}`).join("\n"),
+        ),
       );
     }
-    opts.write(
-      `\nLe chiamate a Slack della demo sono in ${opts.callsFile} (node ../shared/tools/slack-preview.mjs le disegna).\n`,
-    );
+    write(`\n${m.callsWritten(opts.callsFile)}\n`);
+    return { day, scenes: record, calls: slack.calls, mails: smtp.received, output };
   } finally {
     await runtime.stop();
     await slack.stop();

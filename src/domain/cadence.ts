@@ -73,25 +73,40 @@ function toneAt(channels: readonly CadenceChannel[], index: number, previous: Ca
   return TONE_RANK[own] >= TONE_RANK[previous] ? own : previous;
 }
 
+/** What is wrong with a timing table, for the settings check to say in its language (issue 18). */
+export type CadenceProblem =
+  | { kind: "empty" }
+  | { kind: "badStep" | "dayBelowOne" | "notIncreasing"; item: string };
+
 /** Parses a setting like "3:phone,7:email,15:phone,30:pec,40:letter" (days strictly increasing, >= 1). */
-export function parseCadence(spec: string): CadenceStep[] | { error: string } {
+export function parseCadence(spec: string): CadenceStep[] | { error: string; problem: CadenceProblem } {
   const items = spec
     .split(",")
     .map((s) => s.trim())
     .filter((s) => s !== "");
-  if (items.length === 0) return { error: "Tabella dei solleciti vuota" };
+  if (items.length === 0) return { error: "Tabella dei solleciti vuota", problem: { kind: "empty" } };
   const days: number[] = [];
   const channels: CadenceChannel[] = [];
   for (const item of items) {
     const match = /^(\d+)\s*:\s*([a-z]+)$/i.exec(item);
     const channel = match ? CHANNEL_NAMES[match[2]!.toLowerCase()] : undefined;
     if (!match || !channel)
-      return { error: `Passo non valido: "${item}" (atteso giorni:canale, es. 7:email)` };
+      return {
+        error: `Passo non valido: "${item}" (atteso giorni:canale, es. 7:email)`,
+        problem: { kind: "badStep", item },
+      };
     const day = Number(match[1]);
-    if (day < 1) return { error: `Passo "${item}": i giorni devono essere almeno 1` };
+    if (day < 1)
+      return {
+        error: `Passo "${item}": i giorni devono essere almeno 1`,
+        problem: { kind: "dayBelowOne", item },
+      };
     const last = days[days.length - 1];
     if (last !== undefined && day <= last)
-      return { error: `Passo "${item}": i giorni devono essere crescenti` };
+      return {
+        error: `Passo "${item}": i giorni devono essere crescenti`,
+        problem: { kind: "notIncreasing", item },
+      };
     days.push(day);
     channels.push(channel);
   }

@@ -11,6 +11,7 @@ import {
   nextCadenceStep,
 } from "./cadence";
 import { addDays, daysBetween, type IsoDate, previousBusinessDay } from "./calendar";
+import type { ApprovalKind, CaseStage } from "./cases";
 import { withDate } from "./italian";
 import { formatEuro } from "./money";
 import { type PromiseStatus, promiseDeadline, promiseStatus } from "./promises";
@@ -28,16 +29,6 @@ export type TaskKind =
   | "cadence"
   | "recontact"
   | "followup";
-
-export type CaseStage =
-  | "internal"
-  | "credit_hold"
-  | "settlement"
-  | "settlement_agreed" // an approved saldo e stralcio being collected
-  | "plan_agreed" // an instalment plan agreed with the customer, being collected
-  | "agency"
-  | "legal"
-  | "closed";
 
 export interface TaskCustomer {
   id: number;
@@ -98,7 +89,7 @@ export interface TaskContact {
 export interface TaskApproval {
   id: number;
   customerId: number;
-  kind: "settlement" | "agency" | "legal" | "write_off";
+  kind: ApprovalKind;
   requestedOn: IsoDate;
   amountCents?: number;
 }

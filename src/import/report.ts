@@ -3,8 +3,7 @@
 import { formatEuro } from "../domain/money";
 import { escapeMrkdwn } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
-import type { ImportSummary } from "../services/imports/import";
-import type { RowIssue } from "./types";
+import type { ImportSummary, RowIssue } from "./types";
 
 /** One issue in words: "scadenzario.csv, riga 7: data scadenza non valida: "31/02/2026" (usa GG/MM/AAAA)". */
 export function describeIssue(issue: RowIssue, t: Messages, locale: Locale): string {

@@ -157,3 +157,23 @@ export class ImportFileError extends Error {
     this.args = args;
   }
 }
+
+/** What an import did (or, for a dry run, would do): the CLI and the Slack reply print it (import/report.ts). */
+export interface ImportSummary {
+  files: Array<{ file: string; kind: ImportKind | null; format?: string; encoding?: string; rows: number }>;
+  errors: RowIssue[];
+  warnings: RowIssue[];
+  /** true when the changes were committed */
+  written: boolean;
+  /** errors found and --skip-invalid not given: nothing written */
+  rejected: boolean;
+  dryRun: boolean;
+  rows: number;
+  customers: { created: number; updated: number; unchanged: number };
+  invoices: { created: number; updated: number; closed: number; unchanged: number; closedMissing: number };
+  payments: { recorded: number; duplicates: number; appliedCents: number; unappliedCents: number };
+  promises: { evaluated: number; kept: number; partial: number; broken: number };
+  /** open amount of all open and disputed receivables after the import (as it would be, for a dry run) */
+  openCents: number;
+  openInvoices: number;
+}

@@ -1,5 +1,6 @@
 import type { Button, KnownBlock } from "@slack/types";
 import { formatDateShort } from "../domain/calendar";
+import type { ApprovalCard } from "../domain/cards";
 import { formatEuro } from "../domain/money";
 import { escapeMrkdwn } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
@@ -12,26 +13,6 @@ export const APPROVAL_ACTIONS = {
 
 /** callback_id of the modal asking the reason of a rejection */
 export const APPROVAL_REJECT_VIEW = "approval_reject";
-
-export interface ApprovalCard {
-  id: number;
-  kind: string;
-  status: string;
-  amountCents: number | null;
-  writeOffCents: number | null;
-  terms: string | null;
-  exposureCents: number;
-  customerName: string;
-  requestedBySlackId: string;
-  ownerSlackIds: string[];
-  /** mentioned and offered the "Obietto" button for relationship-preservation customers */
-  salespersonSlackId: string | null;
-  preserveRelationship: boolean;
-  decidedBySlackId: string | null;
-  decidedOn: string | null;
-  reason: string | null;
-  objectedBySlackIds: string[];
-}
 
 const mention = (id: string) => `<@${id}>`;
 

@@ -3,10 +3,10 @@
 
 import type { ActionsBlockElement, ExternalSelect, KnownBlock, ModalView } from "@slack/types";
 import { formatDateCompact } from "../domain/calendar";
+import type { BankProposals } from "../domain/cards";
 import { formatEuro } from "../domain/money";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
-import type { ImportProposals } from "../services/bank/bank-decisions";
 
 export const BANK_ACTIONS = {
   confirm: "bank_confirm",
@@ -21,7 +21,7 @@ export const BANK_CHOOSE_CALLBACK = "bank_choose_modal";
 const MAX_MOVEMENTS = 15;
 
 export function bankProposalMessage(
-  p: ImportProposals,
+  p: BankProposals,
   t: Messages,
   locale: Locale,
 ): { text: string; blocks: KnownBlock[] } {

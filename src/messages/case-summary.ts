@@ -1,8 +1,8 @@
 import type { KnownBlock } from "@slack/types";
+import type { SummarySource } from "../domain/cards";
 import type { CaseSummary } from "../domain/case-summary";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Messages } from "../i18n";
-import type { SummarySource } from "../services/cases/case-summary";
 
 /** The answer to "@Credito riassunto" in a case thread. Every field is escaped (AI text included). */
 export function caseSummaryMessage(

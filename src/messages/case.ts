@@ -1,21 +1,12 @@
 import type { Button, KnownBlock } from "@slack/types";
 import { formatDateCompact } from "../domain/calendar";
+import type { CaseCard } from "../domain/cards";
 import { formatEuro } from "../domain/money";
 import { escapeMrkdwn } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
 import { reminderMessages } from "../i18n/reminders";
-import type { CustomerPosition } from "../services/customers/customers";
 import { disputedNote } from "./customer-card";
 import { REMINDER_ACTIONS } from "./reminder";
-
-export interface CaseCard {
-  caseId: number;
-  stage: string;
-  closedOn: string | null;
-  closeReason: string | null;
-  assignee: { name: string; slackUserId: string } | null;
-  position: CustomerPosition;
-}
 
 /** Buttons whose action_id starts with "log_outcome" open the /credito log modal for the customer in `value`. */
 export const CASE_ACTIONS = {

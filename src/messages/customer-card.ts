@@ -1,11 +1,11 @@
 import type { KnownBlock } from "@slack/types";
 import { formatDateCompact } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
+import type { CustomerCardData } from "../domain/positions";
 import type { SearchHit } from "../domain/search";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
 import { reminderMessages } from "../i18n/reminders";
-import type { CustomerCardData } from "../services/customers/customer-search";
 import { REMINDER_ACTIONS } from "./reminder";
 
 /** action ids of the card; "log_outcome:card" opens the log modal like every log_outcome… button */

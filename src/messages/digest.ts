@@ -1,5 +1,6 @@
 import type { KnownBlock, PlainTextOption } from "@slack/types";
-import { formatDateCompact, formatDateLong, type IsoDate } from "../domain/calendar";
+import { formatDateCompact, formatDateLong } from "../domain/calendar";
+import type { DigestData } from "../domain/cards";
 import { type DigestEntry, digestEntries, groupEntries } from "../domain/digest-entries";
 import { formatEuro } from "../domain/money";
 import { reminderStepFor } from "../domain/reminder";
@@ -7,19 +8,6 @@ import type { Task } from "../domain/tasks";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
 import { reminderMessages } from "../i18n/reminders";
-
-export interface DigestData {
-  date: IsoDate;
-  /** first day covered (Monday covers the weekend) */
-  windowStart: IsoDate;
-  overdueCents: number;
-  /** the disputed part of overdueCents */
-  disputedCents: number;
-  promisedTodayCents: number;
-  tasks: readonly Task[];
-  /** Slack ids of the owners, mentioned on the decisions that wait for them. */
-  ownerSlackIds?: readonly string[];
-}
 
 export interface SlackMessage {
   text: string;

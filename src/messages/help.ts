@@ -1,10 +1,14 @@
 import type { KnownBlock } from "@slack/types";
 import type { Locale, Messages } from "../i18n";
-import type { Subcommand } from "../slack/listeners/commands/subcommand";
+
+/** What the list shows of a sub-command (the listeners' `Subcommand` carries it). */
+export interface SubcommandUsage {
+  usage: Record<Locale, { syntax: string; text: string }>;
+}
 
 /** The ephemeral list of commands (also the answer to an unknown sub-command). */
 export function helpMessage(
-  subcommands: readonly Subcommand[],
+  subcommands: readonly SubcommandUsage[],
   t: Messages,
   locale: Locale,
   unknown?: string,

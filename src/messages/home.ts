@@ -1,9 +1,9 @@
 import type { HomeView, KnownBlock } from "@slack/types";
 import { formatDateCompact, formatDateLong } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
+import type { TeamPosition } from "../domain/positions";
 import { escapeMrkdwn } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
-import type { TeamPosition } from "../services/customers/position";
 
 const MAX_PROMISE_LINES = 15;
 const STATUS_ICON: Record<string, string> = { open: "⏳", kept: "✅", partial: "◐", broken: "❌" };

@@ -11,9 +11,9 @@ import {
   outcomeNeeds,
 } from "../domain/log-entry";
 import { formatEuro } from "../domain/money";
+import type { LogCustomer } from "../domain/positions";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
-import type { LogCustomer } from "../services/outcomes/log-outcome";
 
 export const LOG_MODAL_CALLBACK = "log_modal";
 /** action ids of the modal's interactive inputs (they must NOT start with "log_outcome": that prefix opens the modal) */

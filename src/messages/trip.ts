@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { formatDateCompact, formatDateLong, type IsoDate } from "../domain/calendar";
+import type { NarrativeSource, TripCard } from "../domain/cards";
 import { formatEuro } from "../domain/money";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import { TRIP_COST_KINDS } from "../domain/trip-costs";
@@ -42,29 +43,6 @@ function sections(lines: readonly string[], head?: string): KnownBlock[] {
 
 // ---------------------------------------------------------------------------------------------------------
 // The trip's parent message
-
-export interface TripCard {
-  id: number;
-  area: string;
-  startDate: IsoDate;
-  endDate: IsoDate;
-  status: string;
-  collector: { name: string; slackUserId: string } | null;
-  costCents: number;
-  closedOn: IsoDate | null;
-  visits: {
-    customerId: number;
-    name: string;
-    code: string;
-    address: string;
-    province: string | null;
-    phone: string | null;
-    note: string | null;
-    plannedDate: IsoDate | null;
-    status: string;
-    openCents: number;
-  }[];
-}
 
 export function tripParentMessage(
   card: TripCard,
@@ -339,8 +317,6 @@ export function tripCostModal(
 
 // ---------------------------------------------------------------------------------------------------------
 // The debrief in the trip's thread
-
-export type NarrativeSource = "ai" | "deterministic" | "fallback" | "invented";
 
 export function debriefMessage(
   d: TripDebrief,

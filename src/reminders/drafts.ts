@@ -12,6 +12,7 @@ import {
   STEP_RULES,
   selectReminderInvoices,
 } from "../domain/reminder";
+import type { Locale } from "../i18n";
 import { reminderMessages } from "../i18n/reminders";
 import { loadReferenceRates } from "../services/cases/dossier";
 import { renderStatementPdf } from "./statement-pdf";
@@ -47,8 +48,17 @@ export function postalAddress(c: {
   return [c.address, town].filter(Boolean).join(", ") || null;
 }
 
-export function attachmentFileName(code: string, today: IsoDate, medium: ReminderMedium): string {
-  return `${medium === "letter" ? "lettera" : "estratto-conto"}-${code.replace(/[^A-Za-z0-9_-]+/g, "_")}-${today}.pdf`;
+export function attachmentFileName(
+  code: string,
+  today: IsoDate,
+  medium: ReminderMedium,
+  locale: Locale = "it",
+): string {
+  const name =
+    locale === "en"
+      ? { letter: "letter", statement: "statement" }
+      : { letter: "lettera", statement: "estratto-conto" };
+  return `${medium === "letter" ? name.letter : name.statement}-${code.replace(/[^A-Za-z0-9_-]+/g, "_")}-${today}.pdf`;
 }
 
 /**
@@ -77,7 +87,8 @@ export async function buildDraft(
   const figures = reminderFigures(selection.included, input.step, today, rates);
   const { medium, recipient } = reminderMedium(input.step, c, input.cadenceChannel);
   const address = postalAddress(c);
-  const locale = ctx.config.locale;
+  // what goes to the customer is in the company's language (CREDITO_COMPANY_LOCALE), not the team's
+  const locale = ctx.config.companyLocale;
   const values = reminderValues(
     {
       step: input.step,
@@ -104,7 +115,7 @@ export async function buildDraft(
     postalAddress: address,
     subject,
     body,
-    attachmentName: attachmentFileName(c.code, today, medium),
+    attachmentName: attachmentFileName(c.code, today, medium, locale),
     customerVat: c.vatNumber,
     selection,
     figures,
@@ -137,7 +148,7 @@ export async function draftPdf(
       chargesInterest: STEP_RULES[draft.step].chargesInterest,
       ...(letter ? { letter: { ...letter, medium: "letter" as const } } : {}),
     },
-    reminderMessages(ctx.config.locale),
-    ctx.config.locale,
+    reminderMessages(ctx.config.companyLocale),
+    ctx.config.companyLocale,
   );
 }

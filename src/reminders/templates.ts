@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PLACEHOLDERS, type Placeholder, REMINDER_STEPS, type ReminderStep } from "../domain/reminder";
+import { configIt } from "../i18n/config.it";
 import { projectPath } from "../project-path";
 
 /**
@@ -24,23 +25,29 @@ export function templatePath(dir: string, step: ReminderStep, locale: "it" | "en
   return join(dir, `${step}.${locale}.md`);
 }
 
-/** Parses a template's text; problems say the file and the line ("courtesy.it.md:7: ..."). */
-export function parseTemplate(text: string, file: string): ReminderTemplate | { problems: string[] } {
+type TemplateProblems = typeof configIt.templates;
+
+/** Parses a template's text; problems say the file and the line ("courtesy.it.md:7: ..."), in `say`'s language. */
+export function parseTemplate(
+  text: string,
+  file: string,
+  say: TemplateProblems = configIt.templates,
+): ReminderTemplate | { problems: string[] } {
   const lines = text.replace(/\r\n/g, "\n").split("\n");
   const problems: string[] = [];
   const subject = SUBJECT.exec(lines[0] ?? "");
-  if (!subject) problems.push(`${file}:1: the first line must be "Oggetto: ..." (or "Subject: ...")`);
-  if ((lines[1] ?? "").trim() !== "") problems.push(`${file}:2: a blank line must follow the subject`);
+  if (!subject) problems.push(say.noSubject(file));
+  if ((lines[1] ?? "").trim() !== "") problems.push(say.noBlankLine(file));
   lines.forEach((line, i) => {
     for (const m of line.matchAll(PLACEHOLDER)) {
-      if (!(m[1]! in PLACEHOLDERS)) problems.push(`${file}:${i + 1}: unknown placeholder {{${m[1]}}}`);
+      if (!(m[1]! in PLACEHOLDERS)) problems.push(say.unknownPlaceholder(`${file}:${i + 1}`, m[1]!));
     }
     const opens = line.split("{{").length - 1;
     const closes = line.split("}}").length - 1;
-    if (opens !== closes) problems.push(`${file}:${i + 1}: unbalanced {{ }}`);
+    if (opens !== closes) problems.push(say.unbalanced(`${file}:${i + 1}`));
   });
   const body = lines.slice(2).join("\n").trim();
-  if (!body) problems.push(`${file}: the body is empty`);
+  if (!body) problems.push(say.emptyBody(file));
   if (problems.length > 0 || !subject) return { problems };
   return { file, subject: subject[2]!.trim(), body };
 }
@@ -53,7 +60,7 @@ export function loadTemplate(dir: string, step: ReminderStep, locale: "it" | "en
 }
 
 /** Every template of every step and locale, checked at start-up: one line per problem, naming file and line. */
-export function checkReminderTemplates(dir: string): string[] {
+export function checkReminderTemplates(dir: string, say: TemplateProblems = configIt.templates): string[] {
   const problems: string[] = [];
   for (const step of REMINDER_STEPS) {
     for (const locale of ["it", "en"] as const) {
@@ -63,10 +70,10 @@ export function checkReminderTemplates(dir: string): string[] {
       try {
         text = readFileSync(path, "utf8");
       } catch {
-        problems.push(`CREDITO_TEMPLATES_DIR: ${shown} is missing`);
+        problems.push(`CREDITO_TEMPLATES_DIR: ${say.missing(shown)}`);
         continue;
       }
-      const parsed = parseTemplate(text, shown);
+      const parsed = parseTemplate(text, shown, say);
       if ("problems" in parsed) problems.push(...parsed.problems.map((p) => `CREDITO_TEMPLATES_DIR: ${p}`));
     }
   }

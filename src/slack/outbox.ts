@@ -1,38 +1,14 @@
 import { ErrorCode, type WebClient } from "@slack/web-api";
 import Bottleneck from "bottleneck";
+import type { MessageQueue } from "../context";
 import type { Db, Tx } from "../db/client";
 import { retryBusy } from "../db/unit-of-work";
 import { instanceId } from "../instance";
 import type { Logger } from "../log";
+import type { Anchor, OutgoingMessage } from "../messages/outgoing";
 import { ChannelLeases } from "./outbox-leases";
 
-/**
- * What leaves for Slack. `respond` posts to a response_url (payload.url) instead of the Web API. `files.upload`
- * uploads payload.data (base64) as payload.filename/title into the channel (in the anchor's thread) through
- * files.getUploadURLExternal, a POST of the bytes and files.completeUploadExternal.
- */
-export type OutboxMethod =
-  | "chat.postMessage"
-  | "chat.update"
-  | "chat.postEphemeral"
-  | "respond"
-  | "files.upload";
-
-/** The message a row belongs to, resolved when it is sent (the parent may not exist yet when queued). */
-export type Anchor = { caseId: number } | { tripId: number } | { digestDate: string } | { outboxKey: string };
-
-export interface OutgoingMessage {
-  method: OutboxMethod;
-  /** channel id, user id (DM) or, for `respond`, any stable key */
-  channel: string;
-  payload: Record<string, unknown>;
-  /** post in this anchor's thread; for chat.update: edit the anchor's message */
-  anchor?: Anchor;
-  /** recorded once sent, by the handler registered for `kind` (e.g. store a case's thread ts) */
-  onSent?: { kind: string; [key: string]: unknown };
-  /** a second message with the same key is not queued again */
-  dedupeKey?: string;
-}
+export type { Anchor, OutboxMethod, OutgoingMessage } from "../messages/outgoing";
 
 export type SentHandler = (
   db: Db,
@@ -69,7 +45,7 @@ const MARK_SENT_BUDGET_MS = 5 * 60_000;
  * bottleneck, retried on 429 (after Retry-After), 5xx and network errors with exponential backoff,
  * and marked sent exactly once. Pending rows survive a restart and go out on the next start.
  */
-export class Outbox {
+export class Outbox implements MessageQueue {
   private readonly limiters: Bottleneck.Group;
   private readonly draining = new Set<string>();
   /** channels whose drain waits for a short retry (they don't make the outbox busy for `idle`) */

@@ -80,12 +80,48 @@ describe("the credito CLI", () => {
   it("rejects a bad date with one clear line and exit code 1", () => {
     const run = credito(["digest", "--date", "2026-02-30", "--dry-run"], env);
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe('credito: --date: "2026-02-30" is not a date like 2026-03-02');
+    expect(run.stderr.trim()).toBe('credito: --date: "2026-02-30" non è una data come 2026-03-02');
+    const en = credito(["digest", "--date", "2026-02-30", "--dry-run"], { ...env, CREDITO_LOCALE: "en" });
+    expect(en.status).toBe(1);
+    expect(en.stderr.trim()).toBe('credito: --date: "2026-02-30" is not a date like 2026-03-02');
   });
 
   it("rejects an unknown option with one line, not a stack trace", () => {
     const run = credito(["report", "--bogus"], env);
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toBe("credito: Unknown option '--bogus'");
+    expect(run.stderr.trim()).toBe("credito: opzione sconosciuta '--bogus'");
+    const en = credito(["--locale", "en", "report", "--bogus"], env);
+    expect(en.stderr.trim()).toBe("credito: Unknown option '--bogus'");
+  });
+
+  it("speaks Italian by default, English with CREDITO_LOCALE=en or --locale en (issue 18)", () => {
+    const it = credito(["--help"], env);
+    expect(it.stdout).toContain("Uso: credito <comando> [opzioni]");
+    expect(it.stdout).toContain("importa scadenzario, clienti, pagamenti");
+    const en = credito(["--help"], { ...env, CREDITO_LOCALE: "en" });
+    expect(en.stdout).toContain("Usage: credito <command> [options]");
+    expect(en.stdout).toContain("import a scadenzario, customers, payments");
+    // the option wins over the setting, before or after the command
+    expect(credito(["report", "--help", "--locale=en"], env).stdout).toContain("Usage: credito report");
+    expect(
+      credito(["--locale", "it", "report", "--help"], { ...env, CREDITO_LOCALE: "en" }).stdout,
+    ).toContain("Uso: credito report");
+    const bad = credito(["--locale", "fr", "--help"], env);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toBe('credito: --locale: "fr" non è una lingua disponibile (it o en)');
+  });
+
+  it("reports a wrong setting in the CLI's language, with exit code 2", () => {
+    const it = credito(["digest", "--dry-run"], { ...env, CREDITO_TIMEZONE: "Mars/Olympus" });
+    expect(it.status).toBe(2);
+    expect(it.stderr).toContain("credito: correggi queste impostazioni:");
+    expect(it.stderr).toContain('CREDITO_TIMEZONE: fuso orario sconosciuto (hai scritto "Mars/Olympus")');
+    const en = credito(["digest", "--dry-run", "--locale", "en"], {
+      ...env,
+      CREDITO_TIMEZONE: "Mars/Olympus",
+    });
+    expect(en.status).toBe(2);
+    expect(en.stderr).toContain("credito: fix these settings:");
+    expect(en.stderr).toContain('CREDITO_TIMEZONE: unknown time zone (got "Mars/Olympus")');
   });
 });

@@ -129,9 +129,9 @@ describe("the dossier for the agency or the lawyer", () => {
       expect(text).toContain("Tutti i semestri usati hanno un tasso di riferimento pubblicato.");
       await expect(dossierCommand.run(["NOPE"])).rejects.toThrow(CliError);
       await expect(dossierCommand.run(["C001", "--date", "30/09"])).rejects.toThrow(
-        '--date: "30/09" is not a date',
+        '--date: "30/09" non è una data',
       );
-      await expect(tassiCommand.run(["2026-03-01", "2"])).rejects.toThrow("is not a half-year");
+      await expect(tassiCommand.run(["2026-03-01", "2"])).rejects.toThrow("non è un semestre");
     } finally {
       process.stdout.write = write;
       process.env.DATABASE_URL = saved;

@@ -31,12 +31,22 @@ describe("npm start with missing or wrong settings", () => {
     });
     expect(run.status).toBe(2);
     const lines = run.stderr.trim().split("\n");
-    expect(lines[0]).toContain("Credito cannot start");
-    expect(run.stderr).toContain("SLACK_BOT_TOKEN: must be a bot token starting with xoxb-");
-    expect(run.stderr).toContain("CREDITO_CHANNEL: missing (required)");
+    expect(lines[0]).toContain("Credito non può partire");
+    expect(run.stderr).toContain("SLACK_BOT_TOKEN: deve essere un token del bot che inizia con xoxb-");
+    expect(run.stderr).toContain("CREDITO_CHANNEL: manca (obbligatoria)");
     expect(run.stderr).toContain("PORT:");
-    expect(run.stderr).toContain("SLACK_SIGNING_SECRET: missing");
+    expect(run.stderr).toContain("SLACK_SIGNING_SECRET: manca");
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    // the same in English (issue 18)
+    const en = spawnSync(process.execPath, START, {
+      env: { ...env, CREDITO_LOCALE: "en" },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(en.status).toBe(2);
+    expect(en.stderr.split("\n")[0]).toContain("Credito cannot start");
+    expect(en.stderr).toContain("SLACK_BOT_TOKEN: must be a bot token starting with xoxb-");
+    expect(en.stderr).toContain("CREDITO_CHANNEL: missing (required)");
   });
 });
 

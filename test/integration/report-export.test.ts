@@ -193,19 +193,33 @@ describe("credito report (export for the accountant)", () => {
 
   it("refuses bad options with one clear line", async () => {
     await expect(reportCommand.run(["--format", "pdf"])).rejects.toThrow(
-      new CliError('--format: expected csv, xlsx or json, got "pdf"'),
+      new CliError('--format: serve csv, xlsx o json (hai scritto "pdf")'),
     );
     await expect(reportCommand.run(["--format", "xlsx"])).rejects.toThrow(
-      "--format xlsx needs --out <file.xlsx>",
+      "--format xlsx vuole anche --out <file.xlsx>",
     );
     await expect(
       reportCommand.run(["--from", "2026-11-31", "--to", "2026-12-01", "--format", "csv"]),
-    ).rejects.toThrow('--from: "2026-11-31" is not a date like 2026-11-30');
+    ).rejects.toThrow('--from: "2026-11-31" non è una data come 2026-11-30');
     await expect(reportCommand.run(["--from", "2026-11-01", "--format", "csv"])).rejects.toThrow(
-      "give both --from and --to",
+      "indica sia --from sia --to",
     );
     await expect(
       reportCommand.run(["--from", "2026-12-01", "--to", "2026-11-01", "--format", "csv"]),
-    ).rejects.toThrow("--from is after --to");
+    ).rejects.toThrow("--from viene dopo --to");
+    // in English with CREDITO_LOCALE=en (issue 18)
+    const before = process.env.CREDITO_LOCALE;
+    process.env.CREDITO_LOCALE = "en";
+    try {
+      await expect(reportCommand.run(["--format", "pdf"])).rejects.toThrow(
+        new CliError('--format: expected csv, xlsx or json, got "pdf"'),
+      );
+      await expect(
+        reportCommand.run(["--from", "2026-12-01", "--to", "2026-11-01", "--format", "csv"]),
+      ).rejects.toThrow("--from is after --to");
+    } finally {
+      if (before === undefined) delete process.env.CREDITO_LOCALE;
+      else process.env.CREDITO_LOCALE = before;
+    }
   });
 });

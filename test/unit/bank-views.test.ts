@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { BankProposals } from "../../src/domain/cards";
 import { messages } from "../../src/i18n";
 import { BANK_ACTIONS, bankChooseModal, bankProposalMessage } from "../../src/messages/bank";
-import type { ImportProposals } from "../../src/services/bank/bank-decisions";
 
 const t = messages("it");
 
-function proposals(n: number, decided = 0): ImportProposals {
+function proposals(n: number, decided = 0): BankProposals {
   return {
     fileName: "movimenti.csv",
     channelId: "DUADMIN",

@@ -69,7 +69,7 @@ describe("parseCadence", () => {
     ["7:email,7:phone", 'Passo "7:phone": i giorni devono essere crescenti'],
     ["7:email,3:phone", 'Passo "3:phone": i giorni devono essere crescenti'],
   ])("rejects %j", (spec, error) => {
-    expect(parseCadence(spec)).toEqual({ error });
+    expect(parseCadence(spec)).toMatchObject({ error });
   });
 });
 

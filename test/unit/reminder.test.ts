@@ -15,6 +15,7 @@ import {
   reminderValues,
   selectReminderInvoices,
 } from "../../src/domain/reminder";
+import { configEn } from "../../src/i18n/config.en";
 import { reminderMessages } from "../../src/i18n/reminders";
 import { reminderModal } from "../../src/messages/reminder";
 import { requiredApprovals } from "../../src/reminders/service";
@@ -169,10 +170,10 @@ describe("templates", () => {
       );
       const problems = checkReminderTemplates(dir);
       expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatch(/firm\.it\.md:4: unknown placeholder \{\{scadenza\}\}$/);
+      expect(problems[0]).toMatch(/firm\.it\.md:4: segnaposto sconosciuto \{\{scadenza\}\}$/);
       let err: unknown;
       try {
-        loadConfig({ CREDITO_TEMPLATES_DIR: dir }, { slack: false });
+        loadConfig({ CREDITO_TEMPLATES_DIR: dir, CREDITO_LOCALE: "en" }, { slack: false });
       } catch (e) {
         err = e;
       }
@@ -184,6 +185,9 @@ describe("templates", () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(parseTemplate("no subject\n\nbody", "x.md")).toEqual({
+      problems: ['x.md:1: la prima riga deve essere "Oggetto: ..." (o "Subject: ...")'],
+    });
+    expect(parseTemplate("no subject\n\nbody", "x.md", configEn.templates)).toEqual({
       problems: ['x.md:1: the first line must be "Oggetto: ..." (or "Subject: ...")'],
     });
   });

@@ -6,6 +6,7 @@ import { type AppContext, today as todayOf } from "../../context";
 import { unitOfWork } from "../../db/unit-of-work";
 import { type Allocation, invoiceNumberKey } from "../../domain/bank-matching";
 import type { IsoDate } from "../../domain/calendar";
+import type { BankProposals } from "../../domain/cards";
 import { formatEuro } from "../../domain/money";
 import { messages } from "../../i18n";
 import { bankProposalMessage } from "../../messages/bank";
@@ -270,7 +271,7 @@ export async function findInvoicesByNumbers(
 }
 
 /** The proposed movements of an import (with what was decided on the others), for its Slack message. */
-export async function importProposals(ctx: Pick<Ctx, "db">, importId: number) {
+export async function importProposals(ctx: Pick<Ctx, "db">, importId: number): Promise<BankProposals> {
   const bankImport = await ctx.db.bankImport.findUnique({ where: { id: importId } });
   const rows = await ctx.db.bankMovement.findMany({
     where: { importId, OR: [{ outcome: "proposed" }, { decidedAt: { not: null } }] },
@@ -318,8 +319,6 @@ export async function importProposals(ctx: Pick<Ctx, "db">, importId: number) {
     })),
   };
 }
-
-export type ImportProposals = Awaited<ReturnType<typeof importProposals>>;
 
 // ---- the proposals message (one per import, in the DM the statement came from) ------------------------
 

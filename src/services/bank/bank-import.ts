@@ -6,7 +6,13 @@
 
 import { createHash } from "node:crypto";
 import { readStatement, type StatementInput } from "../../bank/read";
-import { BankFileError, type BankMovement, type BankStatement, type MovementIssue } from "../../bank/types";
+import {
+  BankFileError,
+  type BankImportSummary,
+  type BankMovement,
+  type BankStatement,
+  type MovementResult,
+} from "../../bank/types";
 import { type AppContext, today as todayOf } from "../../context";
 import type { Tx } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
@@ -30,44 +36,7 @@ import { openCase, postToCase } from "../cases/cases";
 import { announcePromiseChanges, evaluateCustomerPromises, type PromiseChange } from "../cases/promises";
 import { importParsed } from "../imports/import";
 
-export type MovementOutcome = "matched" | "proposed" | "ignored" | "returned" | "duplicate";
-
-export interface MovementResult {
-  /** "riga 12" / "elemento Stmt[1]/Ntry[3]" parts */
-  line?: number;
-  element?: string;
-  key: string;
-  bookingDate: IsoDate;
-  amountCents: number;
-  description: string;
-  counterpartyName?: string;
-  kind: BankMovement["kind"];
-  outcome: MovementOutcome;
-  reason: string;
-  customer?: { id: number; code: string; name: string };
-  invoices: Array<{ id: number; number: string; cents: number }>;
-  feeCents?: number;
-  candidates?: number;
-  movementId?: number;
-}
-
-export interface BankImportSummary {
-  file: string;
-  format?: BankStatement["format"];
-  encoding?: string;
-  /** the whole file could not be used (not a statement, unreadable): nothing written */
-  fileError?: { key: string; args: string[] };
-  issues: MovementIssue[];
-  movements: MovementResult[];
-  importId?: number;
-  dryRun: boolean;
-  written: boolean;
-  collectedCents: number;
-  promises: { kept: number; partial: number; broken: number };
-  casesClosed: number;
-  /** payments the payments import could not record (e.g. an invoice closed meanwhile) */
-  paymentErrors: number;
-}
+export type { BankImportSummary, MovementOutcome, MovementResult } from "../../bank/types";
 
 export interface BankImportOptions {
   actor: string;

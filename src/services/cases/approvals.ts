@@ -3,28 +3,21 @@ import type { Tx } from "../../db/client";
 import { unitOfWork } from "../../db/unit-of-work";
 import { agreementDeadline } from "../../domain/agreement";
 import { dateInZone, type IsoDate } from "../../domain/calendar";
+import type { ApprovalCard } from "../../domain/cards";
+import type { ApprovalKind, OpenCaseStage } from "../../domain/cases";
 import { withDate, withDateEn } from "../../domain/italian";
 import { formatEuro } from "../../domain/money";
 import { escapeMrkdwn } from "../../domain/text";
 import type { ApprovalRequest, Case, Customer } from "../../generated/prisma/client";
 import { messages } from "../../i18n";
-import { type ApprovalCard, approvalMessage } from "../../messages/approval";
+import { approvalMessage } from "../../messages/approval";
 import { audit } from "../audit";
 import { customerExposure } from "../customers/exposure";
-import {
-  actorMention,
-  type CaseStage,
-  closeCase,
-  setCaseStage,
-  writeOffOpenInvoices,
-} from "./case-lifecycle";
+import { actorMention, closeCase, setCaseStage, writeOffOpenInvoices } from "./case-lifecycle";
 import { ensureCaseThread, postToCase, refreshCaseParent } from "./cases";
 
-export type ApprovalKind = "settlement" | "agency" | "legal" | "write_off";
-export const APPROVAL_KINDS: readonly ApprovalKind[] = ["settlement", "agency", "legal", "write_off"];
-
 /** The stage an approved request moves the case to (a write-off closes it instead). */
-const STAGE_AFTER: Record<Exclude<ApprovalKind, "write_off">, CaseStage> = {
+const STAGE_AFTER: Record<Exclude<ApprovalKind, "write_off">, OpenCaseStage> = {
   settlement: "settlement_agreed",
   agency: "agency",
   legal: "legal",
@@ -263,8 +256,8 @@ async function approvedEscalation(d: Decided, kind: "agency" | "legal"): Promise
 async function rejected(d: Decided): Promise<void> {
   const { ctx, tx, a, customer, reason, today } = d;
   const t = messages(ctx.config.locale);
-  const chasingStage: CaseStage = customer.creditHold ? "credit_hold" : "internal";
-  const back = a.case.stage === "settlement" ? chasingStage : (a.case.stage as CaseStage);
+  const chasingStage: OpenCaseStage = customer.creditHold ? "credit_hold" : "internal";
+  const back = a.case.stage === "settlement" ? chasingStage : (a.case.stage as OpenCaseStage);
   const text = t.agreement.rejected(
     kindLabel(t, a.kind),
     who(d),

@@ -2,22 +2,13 @@ import type { AppContext } from "../../context";
 import type { Tx } from "../../db/client";
 import { unitOfWork } from "../../db/unit-of-work";
 import type { IsoDate } from "../../domain/calendar";
+import type { CloseReason, OpenCaseStage } from "../../domain/cases";
 import { withDate, withDateEn } from "../../domain/italian";
 import { formatEuro } from "../../domain/money";
 import { messages } from "../../i18n";
 import { audit } from "../audit";
 import { chasedCents, customerExposure } from "../customers/exposure";
 import { postToCase, refreshCaseParent } from "./cases";
-
-export type CaseStage =
-  | "internal"
-  | "credit_hold"
-  | "settlement"
-  | "settlement_agreed"
-  | "plan_agreed"
-  | "agency"
-  | "legal";
-export type CloseReason = "paid" | "settled" | "agency" | "legal" | "written_off";
 
 /** Who did it, as shown in a thread line: a Slack mention, or nothing for the system. */
 export function actorMention(actor: string): string {
@@ -32,7 +23,7 @@ export async function setCaseStage(
   ctx: AppContext,
   tx: Tx,
   caseId: number,
-  stage: CaseStage,
+  stage: OpenCaseStage,
   actor: string,
   today: IsoDate,
 ): Promise<boolean> {

@@ -1,4 +1,3 @@
-import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../context";
 import { today } from "../../context";
 import { unitOfWork } from "../../db/unit-of-work";
@@ -6,13 +5,16 @@ import { escapeMrkdwn } from "../../domain/text";
 import { messages } from "../../i18n";
 import { ensureCaseThread, openCase } from "./cases";
 
+/** A link to a Slack message, when Slack gives one (the adapter: `permalinks` in slack/permalinks.ts). */
+export type PermalinkLookup = (channel: string, ts: string) => Promise<string | undefined>;
+
 /**
  * A link to the customer's case thread for an ephemeral reply. The thread is created when missing; if Slack
  * has not answered within a couple of seconds the reply says it is on its way.
  */
 export async function openCaseLink(
   ctx: AppContext,
-  client: WebClient,
+  permalinkOf: PermalinkLookup,
   customer: { id: number; name: string },
 ): Promise<string> {
   const t = messages(ctx.config.locale);
@@ -30,11 +32,6 @@ export async function openCaseLink(
   }
   const name = escapeMrkdwn(customer.name);
   if (!thread.threadTs || !thread.channelId) return t.digest.caseWait(name);
-  try {
-    const link = await client.chat.getPermalink({ channel: thread.channelId, message_ts: thread.threadTs });
-    if (link.permalink) return t.digest.caseLink(name, link.permalink);
-  } catch {
-    // fall through to a plain pointer
-  }
-  return t.digest.caseWait(name);
+  const permalink = await permalinkOf(thread.channelId, thread.threadTs);
+  return permalink ? t.digest.caseLink(name, permalink) : t.digest.caseWait(name);
 }

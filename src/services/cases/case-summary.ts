@@ -3,6 +3,7 @@ import { generateStructured } from "../../ai/client";
 import type { AppContext } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import type { IsoDate } from "../../domain/calendar";
+import type { SummarySource } from "../../domain/cards";
 import { type CaseSummary, type CaseSummaryFacts, deterministicCaseSummary } from "../../domain/case-summary";
 import { messages } from "../../i18n";
 import { customerPosition } from "../customers/customers";
@@ -68,8 +69,6 @@ export async function caseSummaryFacts(
     rules: { agencyDays: ctx.config.rules.agencyDays, recontactMinDays: ctx.config.rules.recontactMinDays },
   };
 }
-
-export type SummarySource = "ai" | "fallback" | "deterministic";
 
 /**
  * The case summary: from the AI when OPENAI_API_KEY is set and it answers validly, otherwise the

@@ -8,8 +8,9 @@ import type { AppContext } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { type BeforeCommit, unitLocal } from "../../db/unit-of-work";
 import type { IsoDate } from "../../domain/calendar";
+import type { CaseCard } from "../../domain/cards";
 import { messages } from "../../i18n";
-import { type CaseCard, caseParentMessage } from "../../messages/case";
+import { caseParentMessage } from "../../messages/case";
 import { customerPosition } from "../customers/customers";
 
 export async function caseCard(db: Db | Tx, caseId: number, today: IsoDate): Promise<CaseCard> {

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import { readerOf } from "../../db/reads";
 import type { IsoDate } from "../../domain/calendar";
+import type { CustomerCardData } from "../../domain/positions";
 import {
   buildSearchIndex,
   type SearchableCustomer,
@@ -9,7 +10,7 @@ import {
   searchCustomers,
   uniqueMatch,
 } from "../../domain/search";
-import { type CustomerPosition, customerPosition } from "./customers";
+import { customerPosition } from "./customers";
 
 interface Cached {
   key: string;
@@ -80,21 +81,6 @@ export async function resolveCustomer(db: Db, query: string, limit = 10): Promis
   const one = uniqueMatch(hits);
   if (one) return { kind: "one", customer: one };
   return hits.length > 0 ? { kind: "many", hits } : { kind: "none" };
-}
-
-/** Everything the `/credito cliente` card shows. */
-export interface CustomerCardData {
-  position: CustomerPosition;
-  promises: {
-    amountCents: number;
-    dueDate: IsoDate;
-    sequence: number;
-    status: string;
-    paidCents: number;
-    createdOn: IsoDate;
-  }[];
-  contacts: { date: IsoDate; channel: string; outcome: string; by: string | null; notes: string | null }[];
-  openCase: { id: number; stage: string; channelId: string | null; threadTs: string | null } | null;
 }
 
 /** The customer's card: position with open invoices, promises (all, newest first), last 5 contacts, open case. */

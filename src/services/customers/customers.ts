@@ -1,8 +1,9 @@
 import type { Db, Tx } from "../../db/client";
 import { type Reader, readerOf } from "../../db/reads";
 import { daysBetween, type IsoDate } from "../../domain/calendar";
-import { type CustomerNote, customerNote } from "../../domain/customer-note";
+import { customerNote } from "../../domain/customer-note";
 import { exposure } from "../../domain/exposure";
+import type { CustomerPosition } from "../../domain/positions";
 import type { Customer } from "../../generated/prisma/client";
 
 /** The customer's own columns a position carries (and reads, with the note's three). */
@@ -19,26 +20,6 @@ type PositionColumn =
   | "pec"
   | "creditHold"
   | "preserveRelationship";
-
-export interface CustomerPosition extends Pick<Customer, PositionColumn> {
-  salesperson: { name: string; slackUserId: string } | null;
-  note: CustomerNote;
-  openCents: number;
-  overdueCents: number;
-  /** the disputed part of overdueCents */
-  disputedCents: number;
-  oldestDueDate: IsoDate | null;
-  daysOverdue: number;
-  openInvoices: {
-    number: string;
-    installment: number;
-    dueDate: IsoDate;
-    openCents: number;
-    status: string;
-  }[];
-  lastContact: { date: IsoDate; channel: string; outcome: string; by: string | null } | null;
-  openPromises: { id: number; amountCents: number; dueDate: IsoDate; status: string }[];
-}
 
 /** What a collector needs before a call: exposure, oldest due date, last contact, promises, the note. */
 export async function customerPosition(

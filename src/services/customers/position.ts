@@ -1,28 +1,8 @@
 import type { AppContext } from "../../context";
 import { today } from "../../context";
-import { addDays, type IsoDate, startOfWeek } from "../../domain/calendar";
+import { addDays, startOfWeek } from "../../domain/calendar";
 import { exposure } from "../../domain/exposure";
-
-export interface PromiseDue {
-  customerCode: string;
-  customerName: string;
-  amountCents: number;
-  dueDate: IsoDate;
-  status: string;
-}
-
-/** The team's current position, as App Home shows it. */
-export interface TeamPosition {
-  today: IsoDate;
-  openCents: number;
-  overdueCents: number;
-  /** the disputed part of overdueCents */
-  disputedCents: number;
-  customersOverdue: number;
-  creditHoldCents: number;
-  casesByStage: { stage: string; count: number }[];
-  promisesThisWeek: PromiseDue[];
-}
+import type { TeamPosition } from "../../domain/positions";
 
 const STAGE_ORDER = ["internal", "credit_hold", "settlement", "agency", "legal"];
 

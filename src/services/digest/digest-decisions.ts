@@ -1,7 +1,6 @@
 import type { AppContext } from "../../context";
 import { today } from "../../context";
 import { unitOfWork } from "../../db/unit-of-work";
-import { DEFAULT_CADENCE, parseCadence } from "../../domain/cadence";
 import type { IsoDate } from "../../domain/calendar";
 import { withDate, withDateEn } from "../../domain/italian";
 import { escapeMrkdwn } from "../../domain/text";
@@ -71,10 +70,7 @@ export async function clearHardStep(
   if (!customer) return { ok: false, error: "no_step" };
   if (member.role !== "admin" && customer.salesperson?.slackUserId !== member.slackUserId)
     return { ok: false, error: "not_salesperson" };
-  const spec = ctx.config.rules.cadenceSpec;
-  const parsed = spec ? parseCadence(spec) : DEFAULT_CADENCE;
-  const steps = "error" in parsed ? DEFAULT_CADENCE : parsed;
-  const step = steps.find((s) => s.day === input.stepDay);
+  const step = ctx.config.rules.cadence.find((s) => s.day === input.stepDay);
   if (!step) return { ok: false, error: "no_step" };
   await unitOfWork(ctx, async (tx) => {
     const kase = await openCase(tx, input.customerId, day);

@@ -1,26 +1,15 @@
 import type { Config } from "../../config";
 import type { Db } from "../../db/client";
-import { parseCadence } from "../../domain/cadence";
 import { addDays, type IsoDate } from "../../domain/calendar";
+import type { CaseStage } from "../../domain/cases";
 import type { PromiseStatus } from "../../domain/promises";
-import {
-  type CaseStage,
-  DEFAULT_RULES,
-  type DigestInput,
-  type TaskApproval,
-  type TaskContact,
-  type TaskDeferral,
-  type TaskRules,
-} from "../../domain/tasks";
+import type { DigestInput, TaskApproval, TaskContact, TaskDeferral, TaskRules } from "../../domain/tasks";
 
 /** The task rules from the settings (cadence table, tolerances, thresholds, local holidays). */
 export function taskRules(config: Config): TaskRules {
   const r = config.rules;
-  // parsed and checked by loadConfig; a config built by hand (tests) may carry only the spec
-  const cadence = r.cadence ?? (r.cadenceSpec ? parseCadence(r.cadenceSpec) : DEFAULT_RULES.cadence);
-  if ("error" in cadence) throw new Error(`CREDITO_CADENCE: ${cadence.error}`);
   return {
-    cadence,
+    cadence: r.cadence, // parsed and checked by loadConfig
     promiseToleranceDays: r.promiseToleranceDays,
     recontactMinDays: r.recontactMinDays,
     recontactMaxDays: r.recontactMaxDays,

@@ -17,6 +17,7 @@ import {
   type CustomerRecord,
   ImportFileError,
   type ImportKind,
+  type ImportSummary,
   type ParsedFile,
   type PaymentRecord,
   type ReasonKey,
@@ -25,6 +26,8 @@ import {
 } from "../../import/types";
 import { audit } from "../audit";
 import { ImportWrites } from "./import-writes";
+
+export type { ImportSummary } from "../../import/types";
 
 export interface ImportOptions {
   /** "import:<file>" from the CLI, the Slack user id from Slack */
@@ -42,25 +45,6 @@ export interface ImportOptions {
     done: number;
     total: number;
   }) => void;
-}
-
-export interface ImportSummary {
-  files: Array<{ file: string; kind: ImportKind | null; format?: string; encoding?: string; rows: number }>;
-  errors: RowIssue[];
-  warnings: RowIssue[];
-  /** true when the changes were committed */
-  written: boolean;
-  /** errors found and --skip-invalid not given: nothing written */
-  rejected: boolean;
-  dryRun: boolean;
-  rows: number;
-  customers: { created: number; updated: number; unchanged: number };
-  invoices: { created: number; updated: number; closed: number; unchanged: number; closedMissing: number };
-  payments: { recorded: number; duplicates: number; appliedCents: number; unappliedCents: number };
-  promises: { evaluated: number; kept: number; partial: number; broken: number };
-  /** open amount of all open and disputed receivables after the import (as it would be, for a dry run) */
-  openCents: number;
-  openInvoices: number;
 }
 
 type Ctx = Pick<AppContext, "db" | "clock" | "config"> & { log?: AppContext["log"] };

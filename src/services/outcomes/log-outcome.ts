@@ -6,6 +6,7 @@ import { unitOfWork } from "../../db/unit-of-work";
 import { dateInZone, formatDateCompact, formatDateLong, type IsoDate } from "../../domain/calendar";
 import type { LogEntry, ValidationContext } from "../../domain/log-entry";
 import { formatEuro } from "../../domain/money";
+import type { LogCustomer } from "../../domain/positions";
 import { escapeMrkdwn } from "../../domain/text";
 import type { Case, Customer } from "../../generated/prisma/client";
 import { type Locale, type Messages, messages } from "../../i18n";
@@ -13,26 +14,10 @@ import { audit } from "../audit";
 import { requestApproval } from "../cases/approvals";
 import { setCaseStage } from "../cases/case-lifecycle";
 import { openCase, postToCase, refreshCaseParent } from "../cases/cases";
-import { type CustomerPosition, customerPosition } from "../customers/customers";
+import { customerPosition } from "../customers/customers";
 import { customerExposure } from "../customers/exposure";
 import type { Member } from "../team/team";
 import { attachVisitToTrip } from "../trips/trips";
-
-/** What the log modal and the validation need to know about a customer. */
-export interface LogCustomer {
-  position: CustomerPosition;
-  /** open (and disputed) invoices with their ids, oldest due first */
-  invoices: {
-    id: number;
-    number: string;
-    installment: number;
-    dueDate: IsoDate;
-    openCents: number;
-    status: string;
-  }[];
-  /** the latest promise still open, if any */
-  openPromise: { amountCents: number; dueDate: IsoDate } | null;
-}
 
 export async function loadLogCustomer(
   db: Db | Tx,

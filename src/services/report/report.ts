@@ -1,4 +1,3 @@
-import type { KnownBlock } from "@slack/types";
 import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
 import type { Db } from "../../db/client";
@@ -190,7 +189,7 @@ export async function postWeeklyReport(ctx: AppContext): Promise<PostedReport> {
 }
 
 /** The month-so-far figures for App Home. */
-export async function reportHomeExtra(ctx: AppContext): Promise<KnownBlock[]> {
+export async function reportHomeExtra(ctx: AppContext): Promise<ReturnType<typeof reportHomeBlocks>> {
   const locale = ctx.config.locale;
   const day = todayOf(ctx);
   const report = await buildReport(ctx, monthPeriod(day));

@@ -2,12 +2,12 @@ import type { AppContext } from "../../context";
 import type { Tx } from "../../db/client";
 import { unitOfWork } from "../../db/unit-of-work";
 import type { IsoDate } from "../../domain/calendar";
+import type { Role } from "../../domain/cases";
 import type { CustomerNote } from "../../domain/customer-note";
 import { escapeMrkdwn } from "../../domain/text";
 import { messages } from "../../i18n";
 import { audit } from "../audit";
 import { postToCase, refreshCaseParent } from "../cases/cases";
-import type { Role } from "./team";
 
 export interface TeamListEntry {
   slackUserId: string;

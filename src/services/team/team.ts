@@ -1,10 +1,10 @@
-import type { WebClient } from "@slack/web-api";
 import type { Db } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
 import { readerOf } from "../../db/reads";
+import type { Role } from "../../domain/cases";
 
-export type Role = "admin" | "sales" | "owner";
-export const ROLES: readonly Role[] = ["admin", "sales", "owner"];
+/** A Slack user's display name (the Slack adapter gives one: `displayNames` in slack/users.ts). */
+export type DisplayNameLookup = (slackUserId: string) => Promise<string>;
 
 export interface Member {
   id: number;
@@ -29,11 +29,15 @@ export async function memberBySlackId(db: Db, slackUserId: string): Promise<Memb
  * The team member behind a Slack user. The very first person to use Credito becomes its admin
  * (someone has to be able to add the others); afterwards unknown users get null.
  */
-export async function resolveMember(db: Db, slackUserId: string, client?: WebClient): Promise<Member | null> {
+export async function resolveMember(
+  db: Db,
+  slackUserId: string,
+  nameOf?: DisplayNameLookup,
+): Promise<Member | null> {
   const known = await memberBySlackId(db, slackUserId);
   if (known) return known;
   if ((await db.teamMember.count()) > 0) return null;
-  const name = await slackDisplayName(client, slackUserId);
+  const name = nameOf ? await nameOf(slackUserId) : slackUserId;
   try {
     return await db.teamMember.create({ data: { slackUserId, name, role: "admin" } });
   } catch (err) {
@@ -44,14 +48,4 @@ export async function resolveMember(db: Db, slackUserId: string, client?: WebCli
 
 export function hasRole(member: Member | null, ...roles: Role[]): boolean {
   return !!member && roles.includes(member.role as Role);
-}
-
-export async function slackDisplayName(client: WebClient | undefined, slackUserId: string): Promise<string> {
-  if (!client) return slackUserId;
-  try {
-    const res = await client.users.info({ user: slackUserId });
-    return res.user?.real_name || res.user?.name || slackUserId;
-  } catch {
-    return slackUserId;
-  }
 }

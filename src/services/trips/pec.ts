@@ -34,22 +34,25 @@ export async function draftPecRecap(
     where: { customerId: c.id, status: "open", openCents: { gt: 0 } },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
   });
-  const { subject, body } = pecRecap({
-    customer: { name: c.name, vatNumber: c.vatNumber },
-    personReached: interaction.personReached,
-    visitDate: interaction.date,
-    collector: input.collectorName,
-    invoices: invoices.map((i) => ({
-      number: i.number,
-      installment: i.installment,
-      issueDate: i.issueDate,
-      dueDate: i.dueDate,
-      openCents: i.openCents,
-    })),
-    promises: interaction.promises.map((p) => ({ amountCents: p.amountCents, dueDate: p.dueDate })),
-    today,
-    creditor: ctx.config.company,
-  });
+  const { subject, body } = pecRecap(
+    {
+      customer: { name: c.name, vatNumber: c.vatNumber },
+      personReached: interaction.personReached,
+      visitDate: interaction.date,
+      collector: input.collectorName,
+      invoices: invoices.map((i) => ({
+        number: i.number,
+        installment: i.installment,
+        issueDate: i.issueDate,
+        dueDate: i.dueDate,
+        openCents: i.openCents,
+      })),
+      promises: interaction.promises.map((p) => ({ amountCents: p.amountCents, dueDate: p.dueDate })),
+      today,
+      creditor: ctx.config.company,
+    },
+    ctx.config.companyLocale,
+  );
   const draft = await tx.pecDraft.create({
     data: {
       customerId: c.id,

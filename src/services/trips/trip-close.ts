@@ -3,6 +3,7 @@ import { today as todayOf } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { unitOfWork } from "../../db/unit-of-work";
 import { formatDateCompact, formatDateShort, type IsoDate, nextBusinessDay } from "../../domain/calendar";
+import type { NarrativeSource } from "../../domain/cards";
 import { formatEuro } from "../../domain/money";
 import { escapeMrkdwn } from "../../domain/text";
 import {
@@ -14,7 +15,7 @@ import {
   tripDates,
 } from "../../domain/trip-debrief";
 import { messages } from "../../i18n";
-import { debriefMessage, type NarrativeSource } from "../../messages/trip";
+import { debriefMessage } from "../../messages/trip";
 import { audit } from "../audit";
 import { requestApproval } from "../cases/approvals";
 import { openCase, postToCase } from "../cases/cases";

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { generateStructured } from "../../ai/client";
 import type { AppContext } from "../../context";
 import { formatDateShort } from "../../domain/calendar";
+import type { NarrativeSource } from "../../domain/cards";
 import { formatEuro } from "../../domain/money";
 import { checkNarrative, deterministicNarrative, type TripDebrief } from "../../domain/trip-debrief";
 import { messages } from "../../i18n";
-import type { NarrativeSource } from "../../messages/trip";
 
 export const tripNarrativeSchema = z.object({ summary: z.string().trim().min(20).max(1200) });
 

@@ -3,6 +3,7 @@ import type { Db, Tx } from "../../db/client";
 import { readerOf } from "../../db/reads";
 import { unitOfWork } from "../../db/unit-of-work";
 import { dateInZone, daysBetween, formatDateCompact, type IsoDate } from "../../domain/calendar";
+import type { TripCard } from "../../domain/cards";
 import { customerNote } from "../../domain/customer-note";
 import { formatEuro } from "../../domain/money";
 import type { TripCostEntry } from "../../domain/trip-costs";
@@ -19,7 +20,7 @@ import {
 } from "../../domain/trip-plan";
 import type { FieldTrip } from "../../generated/prisma/client";
 import { messages } from "../../i18n";
-import { type TripCard, tripParentMessage } from "../../messages/trip";
+import { tripParentMessage } from "../../messages/trip";
 import { audit } from "../audit";
 import { exposureOfInvoices } from "../customers/exposure";
 import type { Member } from "../team/team";

@@ -9,6 +9,7 @@ import { customerOption } from "../../../messages/log-modal";
 import { decideMovement, refreshProposals } from "../../../services/bank/bank-decisions";
 import { findCustomers } from "../../../services/customers/customer-search";
 import { hasRole, resolveMember } from "../../../services/team/team";
+import { displayNames } from "../../users";
 
 /**
  * The buttons of the bank proposals message: confirm the proposal, choose another customer or invoice (a
@@ -16,8 +17,8 @@ import { hasRole, resolveMember } from "../../../services/team/team";
  */
 export function registerBankActions(app: App, ctx: AppContext): void {
   const t = messages(ctx.config.locale);
-  const allowed = async (userId: string, client: Parameters<typeof resolveMember>[2]) => {
-    const member = await resolveMember(ctx.db, userId, client);
+  const allowed = async (userId: string, client: Parameters<typeof displayNames>[0]) => {
+    const member = await resolveMember(ctx.db, userId, displayNames(client));
     return hasRole(member, "admin");
   };
 

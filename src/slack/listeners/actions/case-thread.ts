@@ -18,6 +18,7 @@ import {
 } from "../../../services/cases/approvals";
 import { submissionsFor } from "../../../services/pending-submissions";
 import { hasRole, resolveMember } from "../../../services/team/team";
+import { displayNames } from "../../users";
 
 /** An approval click kept until it is recorded. */
 interface ApprovalClick {
@@ -167,7 +168,7 @@ export function registerCaseThreadActions(app: App, ctx: AppContext): void {
 
   app.action<BlockAction<ButtonAction>>(CASE_ACTIONS.note, async ({ ack, action, body, client }) => {
     await ack();
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
     if (!hasRole(member, "sales", "admin")) {
       await tellUser(
         ctx,

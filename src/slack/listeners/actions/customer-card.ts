@@ -4,6 +4,8 @@ import { messages } from "../../../i18n";
 import { CARD_ACTIONS } from "../../../messages/customer-card";
 import { openCaseLink } from "../../../services/cases/case-link";
 import { resolveMember } from "../../../services/team/team";
+import { permalinks } from "../../permalinks";
+import { displayNames } from "../../users";
 import { customerCardMessage } from "../commands/cliente";
 import { tellUser } from "./log-outcome";
 
@@ -19,7 +21,7 @@ export function registerCustomerCardActions(app: App, ctx: AppContext): void {
     async ({ ack, body, action, client }) => {
       await ack();
       const target = { userId: body.user.id, channelId: body.channel?.id, responseUrl: body.response_url };
-      if (!(await resolveMember(ctx.db, body.user.id, client)))
+      if (!(await resolveMember(ctx.db, body.user.id, displayNames(client))))
         return tellUser(ctx, target, { text: t.errors.notMember });
       await tellUser(ctx, target, await customerCardMessage(ctx, client, Number(action.value)));
     },
@@ -29,10 +31,10 @@ export function registerCustomerCardActions(app: App, ctx: AppContext): void {
     await ack();
     if (action.url) return; // a link button: Slack opened the thread
     const target = { userId: body.user.id, channelId: body.channel?.id, responseUrl: body.response_url };
-    if (!(await resolveMember(ctx.db, body.user.id, client)))
+    if (!(await resolveMember(ctx.db, body.user.id, displayNames(client))))
       return tellUser(ctx, target, { text: t.errors.notMember });
     const customer = await ctx.db.customer.findUnique({ where: { id: Number(action.value) } });
     if (!customer) return tellUser(ctx, target, { text: t.caseThread.customerGone });
-    await tellUser(ctx, target, { text: await openCaseLink(ctx, client, customer) });
+    await tellUser(ctx, target, { text: await openCaseLink(ctx, permalinks(client), customer) });
   });
 }

@@ -25,6 +25,8 @@ import { openCaseLink } from "../../../services/cases/case-link";
 import { postDigest } from "../../../services/digest/digest";
 import { clearHardStep, deferProposal } from "../../../services/digest/digest-decisions";
 import { resolveMember } from "../../../services/team/team";
+import { permalinks } from "../../permalinks";
+import { displayNames } from "../../users";
 import { postAck } from "../../work-queue";
 import { openLogModal } from "./log-outcome";
 import { openReminderModal } from "./reminders";
@@ -44,7 +46,7 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
       const [verb, rawId, ref] = action.selected_option.value.split(":");
       const customerId = Number(rawId);
       const userId = body.user.id;
-      const member = await resolveMember(ctx.db, userId, client);
+      const member = await resolveMember(ctx.db, userId, displayNames(client));
       if (!member) {
         await respond({ response_type: "ephemeral", replace_original: false, text: t.errors.notMember });
         return;
@@ -70,7 +72,7 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
           });
           return;
         case "case":
-          await reply(await openCaseLink(ctx, client, customer));
+          await reply(await openCaseLink(ctx, permalinks(client), customer));
           return;
         case "notyet":
           if (ref !== "agency" && ref !== "legal") return;
@@ -140,7 +142,7 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
       });
       return;
     }
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
     if (!member) {
       await ack({ response_action: "errors", errors: { [NOT_YET_DATE_BLOCK]: t.errors.notMember } });
       return;
@@ -175,7 +177,7 @@ export function registerDigestTaskActions(app: App, ctx: AppContext): void {
       await ack({ response_action: "errors", errors: { [SNOOZE_BLOCK]: t.digest.snoozeInPast } });
       return;
     }
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
     if (!member) {
       await ack({ response_action: "errors", errors: { [SNOOZE_BLOCK]: t.errors.notMember } });
       return;

@@ -17,6 +17,7 @@ import { resolveCustomer } from "../../../services/customers/customer-search";
 import { loadLogCustomer } from "../../../services/outcomes/log-outcome";
 import { resolveMember } from "../../../services/team/team";
 import { tripChannelFor } from "../../../services/trips/trips";
+import { displayNames } from "../../users";
 import { postAck } from "../../work-queue";
 
 /** Where to answer a user privately: the command's response_url, an ephemeral in a channel, or a DM. */
@@ -149,7 +150,7 @@ export function registerLogOutcomeActions(app: App, ctx: AppContext): void {
     await postAck.turn("open");
     const userId = body.user.id;
     const target: ReplyTarget = { userId, channelId: body.channel?.id, responseUrl: body.response_url };
-    const member = await resolveMember(ctx.db, userId, client);
+    const member = await resolveMember(ctx.db, userId, displayNames(client));
     if (!member) {
       await tellUser(ctx, target, { text: t.errors.notMember });
       return;

@@ -26,6 +26,7 @@ import {
   submitReminder,
 } from "../../../reminders/service";
 import { resolveMember } from "../../../services/team/team";
+import { displayNames } from "../../users";
 import { tellUser } from "./log-outcome";
 
 interface Target {
@@ -64,7 +65,7 @@ export async function openReminderModal(
     return;
   }
   if (!viewId) return;
-  const member = await resolveMember(ctx.db, to.userId, client);
+  const member = await resolveMember(ctx.db, to.userId, displayNames(client));
   const fail = (message: string) =>
     client.views.update({
       view_id: viewId,
@@ -143,7 +144,7 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
       if (!view || !REMINDER_STEPS.includes(step)) return;
       const { reminderId } = JSON.parse(view.private_metadata) as { reminderId: number };
       const current = await ctx.db.reminder.findUnique({ where: { id: reminderId } });
-      const member = await resolveMember(ctx.db, body.user.id, client);
+      const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
       if (!current || !member) return;
       const prepared = await prepareReminder(ctx, {
         customerId: current.customerId,
@@ -175,7 +176,7 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
   app.view(REMINDER_VIEW, async ({ ack, view, body, client }) => {
     const { reminderId } = JSON.parse(view.private_metadata) as { reminderId: number };
     const row = await ctx.db.reminder.findUnique({ where: { id: reminderId }, include: { customer: true } });
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
     if (!row || !member) {
       await ack({
         response_action: "errors",
@@ -212,7 +213,7 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
       REMINDER_ACTIONS[decision],
       async ({ ack, body, action, client }) => {
         await ack();
-        const member = await resolveMember(ctx.db, body.user.id, client);
+        const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
         const result = await decideReminder(ctx, {
           reminderId: Number(action.value),
           actor: member,
@@ -225,7 +226,7 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
 
   app.action<BlockAction<ButtonAction>>(REMINDER_ACTIONS.posted, async ({ ack, body, action, client }) => {
     await ack();
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
     if (!member) return tellUser(ctx, targetOf(body), { text: t.errors.notMember });
     const reminderId = Number(action.value);
     const result = await confirmLetterPosted(ctx, reminderId, member.slackUserId);
@@ -247,7 +248,7 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
 
   app.action<BlockAction<ButtonAction>>(REMINDER_ACTIONS.sendAll, async ({ ack, body, action, client }) => {
     await ack();
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
     if (!member) return tellUser(ctx, targetOf(body), { text: t.errors.notMember });
     const out = await sendAllOfDay(ctx, action.value ?? today(ctx), member);
     await tellUser(ctx, targetOf(body), {

@@ -5,6 +5,7 @@ import { messages } from "../../../i18n";
 import { pecCopyMessage, TRIP_ACTIONS } from "../../../messages/trip";
 import { type Member, resolveMember } from "../../../services/team/team";
 import { sendPecDraft, sentLabel } from "../../../services/trips/pec";
+import { displayNames } from "../../users";
 import { closeAndTell, openCostModal } from "../commands/giro";
 import { type ReplyTarget, tellUser } from "./log-outcome";
 
@@ -35,7 +36,7 @@ export function registerTripActions(app: App, ctx: AppContext): void {
           channelId: body.channel?.id,
           responseUrl: body.response_url,
         };
-        const member = await resolveMember(ctx.db, body.user.id, client);
+        const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
         if (!member) return tellUser(ctx, target, { text: t.errors.notMember });
         await run({ body, action, client, target, member });
       },

@@ -6,6 +6,7 @@ import { messages } from "../../../i18n";
 import { customerCard, customerChoices } from "../../../messages/customer-card";
 import { loadCustomerCard, resolveCustomer } from "../../../services/customers/customer-search";
 import { resolveMember } from "../../../services/team/team";
+import { displayNames } from "../../users";
 import { type ReplyTarget, tellUser } from "../actions/log-outcome";
 import type { Subcommand } from "./subcommand";
 
@@ -33,7 +34,7 @@ export const clienteSubcommand: Subcommand = {
       channelId: command.channel_id,
       responseUrl: command.response_url,
     };
-    const member = await resolveMember(ctx.db, command.user_id, client);
+    const member = await resolveMember(ctx.db, command.user_id, displayNames(client));
     if (!member) {
       await tellUser(ctx, target, { text: t.errors.notMember });
       return;

@@ -2,6 +2,7 @@ import { today } from "../../../context";
 import { formatDateLong } from "../../../domain/calendar";
 import { postDigest } from "../../../services/digest/digest";
 import { hasRole, resolveMember } from "../../../services/team/team";
+import { displayNames } from "../../users";
 import type { Subcommand } from "./subcommand";
 
 /** `/credito riepilogo`: posts (or refreshes) today's digest now. Admins only. */
@@ -14,7 +15,7 @@ export const digestSubcommand: Subcommand = {
   },
   async run({ ctx, command, ack, respond, client, t, locale }) {
     await ack();
-    const member = await resolveMember(ctx.db, command.user_id, client);
+    const member = await resolveMember(ctx.db, command.user_id, displayNames(client));
     if (!hasRole(member, "admin")) {
       await respond({ response_type: "ephemeral", text: t.errors.adminOnly });
       return;

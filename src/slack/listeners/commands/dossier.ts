@@ -42,7 +42,8 @@ export async function uploadDossier(
   const locale = ctx.config.locale;
   const t = messages(locale);
   const data = await dossierData(ctx.db, customerId, day);
-  const pdf = await renderDossierPdf(data, t, locale);
+  // the dossier goes to the agency or the lawyer: the company's language (issue 18)
+  const pdf = await renderDossierPdf(data, messages(ctx.config.companyLocale), ctx.config.companyLocale);
   const kase = await ctx.db.case.findFirst({ where: { customerId, closedOn: null } });
   let thread: { channel: string; ts: string } | null = null;
   if (kase) {

@@ -9,6 +9,7 @@ import { tripCostModal, tripPlanModal } from "../../../messages/trip";
 import { type Member, resolveMember } from "../../../services/team/team";
 import { closeTrip } from "../../../services/trips/trip-close";
 import { currentTripOf, mayManageTrip } from "../../../services/trips/trips";
+import { displayNames } from "../../users";
 import { type ReplyTarget, tellUser } from "../actions/log-outcome";
 import type { Subcommand } from "./subcommand";
 
@@ -27,7 +28,7 @@ export const giroSubcommand: Subcommand = {
     await ack();
     const userId = command.user_id;
     const target: ReplyTarget = { userId, channelId: command.channel_id, responseUrl: command.response_url };
-    const member = await resolveMember(ctx.db, userId, client);
+    const member = await resolveMember(ctx.db, userId, displayNames(client));
     if (!member) {
       await tellUser(ctx, target, { text: t.errors.notMember });
       return;

@@ -9,6 +9,7 @@ import { loadLogCustomer, validationContextFor } from "../../../services/outcome
 import { submissionsFor } from "../../../services/pending-submissions";
 import { resolveMember } from "../../../services/team/team";
 import { tripChannelFor } from "../../../services/trips/trips";
+import { displayNames } from "../../users";
 import { postAck } from "../../work-queue";
 import { openLogModal, type ReplyTarget, tellUser } from "../actions/log-outcome";
 import type { Subcommand } from "./subcommand";
@@ -38,7 +39,7 @@ export const logSubcommand: Subcommand = {
     await postAck.turn("open");
     const userId = command.user_id;
     const target: ReplyTarget = { userId, channelId: command.channel_id, responseUrl: command.response_url };
-    const member = await resolveMember(ctx.db, userId, client);
+    const member = await resolveMember(ctx.db, userId, displayNames(client));
     if (!member) {
       await tellUser(ctx, target, { text: t.errors.notMember });
       return;

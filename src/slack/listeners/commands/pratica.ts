@@ -1,7 +1,8 @@
 import { today } from "../../../context";
+import type { ApprovalKind } from "../../../domain/cases";
 import { formatEuro, parseEuroAmount } from "../../../domain/money";
 import { escapeMrkdwn } from "../../../domain/text";
-import { type ApprovalKind, requestApproval } from "../../../services/cases/approvals";
+import { requestApproval } from "../../../services/cases/approvals";
 import { lookupCustomer } from "../../../services/customers/customer-lookup";
 import { callerMember, type Subcommand } from "./subcommand";
 

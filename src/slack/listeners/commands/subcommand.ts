@@ -1,8 +1,10 @@
 import type { AckFn, RespondArguments, RespondFn, SlashCommand } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { AppContext } from "../../../context";
+import type { Role } from "../../../domain/cases";
 import type { Locale, Messages } from "../../../i18n";
-import { hasRole, type Member, type Role, resolveMember } from "../../../services/team/team";
+import { hasRole, type Member, resolveMember } from "../../../services/team/team";
+import { displayNames } from "../../users";
 
 export interface SubcommandCall {
   ctx: AppContext;
@@ -33,7 +35,7 @@ export async function callerMember(
   tell: (text: string) => Promise<unknown>,
   allowed?: { roles: readonly Role[]; refusal: string },
 ): Promise<Member | null> {
-  const member = await resolveMember(ctx.db, command.user_id, client);
+  const member = await resolveMember(ctx.db, command.user_id, displayNames(client));
   if (!member) {
     await tell(t.errors.notMember);
     return null;

@@ -1,8 +1,10 @@
 import { today } from "../../../context";
+import { ROLES, type Role } from "../../../domain/cases";
 import { escapeMrkdwn } from "../../../domain/text";
 import { lookupCustomer, parseMention } from "../../../services/customers/customer-lookup";
-import { hasRole, ROLES, type Role, resolveMember, slackDisplayName } from "../../../services/team/team";
+import { hasRole, resolveMember } from "../../../services/team/team";
 import { assignSalesperson, listTeam, removeMember, setMemberRole } from "../../../services/team/team-admin";
+import { displayNames, slackDisplayName } from "../../users";
 import type { Subcommand } from "./subcommand";
 
 const REMOVE = new Set(["rimuovi", "remove"]);
@@ -29,7 +31,7 @@ export const teamSubcommand: Subcommand = {
   },
   async run({ ctx, command, args, ack, client, t }) {
     const reply = (text: string) => ack({ response_type: "ephemeral", text });
-    const me = await resolveMember(ctx.db, command.user_id, client);
+    const me = await resolveMember(ctx.db, command.user_id, displayNames(client));
     if (!me) return reply(t.errors.notMember);
     if (!hasRole(me, "admin")) return reply(t.team.onlyAdmin);
     const tokens = args.trim().split(/\s+/).filter(Boolean);

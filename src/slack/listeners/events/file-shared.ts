@@ -10,6 +10,7 @@ import type { ImportKind } from "../../../import/types";
 import { closeSettledCases } from "../../../services/cases/case-lifecycle";
 import { importFiles } from "../../../services/imports/import";
 import { hasRole, resolveMember } from "../../../services/team/team";
+import { displayNames } from "../../users";
 import { importSharedStatements } from "./bank-statement";
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -84,7 +85,7 @@ export async function importSharedFiles(
       payload: { text, ...(blocks ? { blocks } : {}) },
       dedupeKey: key,
     });
-  const member = await resolveMember(ctx.db, args.user, client);
+  const member = await resolveMember(ctx.db, args.user, displayNames(client));
   const fileKey = claimed.map((f) => f.id).join(",");
   if (!hasRole(member, "admin")) {
     await post(t.import.slack.adminOnly, `import-denied:${fileKey}`);

@@ -8,6 +8,7 @@ import {
   refreshProposals,
 } from "../../../services/bank/bank-decisions";
 import { hasRole, resolveMember } from "../../../services/team/team";
+import { displayNames } from "../../users";
 
 type Values = Record<
   string,
@@ -18,7 +19,7 @@ type Values = Record<
 export function registerBankViews(app: App, ctx: AppContext): void {
   const t = messages(ctx.config.locale);
   app.view(BANK_CHOOSE_CALLBACK, async ({ ack, view, body, client }) => {
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
     if (!hasRole(member, "admin")) {
       await ack({ response_action: "errors", errors: { customer: t.bank.slack.adminOnly } });
       return;

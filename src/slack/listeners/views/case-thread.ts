@@ -14,6 +14,7 @@ import { decideApproval, updateApprovalDm } from "../../../services/cases/approv
 import { submissionsFor } from "../../../services/pending-submissions";
 import { hasRole, resolveMember } from "../../../services/team/team";
 import { recordCustomerNote } from "../../../services/team/team-admin";
+import { displayNames } from "../../users";
 import { decisionErrorText, tellUser } from "../actions/case-thread";
 
 /** A salesperson's note kept until it is recorded. */
@@ -95,7 +96,7 @@ export function registerCaseThreadViews(app: App, ctx: AppContext): void {
   });
 
   app.view(NOTE_VIEW, async ({ ack, view, body, client }) => {
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
     if (!hasRole(member, "sales", "admin")) {
       await ack({
         response_action: "errors",

@@ -22,6 +22,7 @@ import {
 } from "../../../services/outcomes/log-outcome";
 import { submissionsFor } from "../../../services/pending-submissions";
 import { type Member, resolveMember } from "../../../services/team/team";
+import { displayNames } from "../../users";
 import { type ReplyTarget, tellUser } from "../actions/log-outcome";
 
 /** What is kept of a submitted outcome until it is recorded. */
@@ -70,7 +71,7 @@ export function registerLogSubmission(app: App, ctx: AppContext): void {
   app.view(LOG_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
     const meta = decodeMeta(view.private_metadata);
     const draft = draftFromState(view.state.values as Parameters<typeof draftFromState>[0], meta);
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
     if (!member) {
       await ack({ response_action: "errors", errors: { customer: t.errors.notMember } });
       return;

@@ -9,6 +9,7 @@ import { messages } from "../../../i18n";
 import { decodeTripMeta, TRIP_VALUE, TRIP_VIEWS, tripConfirmModal } from "../../../messages/trip";
 import { resolveMember } from "../../../services/team/team";
 import { addTripCost, mayManageTrip, planTrip, tripCandidates } from "../../../services/trips/trips";
+import { displayNames } from "../../users";
 import { tellUser } from "../actions/log-outcome";
 
 type StateValues = Record<
@@ -87,7 +88,7 @@ export function registerTripViews(app: App, ctx: AppContext): void {
         response_action: "errors",
         errors: { visits: t.trip.plan.errors.tooMany(MAX_TRIP_VISITS) },
       });
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
     if (!member) return ack({ response_action: "errors", errors: { visits: t.errors.notMember } });
     const day = today(ctx);
     const checked = validateTripPlan({ start: meta.s, end: meta.e, area: meta.a }, day, holidays);
@@ -134,7 +135,7 @@ export function registerTripViews(app: App, ctx: AppContext): void {
     } catch {
       meta = {};
     }
-    const member = await resolveMember(ctx.db, body.user.id, client);
+    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
     const trip = meta.tripId
       ? await ctx.db.fieldTrip.findUnique({ where: { id: Number(meta.tripId) } })
       : null;
