@@ -823,100 +823,116 @@ export async function prepareDay(
   day: IsoDate,
   opts: { dryRun?: boolean } = {},
 ): Promise<BatchResult> {
-  const t = reminderMessages(ctx.config.locale);
   const digest = await buildDigest(ctx, day);
   const result: BatchResult = { day, prepared: [], autoSent: 0, skipped: [] };
+  for (const task of digest.tasks) await prepareTask(ctx, task, day, opts, result);
+  if (!opts.dryRun && (result.prepared.length > 0 || result.autoSent > 0))
+    await postBatchReview(ctx, day, result);
+  return result;
+}
+
+type DigestTask = Awaited<ReturnType<typeof buildDigest>>["tasks"][number];
+
+/** One digest task of the batch: a written cadence step gets its draft (or is skipped, saying why). */
+async function prepareTask(
+  ctx: AppContext,
+  task: DigestTask,
+  day: IsoDate,
+  opts: { dryRun?: boolean },
+  result: BatchResult,
+): Promise<void> {
+  const t = reminderMessages(ctx.config.locale);
   const company = ctx.config.company;
-  for (const task of digest.tasks) {
-    const step = task.kind === "cadence" && task.step ? reminderStepFor(task.step) : null;
-    if (!step || !task.step) continue;
-    if (!company) {
-      result.skipped.push({ customerName: task.customerName, reason: t.errors.noCompany });
-      continue;
-    }
-    const draft = await buildDraft(
-      ctx,
-      ctx.db,
-      { customerId: task.customerId, step, collector: company.signature, cadenceChannel: task.step.channel },
-      day,
-    );
-    if (!draft) {
-      result.skipped.push({
-        customerName: task.customerName,
-        reason: t.errors.nothingToRemind(task.customerName),
-      });
-      continue;
-    }
-    const needs = requiredApprovals(step, draft, null);
-    if (opts.dryRun) {
-      result.prepared.push({
-        reminderId: 0,
-        customerName: draft.customerName,
-        step,
-        medium: draft.medium,
-        totalCents: draft.figures.totalCents,
-        needsApproval: needs.length > 0,
-      });
-      continue;
-    }
-    const prepared = await prepareReminder(ctx, {
-      customerId: task.customerId,
-      step,
-      actor: null,
-      actorSlackId: "credito",
+  const step = task.kind === "cadence" && task.step ? reminderStepFor(task.step) : null;
+  if (!step || !task.step) return;
+  if (!company) {
+    result.skipped.push({ customerName: task.customerName, reason: t.errors.noCompany });
+    return;
+  }
+  const draft = await buildDraft(
+    ctx,
+    ctx.db,
+    { customerId: task.customerId, step, collector: company.signature, cadenceChannel: task.step.channel },
+    day,
+  );
+  if (!draft) {
+    result.skipped.push({
+      customerName: task.customerName,
+      reason: t.errors.nothingToRemind(task.customerName),
     });
-    if (!prepared.ok) {
-      result.skipped.push({ customerName: task.customerName, reason: prepared.message });
-      continue;
-    }
-    const auto =
-      ctx.config.reminders.autoSendCourtesy &&
-      step === "courtesy" &&
-      draft.medium === "email" &&
-      needs.length === 0;
-    if (auto) {
-      const sent = await submitReminder(ctx, prepared.reminderId, null, "credito");
-      if (sent.ok && sent.outcome === "queued") {
-        result.autoSent++;
-        continue;
-      }
-    }
+    return;
+  }
+  const needs = requiredApprovals(step, draft, null);
+  if (opts.dryRun) {
     result.prepared.push({
-      reminderId: prepared.reminderId,
+      reminderId: 0,
       customerName: draft.customerName,
       step,
       medium: draft.medium,
       totalCents: draft.figures.totalCents,
       needsApproval: needs.length > 0,
     });
+    return;
   }
-  if (!opts.dryRun && (result.prepared.length > 0 || result.autoSent > 0)) {
-    const locale = ctx.config.locale;
-    const message = batchReviewMessage(
-      {
-        day,
-        entries: result.prepared.map((p) => ({
-          reminderId: p.reminderId,
-          line:
-            t.batch.line(
-              escapeMrkdwn(p.customerName),
-              t.step[p.step] ?? p.step,
-              t.medium[p.medium] ?? p.medium,
-              formatEuro(p.totalCents, locale),
-            ) + (p.needsApproval ? ` · _${t.batch.waitsApproval}_` : ""),
-        })),
-        note: result.autoSent > 0 ? t.batch.autoSent(result.autoSent) : undefined,
-      },
-      t,
-    );
-    await ctx.outbox.send({
-      method: "chat.postMessage",
-      channel: ctx.config.slack.channel,
-      payload: { ...message },
-      dedupeKey: `reminder-batch:${day}`,
-    });
+  const prepared = await prepareReminder(ctx, {
+    customerId: task.customerId,
+    step,
+    actor: null,
+    actorSlackId: "credito",
+  });
+  if (!prepared.ok) {
+    result.skipped.push({ customerName: task.customerName, reason: prepared.message });
+    return;
   }
-  return result;
+  const auto =
+    ctx.config.reminders.autoSendCourtesy &&
+    step === "courtesy" &&
+    draft.medium === "email" &&
+    needs.length === 0;
+  if (auto) {
+    const sent = await submitReminder(ctx, prepared.reminderId, null, "credito");
+    if (sent.ok && sent.outcome === "queued") {
+      result.autoSent++;
+      return;
+    }
+  }
+  result.prepared.push({
+    reminderId: prepared.reminderId,
+    customerName: draft.customerName,
+    step,
+    medium: draft.medium,
+    totalCents: draft.figures.totalCents,
+    needsApproval: needs.length > 0,
+  });
+}
+
+/** The review message in the channel: one line per draft, with "Invia tutti". */
+async function postBatchReview(ctx: AppContext, day: IsoDate, result: BatchResult): Promise<void> {
+  const t = reminderMessages(ctx.config.locale);
+  const locale = ctx.config.locale;
+  const message = batchReviewMessage(
+    {
+      day,
+      entries: result.prepared.map((p) => ({
+        reminderId: p.reminderId,
+        line:
+          t.batch.line(
+            escapeMrkdwn(p.customerName),
+            t.step[p.step] ?? p.step,
+            t.medium[p.medium] ?? p.medium,
+            formatEuro(p.totalCents, locale),
+          ) + (p.needsApproval ? ` · _${t.batch.waitsApproval}_` : ""),
+      })),
+      note: result.autoSent > 0 ? t.batch.autoSent(result.autoSent) : undefined,
+    },
+    t,
+  );
+  await ctx.outbox.send({
+    method: "chat.postMessage",
+    channel: ctx.config.slack.channel,
+    payload: { ...message },
+    dedupeKey: `reminder-batch:${day}`,
+  });
 }
 
 /** "Invia tutti": every draft the batch prepared for `day` goes (or asks for its ok), as written. */
