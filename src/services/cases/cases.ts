@@ -2,6 +2,7 @@ import type { AppContext } from "../../context";
 import type { Tx } from "../../db/client";
 import { withSavepoint } from "../../db/dialect";
 import { isUniqueViolation } from "../../db/errors";
+import { unitOfWork } from "../../db/unit-of-work";
 import type { IsoDate } from "../../domain/calendar";
 import type { Case } from "../../generated/prisma/client";
 import { caseThread } from "./case-thread";
@@ -42,6 +43,16 @@ export async function postToCase(
   tx: Tx = ctx.db,
 ): Promise<void> {
   await caseThread(ctx, tx).line(caseId, message, today);
+}
+
+/** A line in the case's thread as its own unit of work: committed, then the outbox kicked. */
+export function postCaseLine(
+  ctx: AppContext,
+  caseId: number,
+  message: { text: string; blocks?: unknown[] },
+  today: IsoDate,
+): Promise<void> {
+  return unitOfWork(ctx, (tx) => postToCase(ctx, caseId, message, today, tx), { label: "case line" });
 }
 
 /**
