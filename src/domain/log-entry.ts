@@ -670,84 +670,104 @@ export function parseLogLine(text: string, today: IsoDate): LineParse {
   const rest = mergeNamedDates(raw.slice(kw.index + kw.length), today);
   const draft: LogDraft = { outcome: kw.outcome, channel: "phone" };
   const partial = (gap: LineGap): LineParse => ({ kind: "partial", customerQuery, draft, gap });
-  const readDate = (s: string) => parseUserDate(s, today);
-  const readAmount = (s: string) => {
-    const c = parseEuroAmount(s);
-    return c !== null && c > 0 ? formatEuro(c, "it").replace("€ ", "") : null;
+  const read: LineReading = {
+    date: (s: string) => parseUserDate(s, today),
+    amount: (s: string) => {
+      const c = parseEuroAmount(s);
+      return c !== null && c > 0 ? formatEuro(c, "it").replace("€ ", "") : null;
+    },
+    today,
   };
-  const notesOf = (tokens: readonly string[]) => tokens.join(" ").trim() || undefined;
-
-  let gap: LineGap | null = null;
-  switch (kw.outcome) {
-    case "promise": {
-      const { values, notes, ambiguous } = assign(rest, ["date", "amount"], {
-        date: readDate,
-        amount: readAmount,
-        time: () => null,
-      });
-      draft.promiseAmount = values.amount;
-      draft.promiseDate = values.date;
-      draft.notes = ambiguous ? notesOf(rest) : notesOf(notes);
-      if (ambiguous) gap = "ambiguous";
-      else if (!values.amount) gap = "missing_amount";
-      else if (!values.date) gap = "missing_date";
-      break;
-    }
-    case "callback": {
-      const { values, notes, ambiguous } = assign(rest, ["date", "time"], {
-        date: readDate,
-        time: (s) => parseUserTime(s),
-        amount: () => null,
-      });
-      draft.callbackTime = values.time;
-      draft.callbackDate = values.date ?? (values.time ? today : undefined);
-      draft.notes = ambiguous ? notesOf(rest) : notesOf(notes);
-      if (ambiguous) gap = "ambiguous";
-      else if (!values.time) gap = "missing_time";
-      break;
-    }
-    case "installments": {
-      // "rate 500 16/3 500 16/4": amount-date pairs, in order
-      const rows: { amount?: string; date?: string }[] = [];
-      const notes: string[] = [];
-      let row: { amount?: string; date?: string } = {};
-      let unclear = false;
-      for (const tok of rest) {
-        const a = readAmount(tok);
-        const d = readDate(tok);
-        if (a && d) unclear = true;
-        else if (a && !row.amount && !row.date) row.amount = a;
-        else if (d && row.amount && !row.date) row.date = d;
-        else if (a || d) unclear = true;
-        else if (!FILLERS.has(tok.toLowerCase())) notes.push(tok);
-        if (row.amount && row.date) {
-          rows.push(row);
-          row = {};
-        }
-      }
-      if (row.amount || row.date) unclear = true;
-      draft.installments = rows.slice(0, MAX_INSTALLMENTS);
-      draft.notes = notesOf(notes);
-      if (unclear || rows.length < 2 || rows.length > MAX_INSTALLMENTS)
-        gap = unclear ? "ambiguous" : "needs_form";
-      break;
-    }
-    case "settlement": {
-      const amounts = rest.map(readAmount).filter((a): a is string => a !== null);
-      if (amounts.length === 1) draft.settlementAmount = amounts[0];
-      draft.notes = notesOf(rest.filter((r) => readAmount(r) === null && readDate(r) === null));
-      gap = "needs_form";
-      break;
-    }
-    case "dispute":
-    case "restructuring":
-    case "info":
-      draft.notes = notesOf(rest);
-      if (!draft.notes) gap = "missing_notes";
-      break;
-    default:
-      draft.notes = notesOf(rest);
-  }
+  const gap = (LINE_READERS[kw.outcome] ?? readNotesOnly)(rest, draft, read);
   if (!customerQuery) return partial("no_customer");
   return gap ? partial(gap) : { kind: "complete", customerQuery, draft };
 }
+
+/** What the per-outcome readers of a line share: how to read a date and an amount, and today. */
+interface LineReading {
+  date: (s: string) => string | null;
+  amount: (s: string) => string | null;
+  today: IsoDate;
+}
+/** Fills the draft from the words after the outcome; returns what is still missing, if anything. */
+type LineReader = (rest: readonly string[], draft: LogDraft, read: LineReading) => LineGap | null;
+
+const notesOf = (tokens: readonly string[]) => tokens.join(" ").trim() || undefined;
+
+const readNotesOnly: LineReader = (rest, draft) => {
+  draft.notes = notesOf(rest);
+  return null;
+};
+
+/** An outcome whose notes are the point of it (a dispute, a plan, news): without them it is not complete. */
+const readNotesRequired: LineReader = (rest, draft) => {
+  draft.notes = notesOf(rest);
+  return draft.notes ? null : "missing_notes";
+};
+
+/** One reader per outcome that takes values from the line; the others keep the words as notes. */
+const LINE_READERS: Partial<Record<Outcome, LineReader>> = {
+  promise: (rest, draft, read) => {
+    const { values, notes, ambiguous } = assign(rest, ["date", "amount"], {
+      date: read.date,
+      amount: read.amount,
+      time: () => null,
+    });
+    draft.promiseAmount = values.amount;
+    draft.promiseDate = values.date;
+    draft.notes = ambiguous ? notesOf(rest) : notesOf(notes);
+    if (ambiguous) return "ambiguous";
+    if (!values.amount) return "missing_amount";
+    if (!values.date) return "missing_date";
+    return null;
+  },
+  callback: (rest, draft, read) => {
+    const { values, notes, ambiguous } = assign(rest, ["date", "time"], {
+      date: read.date,
+      time: (s) => parseUserTime(s),
+      amount: () => null,
+    });
+    draft.callbackTime = values.time;
+    draft.callbackDate = values.date ?? (values.time ? read.today : undefined);
+    draft.notes = ambiguous ? notesOf(rest) : notesOf(notes);
+    if (ambiguous) return "ambiguous";
+    if (!values.time) return "missing_time";
+    return null;
+  },
+  // "rate 500 16/3 500 16/4": amount-date pairs, in order
+  installments: (rest, draft, read) => {
+    const rows: { amount?: string; date?: string }[] = [];
+    const notes: string[] = [];
+    let row: { amount?: string; date?: string } = {};
+    let unclear = false;
+    for (const tok of rest) {
+      const a = read.amount(tok);
+      const d = read.date(tok);
+      if (a && d) unclear = true;
+      else if (a && !row.amount && !row.date) row.amount = a;
+      else if (d && row.amount && !row.date) row.date = d;
+      else if (a || d) unclear = true;
+      else if (!FILLERS.has(tok.toLowerCase())) notes.push(tok);
+      if (row.amount && row.date) {
+        rows.push(row);
+        row = {};
+      }
+    }
+    if (row.amount || row.date) unclear = true;
+    draft.installments = rows.slice(0, MAX_INSTALLMENTS);
+    draft.notes = notesOf(notes);
+    if (unclear || rows.length < 2 || rows.length > MAX_INSTALLMENTS)
+      return unclear ? "ambiguous" : "needs_form";
+    return null;
+  },
+  // a settlement always goes through the form (terms, documents); the amount is carried over when clear
+  settlement: (rest, draft, read) => {
+    const amounts = rest.map(read.amount).filter((a): a is string => a !== null);
+    if (amounts.length === 1) draft.settlementAmount = amounts[0];
+    draft.notes = notesOf(rest.filter((r) => read.amount(r) === null && read.date(r) === null));
+    return "needs_form";
+  },
+  dispute: readNotesRequired,
+  restructuring: readNotesRequired,
+  info: readNotesRequired,
+};
