@@ -2,7 +2,7 @@ import type { Config } from "./config";
 import type { Db, Tx } from "./db/client";
 import { dateInZone, type IsoDate } from "./domain/calendar";
 import type { Logger } from "./log";
-import type { OutgoingMessage } from "./messages/outgoing";
+import type { Anchor, OutgoingMessage } from "./messages/outgoing";
 
 /** The only source of "now": real in production, fixed in tests and in the demo. */
 export interface Clock {
@@ -24,6 +24,17 @@ export interface MessageQueue {
   upsert(msg: OutgoingMessage & { dedupeKey: string }, tx?: Tx): Promise<number>;
   /** queues and starts sending at once (outside a transaction) */
   send(msg: OutgoingMessage): Promise<number>;
+  /** a series' continuations in the thread of `anchor`: posted once, later versions edit them (see Outbox) */
+  continueSeries(
+    spec: {
+      series: string;
+      channel: string;
+      anchor: Anchor;
+      parts: readonly object[];
+      filler: object;
+    },
+    tx?: Tx,
+  ): Promise<void>;
   kick(): void;
 }
 

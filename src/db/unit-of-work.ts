@@ -93,9 +93,58 @@ export async function retryBusy<T>(
   }
 }
 
+/** Work a unit of work holds until just before its commit (e.g. the case-thread writer's parent refresh). */
+export interface BeforeCommit {
+  beforeCommit(): Promise<void>;
+}
+
+/** The per-transaction state of the units of work running now, keyed by their `tx`. */
+const running = new WeakMap<object, Map<string, BeforeCommit>>();
+
+/**
+ * The `key` state of the unit of work whose transaction is `tx`, made by `create` the first time; its
+ * `beforeCommit` runs once, inside the transaction, after the work and before the commit. Null when `tx` is
+ * not a unit of work's (the plain client, or a transaction opened by hand): the caller then writes at once.
+ */
+export function unitLocal<T extends BeforeCommit>(tx: object, key: string, create: () => T): T | null {
+  const locals = running.get(tx);
+  if (!locals) return null;
+  let local = locals.get(key) as T | undefined;
+  if (!local) {
+    local = create();
+    locals.set(key, local);
+  }
+  return local;
+}
+
+/** Runs `fn` and then what it left for the commit, in the same transaction. */
+async function withLocals<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const locals = new Map<string, BeforeCommit>();
+  running.set(tx, locals);
+  try {
+    const value = await fn(tx);
+    const done = new Set<BeforeCommit>();
+    // a flush may start another (rare): run until none is left
+    for (
+      let next = [...locals.values()];
+      next.length > 0;
+      next = [...locals.values()].filter((l) => !done.has(l))
+    ) {
+      for (const local of next) {
+        done.add(local);
+        await local.beforeCommit();
+      }
+    }
+    return value;
+  } finally {
+    running.delete(tx);
+  }
+}
+
 /**
  * Runs `fn` in one transaction, retrying it whole while the database is busy, then kicks the outbox.
- * `fn` may run more than once: it must only touch the database through `tx`.
+ * `fn` may run more than once: it must only touch the database through `tx`. What `fn` left for the commit
+ * (see `unitLocal`) is written in the same transaction, after `fn`.
  */
 export async function unitOfWork<T>(
   ctx: UnitOfWorkCtx,
@@ -106,7 +155,10 @@ export async function unitOfWork<T>(
   const budget = opts.retryBudgetMs ?? ctx.config?.db?.retryBudgetMs ?? DEFAULT_BUDGET_MS;
   let result: { value: T; waitedMs: number; attempts: number };
   try {
-    result = await retryBusy(() => ctx.db.$transaction((tx) => fn(tx), { maxWait: budget }), budget);
+    result = await retryBusy(
+      () => ctx.db.$transaction((tx) => withLocals(tx, fn), { maxWait: budget }),
+      budget,
+    );
   } catch (err) {
     if (err instanceof DatabaseBusyError) {
       ctx.log?.warn(`db busy: ${label} gave up`, {

@@ -31,7 +31,8 @@ export function agingKey(daysOverdue: number): AgingKey {
 
 /** One invoice's open amount on the day; `disputed` when a dispute stops chasing it. */
 export interface ExposureItem {
-  customerId: number;
+  /** absent: the items are one customer's */
+  customerId?: number;
   dueDate: IsoDate;
   openCents: Cents;
   disputed?: boolean;
@@ -49,7 +50,7 @@ export interface Exposure {
 
 export function exposure(items: Iterable<ExposureItem>, day: IsoDate): Exposure {
   const aging = AGING_KEYS.map((key): AgingBucket => ({ key, cents: 0, invoices: 0 }));
-  const customers = new Set<number>();
+  const customers = new Set<number | undefined>();
   let openCents = 0;
   let overdueCents = 0;
   let disputedCents = 0;

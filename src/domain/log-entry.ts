@@ -237,188 +237,236 @@ function draftSchema(t: LogErrorMessages) {
 
 const PATHS: Readonly<Record<string, LogField>> = { customerId: "customer" };
 
+/** The rules the field readers share: one message per field (the first problem), amounts, dates, the owed cap. */
+interface Rules {
+  vctx: ValidationContext;
+  t: LogErrorMessages;
+  errors: LogErrors;
+  locale: "it" | "en";
+  euro: (c: Cents) => string;
+  fail: (field: LogField, message: string) => null;
+  /** a date a debtor commits to: a business day, today or later */
+  futureBusinessDay: (field: LogField, value: string | undefined) => IsoDate | null;
+  amount: (field: LogField, value: string | undefined) => Cents | null;
+  owedCheck: (field: LogField, cents: Cents | null) => void;
+}
+
+function rulesFor(vctx: ValidationContext, t: LogErrorMessages): Rules {
+  const errors: LogErrors = {};
+  const locale = vctx.locale ?? "it";
+  const euro = (c: Cents) => formatEuro(c, locale);
+  const fail = (field: LogField, message: string): null => {
+    errors[field] ??= message;
+    return null;
+  };
+  return {
+    vctx,
+    t,
+    errors,
+    locale,
+    euro,
+    fail,
+    futureBusinessDay: (field, value) => {
+      const v = value?.trim();
+      if (!v) return fail(field, t.dateRequired);
+      if (!isIsoDate(v)) return fail(field, t.dateInvalid);
+      if (v < vctx.today) return fail(field, t.datePast);
+      if (!isBusinessDay(v, vctx.holidays))
+        return fail(field, t.notBusinessDay(dayLabel(v, vctx.holidays, locale)));
+      return v;
+    },
+    amount: (field, value) => {
+      const v = value?.trim();
+      if (!v) return fail(field, t.amountRequired);
+      const cents = parseEuroAmount(v);
+      if (cents === null) return fail(field, t.amountInvalid);
+      if (cents <= 0) return fail(field, t.amountNotPositive);
+      return cents;
+    },
+    owedCheck: (field, cents) => {
+      if (cents === null) return;
+      if (vctx.owedCents <= 0) fail(field, t.nothingOwed);
+      else if (cents > vctx.owedCents) fail(field, t.amountAboveOwed(euro(vctx.owedCents)));
+    },
+  };
+}
+
+/** What an outcome's own fields add to the entry. */
+type OutcomePart = Partial<Pick<LogEntry, "promises" | "callback" | "settlement" | "disputedInvoiceIds">>;
+
+/** One reader per outcome that has fields of its own; the others have only the common ones. */
+const OUTCOME_READERS: Partial<Record<Outcome, (draft: LogDraft, r: Rules) => OutcomePart>> = {
+  promise: (draft, r) => {
+    const cents = r.amount("promiseAmount", draft.promiseAmount);
+    r.owedCheck("promiseAmount", cents);
+    const date = r.futureBusinessDay("promiseDate", draft.promiseDate);
+    return { promises: cents !== null && date ? [{ amountCents: cents, dueDate: date }] : [] };
+  },
+  installments: (draft, r) => ({ promises: readInstallments(draft, r) }),
+  callback: (draft, r) => ({ callback: readCallback(draft, r) }),
+  settlement: (draft, r) => ({ settlement: readSettlement(draft, r) }),
+  dispute: (draft, r) => {
+    const allowed = new Set(r.vctx.openInvoiceIds ?? []);
+    const disputedInvoiceIds: number[] = [];
+    for (const raw of draft.disputedInvoiceIds ?? []) {
+      const id = Number(raw);
+      if (!Number.isInteger(id) || !allowed.has(id)) r.fail("disputedInvoices", r.t.disputedInvoiceUnknown);
+      else disputedInvoiceIds.push(id);
+    }
+    if (!draft.notes?.trim()) r.fail("notes", r.t.disputeNotes);
+    return { disputedInvoiceIds };
+  },
+};
+
+/** Two or more instalments, in date order, whose total the customer owes. */
+function readInstallments(draft: LogDraft, r: Rules): LogEntry["promises"] {
+  const { t, vctx, errors } = r;
+  const rows = (draft.installments ?? []).slice(0, MAX_INSTALLMENTS);
+  const filled: { n: number; amountCents: Cents | null; date: IsoDate | null }[] = [];
+  for (const [i, row] of rows.entries()) {
+    const n = i + 1;
+    const hasAmount = !!row.amount?.trim();
+    const hasDate = !!row.date?.trim();
+    if (!hasAmount && !hasDate) continue;
+    if (!hasAmount) {
+      r.fail(`installmentAmount${n}`, t.installmentIncomplete);
+      continue;
+    }
+    if (!hasDate) {
+      r.fail(`installmentDate${n}`, t.installmentIncomplete);
+      continue;
+    }
+    filled.push({
+      n,
+      amountCents: r.amount(`installmentAmount${n}`, row.amount),
+      date: r.futureBusinessDay(`installmentDate${n}`, row.date),
+    });
+  }
+  if (filled.length < 2 && !Object.keys(errors).some((k) => k.startsWith("installment"))) {
+    r.fail(filled.length === 0 ? "installmentAmount1" : "installmentAmount2", t.installmentsTooFew);
+  }
+  for (let i = 1; i < filled.length; i++) {
+    const prev = filled[i - 1]?.date;
+    const cur = filled[i];
+    if (prev && cur?.date && cur.date <= prev) r.fail(`installmentDate${cur.n}`, t.installmentsOrder);
+  }
+  let total = 0;
+  for (const row of filled) {
+    if (row.amountCents === null) continue;
+    total += row.amountCents;
+    if (vctx.owedCents <= 0) {
+      r.fail(`installmentAmount${row.n}`, t.nothingOwed);
+      break;
+    }
+    if (total > vctx.owedCents) {
+      r.fail(`installmentAmount${row.n}`, t.installmentsAboveOwed(r.euro(total), r.euro(vctx.owedCents)));
+      break;
+    }
+  }
+  const promises: LogEntry["promises"] = [];
+  for (const row of filled)
+    if (row.amountCents !== null && row.date)
+      promises.push({ amountCents: row.amountCents, dueDate: row.date });
+  return promises;
+}
+
+/** A callback appointment: a date from today and a time still to come. */
+function readCallback(draft: LogDraft, r: Rules): LogEntry["callback"] {
+  const { t, vctx } = r;
+  const date = draft.callbackDate?.trim();
+  const rawTime = draft.callbackTime?.trim();
+  const time = rawTime ? parseUserTime(rawTime) : null;
+  if (!date) r.fail("callbackDate", t.dateRequired);
+  else if (!isIsoDate(date)) r.fail("callbackDate", t.dateInvalid);
+  else if (date < vctx.today) r.fail("callbackDate", t.datePast);
+  if (!rawTime) r.fail("callbackTime", t.timeRequired);
+  else if (!time) r.fail("callbackTime", t.timeInvalid);
+  if (date && isIsoDate(date) && date >= vctx.today && time) {
+    const at = zonedInstant(date, time, vctx.timeZone);
+    if (at.getTime() > vctx.now.getTime()) return { date, time, at };
+    r.fail("callbackTime", t.callbackPast(`${formatDateShort(date, r.locale)} ${time}`));
+  }
+  return null;
+}
+
+/** A settlement: less than what is owed; the rest is the write-off. */
+function readSettlement(draft: LogDraft, r: Rules): LogEntry["settlement"] {
+  const { t, vctx } = r;
+  const cents = r.amount("settlementAmount", draft.settlementAmount);
+  if (cents === null) return null;
+  if (vctx.owedCents <= 0) return r.fail("settlementAmount", t.nothingOwed);
+  if (cents >= vctx.owedCents)
+    return r.fail("settlementAmount", t.settlementNotBelowOwed(r.euro(vctx.owedCents)));
+  return {
+    amountCents: cents,
+    writeOffCents: vctx.owedCents - cents,
+    terms: draft.settlementTerms?.trim() || null,
+  };
+}
+
+/** The signed documents brought back, all of one date (not in the future). */
+function readDocuments(kinds: readonly string[], draft: LogDraft, r: Rules): LogEntry["documents"] {
+  const documents: LogEntry["documents"] = [];
+  if (kinds.length === 0) return documents;
+  const date = draft.documentDate?.trim();
+  if (!date) r.fail("documentDate", r.t.documentDateRequired);
+  else if (!isIsoDate(date)) r.fail("documentDate", r.t.dateInvalid);
+  else if (date > r.vctx.today) r.fail("documentDate", r.t.documentDateFuture);
+  else
+    for (const kind of kinds)
+      if ((DOCUMENT_KINDS as readonly string[]).includes(kind))
+        documents.push({ kind: kind as DocumentKind, date });
+  return documents;
+}
+
+/** New phone, email, PEC, normalized; a mobile number goes to `mobile`, a landline to `phone`. */
+function readNewContact(draft: LogDraft, r: Rules): LogEntry["newContact"] {
+  const { t } = r;
+  const newContact: LogEntry["newContact"] = {};
+  if (draft.newPhone?.trim()) {
+    const phone = normalizeItalianPhone(draft.newPhone);
+    if (phone.ok) newContact[phone.kind === "mobile" ? "mobile" : "phone"] = phone.value;
+    else r.fail("newPhone", phone.reason === "foreign" ? t.phoneForeign : t.phoneInvalid);
+  }
+  if (draft.newEmail?.trim()) {
+    const email = normalizeEmail(draft.newEmail);
+    if (email) newContact.email = email;
+    else r.fail("newEmail", t.emailInvalid);
+  }
+  if (draft.newPec?.trim()) {
+    const pec = normalizePec(draft.newPec);
+    if (pec.ok) newContact.pec = pec.value;
+    else r.fail("newPec", pec.reason === "not_pec" ? t.pecNotCertified : t.pecInvalid);
+  }
+  return newContact;
+}
+
 /**
  * Validates a submission against today, now and what the customer owes. Either a complete entry or one
- * message per field in error (the first problem of each field): nothing is half-accepted.
+ * message per field in error (the first problem of each field): nothing is half-accepted. The shape first,
+ * then the outcome's own fields (OUTCOME_READERS), then the documents and contacts any outcome may carry.
  */
 export function validateLogDraft(
   draft: LogDraft,
   vctx: ValidationContext,
   t: LogErrorMessages,
 ): LogValidation {
-  const errors: LogErrors = {};
-  const fail = (field: LogField, message: string): null => {
-    errors[field] ??= message;
-    return null;
-  };
-  const locale = vctx.locale ?? "it";
-  const euro = (c: Cents) => formatEuro(c, locale);
+  const r = rulesFor(vctx, t);
   const shape = draftSchema(t).safeParse(draft);
   if (!shape.success) {
     for (const issue of shape.error.issues) {
       const key = String(issue.path[0] ?? "outcome");
-      fail(PATHS[key] ?? (key as LogField), issue.message);
+      r.fail(PATHS[key] ?? (key as LogField), issue.message);
     }
   }
   const outcome = (OUTCOMES as readonly string[]).includes(draft.outcome ?? "")
     ? (draft.outcome as Outcome)
     : undefined;
   const needs = outcomeNeeds(outcome);
-
-  // a date a debtor commits to: a business day, today or later
-  const futureBusinessDay = (field: LogField, value: string | undefined): IsoDate | null => {
-    const v = value?.trim();
-    if (!v) return fail(field, t.dateRequired);
-    if (!isIsoDate(v)) return fail(field, t.dateInvalid);
-    if (v < vctx.today) return fail(field, t.datePast);
-    if (!isBusinessDay(v, vctx.holidays))
-      return fail(field, t.notBusinessDay(dayLabel(v, vctx.holidays, locale)));
-    return v;
-  };
-  const amount = (field: LogField, value: string | undefined): Cents | null => {
-    const v = value?.trim();
-    if (!v) return fail(field, t.amountRequired);
-    const cents = parseEuroAmount(v);
-    if (cents === null) return fail(field, t.amountInvalid);
-    if (cents <= 0) return fail(field, t.amountNotPositive);
-    return cents;
-  };
-  const owedCheck = (field: LogField, cents: Cents | null) => {
-    if (cents === null) return;
-    if (vctx.owedCents <= 0) fail(field, t.nothingOwed);
-    else if (cents > vctx.owedCents) fail(field, t.amountAboveOwed(euro(vctx.owedCents)));
-  };
-
-  const promises: LogEntry["promises"] = [];
-  if (needs.promise) {
-    const cents = amount("promiseAmount", draft.promiseAmount);
-    owedCheck("promiseAmount", cents);
-    const date = futureBusinessDay("promiseDate", draft.promiseDate);
-    if (cents !== null && date) promises.push({ amountCents: cents, dueDate: date });
-  }
-
-  if (needs.installments) {
-    const rows = (draft.installments ?? []).slice(0, MAX_INSTALLMENTS);
-    const filled: { n: number; amountCents: Cents | null; date: IsoDate | null }[] = [];
-    for (const [i, row] of rows.entries()) {
-      const n = i + 1;
-      const hasAmount = !!row.amount?.trim();
-      const hasDate = !!row.date?.trim();
-      if (!hasAmount && !hasDate) continue;
-      if (!hasAmount) {
-        fail(`installmentAmount${n}`, t.installmentIncomplete);
-        continue;
-      }
-      if (!hasDate) {
-        fail(`installmentDate${n}`, t.installmentIncomplete);
-        continue;
-      }
-      filled.push({
-        n,
-        amountCents: amount(`installmentAmount${n}`, row.amount),
-        date: futureBusinessDay(`installmentDate${n}`, row.date),
-      });
-    }
-    if (filled.length < 2 && !Object.keys(errors).some((k) => k.startsWith("installment"))) {
-      fail(filled.length === 0 ? "installmentAmount1" : "installmentAmount2", t.installmentsTooFew);
-    }
-    for (let i = 1; i < filled.length; i++) {
-      const prev = filled[i - 1]?.date;
-      const cur = filled[i];
-      if (prev && cur?.date && cur.date <= prev) fail(`installmentDate${cur.n}`, t.installmentsOrder);
-    }
-    let total = 0;
-    for (const row of filled) {
-      if (row.amountCents === null) continue;
-      total += row.amountCents;
-      if (vctx.owedCents <= 0) {
-        fail(`installmentAmount${row.n}`, t.nothingOwed);
-        break;
-      }
-      if (total > vctx.owedCents) {
-        fail(`installmentAmount${row.n}`, t.installmentsAboveOwed(euro(total), euro(vctx.owedCents)));
-        break;
-      }
-    }
-    for (const row of filled)
-      if (row.amountCents !== null && row.date)
-        promises.push({ amountCents: row.amountCents, dueDate: row.date });
-  }
-
-  let callback: LogEntry["callback"] = null;
-  if (needs.callback) {
-    const date = draft.callbackDate?.trim();
-    const rawTime = draft.callbackTime?.trim();
-    const time = rawTime ? parseUserTime(rawTime) : null;
-    if (!date) fail("callbackDate", t.dateRequired);
-    else if (!isIsoDate(date)) fail("callbackDate", t.dateInvalid);
-    else if (date < vctx.today) fail("callbackDate", t.datePast);
-    if (!rawTime) fail("callbackTime", t.timeRequired);
-    else if (!time) fail("callbackTime", t.timeInvalid);
-    if (date && isIsoDate(date) && date >= vctx.today && time) {
-      const at = zonedInstant(date, time, vctx.timeZone);
-      if (at.getTime() <= vctx.now.getTime())
-        fail("callbackTime", t.callbackPast(`${formatDateShort(date, locale)} ${time}`));
-      else callback = { date, time, at };
-    }
-  }
-
-  let settlement: LogEntry["settlement"] = null;
-  if (needs.settlement) {
-    const cents = amount("settlementAmount", draft.settlementAmount);
-    if (cents !== null) {
-      if (vctx.owedCents <= 0) fail("settlementAmount", t.nothingOwed);
-      else if (cents >= vctx.owedCents)
-        fail("settlementAmount", t.settlementNotBelowOwed(euro(vctx.owedCents)));
-      else
-        settlement = {
-          amountCents: cents,
-          writeOffCents: vctx.owedCents - cents,
-          terms: draft.settlementTerms?.trim() || null,
-        };
-    }
-  }
-
-  const documents: LogEntry["documents"] = [];
+  const own = (outcome && OUTCOME_READERS[outcome]?.(draft, r)) || {};
   const kinds = needs.documents ? (draft.documents ?? []) : [];
-  if (kinds.length > 0) {
-    const date = draft.documentDate?.trim();
-    if (!date) fail("documentDate", t.documentDateRequired);
-    else if (!isIsoDate(date)) fail("documentDate", t.dateInvalid);
-    else if (date > vctx.today) fail("documentDate", t.documentDateFuture);
-    else
-      for (const kind of kinds)
-        if ((DOCUMENT_KINDS as readonly string[]).includes(kind))
-          documents.push({ kind: kind as DocumentKind, date });
-  }
-
-  const disputedInvoiceIds: number[] = [];
-  if (needs.dispute) {
-    const allowed = new Set(vctx.openInvoiceIds ?? []);
-    for (const raw of draft.disputedInvoiceIds ?? []) {
-      const id = Number(raw);
-      if (!Number.isInteger(id) || !allowed.has(id)) fail("disputedInvoices", t.disputedInvoiceUnknown);
-      else disputedInvoiceIds.push(id);
-    }
-    if (!draft.notes?.trim()) fail("notes", t.disputeNotes);
-  }
-
-  const newContact: LogEntry["newContact"] = {};
-  if (draft.newPhone?.trim()) {
-    const phone = normalizeItalianPhone(draft.newPhone);
-    if (phone.ok) newContact[phone.kind === "mobile" ? "mobile" : "phone"] = phone.value;
-    else fail("newPhone", phone.reason === "foreign" ? t.phoneForeign : t.phoneInvalid);
-  }
-  if (draft.newEmail?.trim()) {
-    const email = normalizeEmail(draft.newEmail);
-    if (email) newContact.email = email;
-    else fail("newEmail", t.emailInvalid);
-  }
-  if (draft.newPec?.trim()) {
-    const pec = normalizePec(draft.newPec);
-    if (pec.ok) newContact.pec = pec.value;
-    else fail("newPec", pec.reason === "not_pec" ? t.pecNotCertified : t.pecInvalid);
-  }
+  const documents = readDocuments(kinds, draft, r);
+  const newContact = readNewContact(draft, r);
   if (
     (outcome === "info" || outcome === "restructuring") &&
     !draft.notes?.trim() &&
@@ -427,9 +475,9 @@ export function validateLogDraft(
     !draft.newPec?.trim() &&
     kinds.length === 0
   )
-    fail("notes", t.infoEmpty);
+    r.fail("notes", t.infoEmpty);
 
-  if (Object.keys(errors).length > 0 || !shape.success || !outcome) return { ok: false, errors };
+  if (Object.keys(r.errors).length > 0 || !shape.success || !outcome) return { ok: false, errors: r.errors };
   const d = shape.data;
   return {
     ok: true,
@@ -441,11 +489,11 @@ export function validateLogDraft(
       mood: needs.reached ? (d.mood ?? null) : null,
       sincerity: needs.reached ? (d.sincerity ?? null) : null,
       notes: d.notes ?? null,
-      promises,
-      callback,
-      settlement,
+      promises: own.promises ?? [],
+      callback: own.callback ?? null,
+      settlement: own.settlement ?? null,
       documents,
-      disputedInvoiceIds,
+      disputedInvoiceIds: own.disputedInvoiceIds ?? [],
       newContact,
     },
   };
@@ -622,84 +670,104 @@ export function parseLogLine(text: string, today: IsoDate): LineParse {
   const rest = mergeNamedDates(raw.slice(kw.index + kw.length), today);
   const draft: LogDraft = { outcome: kw.outcome, channel: "phone" };
   const partial = (gap: LineGap): LineParse => ({ kind: "partial", customerQuery, draft, gap });
-  const readDate = (s: string) => parseUserDate(s, today);
-  const readAmount = (s: string) => {
-    const c = parseEuroAmount(s);
-    return c !== null && c > 0 ? formatEuro(c, "it").replace("€ ", "") : null;
+  const read: LineReading = {
+    date: (s: string) => parseUserDate(s, today),
+    amount: (s: string) => {
+      const c = parseEuroAmount(s);
+      return c !== null && c > 0 ? formatEuro(c, "it").replace("€ ", "") : null;
+    },
+    today,
   };
-  const notesOf = (tokens: readonly string[]) => tokens.join(" ").trim() || undefined;
-
-  let gap: LineGap | null = null;
-  switch (kw.outcome) {
-    case "promise": {
-      const { values, notes, ambiguous } = assign(rest, ["date", "amount"], {
-        date: readDate,
-        amount: readAmount,
-        time: () => null,
-      });
-      draft.promiseAmount = values.amount;
-      draft.promiseDate = values.date;
-      draft.notes = ambiguous ? notesOf(rest) : notesOf(notes);
-      if (ambiguous) gap = "ambiguous";
-      else if (!values.amount) gap = "missing_amount";
-      else if (!values.date) gap = "missing_date";
-      break;
-    }
-    case "callback": {
-      const { values, notes, ambiguous } = assign(rest, ["date", "time"], {
-        date: readDate,
-        time: (s) => parseUserTime(s),
-        amount: () => null,
-      });
-      draft.callbackTime = values.time;
-      draft.callbackDate = values.date ?? (values.time ? today : undefined);
-      draft.notes = ambiguous ? notesOf(rest) : notesOf(notes);
-      if (ambiguous) gap = "ambiguous";
-      else if (!values.time) gap = "missing_time";
-      break;
-    }
-    case "installments": {
-      // "rate 500 16/3 500 16/4": amount-date pairs, in order
-      const rows: { amount?: string; date?: string }[] = [];
-      const notes: string[] = [];
-      let row: { amount?: string; date?: string } = {};
-      let unclear = false;
-      for (const tok of rest) {
-        const a = readAmount(tok);
-        const d = readDate(tok);
-        if (a && d) unclear = true;
-        else if (a && !row.amount && !row.date) row.amount = a;
-        else if (d && row.amount && !row.date) row.date = d;
-        else if (a || d) unclear = true;
-        else if (!FILLERS.has(tok.toLowerCase())) notes.push(tok);
-        if (row.amount && row.date) {
-          rows.push(row);
-          row = {};
-        }
-      }
-      if (row.amount || row.date) unclear = true;
-      draft.installments = rows.slice(0, MAX_INSTALLMENTS);
-      draft.notes = notesOf(notes);
-      if (unclear || rows.length < 2 || rows.length > MAX_INSTALLMENTS)
-        gap = unclear ? "ambiguous" : "needs_form";
-      break;
-    }
-    case "settlement": {
-      const amounts = rest.map(readAmount).filter((a): a is string => a !== null);
-      if (amounts.length === 1) draft.settlementAmount = amounts[0];
-      draft.notes = notesOf(rest.filter((r) => readAmount(r) === null && readDate(r) === null));
-      gap = "needs_form";
-      break;
-    }
-    case "dispute":
-    case "restructuring":
-    case "info":
-      draft.notes = notesOf(rest);
-      if (!draft.notes) gap = "missing_notes";
-      break;
-    default:
-      draft.notes = notesOf(rest);
-  }
+  const gap = (LINE_READERS[kw.outcome] ?? readNotesOnly)(rest, draft, read);
   if (!customerQuery) return partial("no_customer");
   return gap ? partial(gap) : { kind: "complete", customerQuery, draft };
 }
+
+/** What the per-outcome readers of a line share: how to read a date and an amount, and today. */
+interface LineReading {
+  date: (s: string) => string | null;
+  amount: (s: string) => string | null;
+  today: IsoDate;
+}
+/** Fills the draft from the words after the outcome; returns what is still missing, if anything. */
+type LineReader = (rest: readonly string[], draft: LogDraft, read: LineReading) => LineGap | null;
+
+const notesOf = (tokens: readonly string[]) => tokens.join(" ").trim() || undefined;
+
+const readNotesOnly: LineReader = (rest, draft) => {
+  draft.notes = notesOf(rest);
+  return null;
+};
+
+/** An outcome whose notes are the point of it (a dispute, a plan, news): without them it is not complete. */
+const readNotesRequired: LineReader = (rest, draft) => {
+  draft.notes = notesOf(rest);
+  return draft.notes ? null : "missing_notes";
+};
+
+/** One reader per outcome that takes values from the line; the others keep the words as notes. */
+const LINE_READERS: Partial<Record<Outcome, LineReader>> = {
+  promise: (rest, draft, read) => {
+    const { values, notes, ambiguous } = assign(rest, ["date", "amount"], {
+      date: read.date,
+      amount: read.amount,
+      time: () => null,
+    });
+    draft.promiseAmount = values.amount;
+    draft.promiseDate = values.date;
+    draft.notes = ambiguous ? notesOf(rest) : notesOf(notes);
+    if (ambiguous) return "ambiguous";
+    if (!values.amount) return "missing_amount";
+    if (!values.date) return "missing_date";
+    return null;
+  },
+  callback: (rest, draft, read) => {
+    const { values, notes, ambiguous } = assign(rest, ["date", "time"], {
+      date: read.date,
+      time: (s) => parseUserTime(s),
+      amount: () => null,
+    });
+    draft.callbackTime = values.time;
+    draft.callbackDate = values.date ?? (values.time ? read.today : undefined);
+    draft.notes = ambiguous ? notesOf(rest) : notesOf(notes);
+    if (ambiguous) return "ambiguous";
+    if (!values.time) return "missing_time";
+    return null;
+  },
+  // "rate 500 16/3 500 16/4": amount-date pairs, in order
+  installments: (rest, draft, read) => {
+    const rows: { amount?: string; date?: string }[] = [];
+    const notes: string[] = [];
+    let row: { amount?: string; date?: string } = {};
+    let unclear = false;
+    for (const tok of rest) {
+      const a = read.amount(tok);
+      const d = read.date(tok);
+      if (a && d) unclear = true;
+      else if (a && !row.amount && !row.date) row.amount = a;
+      else if (d && row.amount && !row.date) row.date = d;
+      else if (a || d) unclear = true;
+      else if (!FILLERS.has(tok.toLowerCase())) notes.push(tok);
+      if (row.amount && row.date) {
+        rows.push(row);
+        row = {};
+      }
+    }
+    if (row.amount || row.date) unclear = true;
+    draft.installments = rows.slice(0, MAX_INSTALLMENTS);
+    draft.notes = notesOf(notes);
+    if (unclear || rows.length < 2 || rows.length > MAX_INSTALLMENTS)
+      return unclear ? "ambiguous" : "needs_form";
+    return null;
+  },
+  // a settlement always goes through the form (terms, documents); the amount is carried over when clear
+  settlement: (rest, draft, read) => {
+    const amounts = rest.map(read.amount).filter((a): a is string => a !== null);
+    if (amounts.length === 1) draft.settlementAmount = amounts[0];
+    draft.notes = notesOf(rest.filter((r) => read.amount(r) === null && read.date(r) === null));
+    return "needs_form";
+  },
+  dispute: readNotesRequired,
+  restructuring: readNotesRequired,
+  info: readNotesRequired,
+};

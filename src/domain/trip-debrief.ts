@@ -115,7 +115,17 @@ const PROPOSAL_DOCS = new Set(["settlement_proposal", "installment_plan", "restr
  */
 export function buildDebrief(f: TripFacts): TripDebrief {
   const visited = f.visits.filter((v) => v.contacts.length > 0);
-  const d: TripDebrief = {
+  const d = emptyDebrief(f, visited);
+  for (const v of visited) addVisit(d, v);
+  return d;
+}
+
+type VisitFacts = TripFacts["visits"][number];
+type ProposalKind = TripDebrief["proposals"][number]["kind"];
+
+/** The trip's totals and costs, with every list still empty (addVisit fills them) but the visits not made. */
+function emptyDebrief(f: TripFacts, visited: readonly VisitFacts[]): TripDebrief {
+  return {
     tripId: f.tripId,
     area: f.area,
     startDate: f.startDate,
@@ -148,64 +158,72 @@ export function buildDebrief(f: TripFacts): TripDebrief {
       .map((v) => ({ customerId: v.customerId, name: v.name })),
     actions: [],
   };
-  for (const v of visited) {
-    const who = { customerId: v.customerId, name: v.name };
-    const last = v.contacts[v.contacts.length - 1];
-    const outcomes = new Set(v.contacts.map((c) => c.outcome));
-    const numbers = new Map<string, "mobile" | "phone">();
-    for (const c of v.contacts) {
-      if (c.newContact.mobile) numbers.set(c.newContact.mobile, "mobile");
-      if (c.newContact.phone) numbers.set(c.newContact.phone, "phone");
-    }
-    for (const [number, kind] of numbers) d.newNumbers.push({ ...who, number, kind });
-    if (v.firstVisit)
-      d.newFaces.push({ ...who, person: v.contacts.map((c) => c.personReached).find(Boolean) ?? null });
-    const hasPlanDoc = v.documents.some((doc) => doc.kind === "restructuring_plan");
-    const finance = v.contacts
-      .filter((c) => c.notes && (c.outcome === "restructuring" || c.outcome === "info" || hasPlanDoc))
-      .map((c) => c.notes as string);
-    if (finance.length > 0) d.financialInfo.push({ ...who, text: finance.join(" ") });
-    for (const c of v.contacts)
-      if (c.mood || c.sincerity) d.attitudes.push({ ...who, mood: c.mood, sincerity: c.sincerity });
-    for (const doc of v.documents)
-      if (doc.kind === "debt_acknowledgment") d.acknowledgments.push({ ...who, date: doc.date });
-    const proposalDocs = v.documents
-      .filter((doc) => PROPOSAL_DOCS.has(doc.kind))
-      .map((doc) => ({ kind: doc.kind, date: doc.date }));
-    const kind = outcomes.has("settlement")
-      ? "settlement"
-      : outcomes.has("restructuring") || v.documents.some((doc) => doc.kind === "restructuring_plan")
-        ? "restructuring"
-        : outcomes.has("installments")
-          ? "installments"
-          : proposalDocs.length > 0
-            ? "settlement"
-            : null;
-    if (kind)
-      d.proposals.push({
-        ...who,
-        kind,
-        amountCents:
-          kind === "installments"
-            ? v.promises.reduce((s, p) => s + p.amountCents, 0)
-            : (v.settlement?.amountCents ?? null),
-        writeOffCents: kind === "settlement" ? (v.settlement?.writeOffCents ?? null) : null,
-        terms: v.settlement?.terms ?? null,
-        documents: proposalDocs,
-      });
-    if (last?.outcome === "refusal") d.negatives.push({ ...who, notes: last.notes });
-    for (const p of v.promises)
-      d.promises.push({ ...who, amountCents: p.amountCents, dueDate: p.dueDate, pec: v.pec });
+}
 
-    // the next day's actions
-    for (const [number] of numbers) d.actions.push({ kind: "call_new_number", ...who, detail: number });
-    const negative = last?.outcome === "refusal";
-    if (negative) d.actions.push({ kind: "legal", ...who, detail: "refusal" });
-    if (kind && !negative) d.actions.push({ kind: "verify_proposal", ...who, detail: kind });
-    if (!negative && !kind && numbers.size === 0)
-      d.actions.push({ kind: "keep_contact", ...who, detail: last?.outcome ?? "" });
+/** What one visited customer adds to the debrief, and the next day's actions for them. */
+function addVisit(d: TripDebrief, v: VisitFacts): void {
+  const who = { customerId: v.customerId, name: v.name };
+  const last = v.contacts[v.contacts.length - 1];
+  const numbers = new Map<string, "mobile" | "phone">();
+  for (const c of v.contacts) {
+    if (c.newContact.mobile) numbers.set(c.newContact.mobile, "mobile");
+    if (c.newContact.phone) numbers.set(c.newContact.phone, "phone");
   }
-  return d;
+  for (const [number, kind] of numbers) d.newNumbers.push({ ...who, number, kind });
+  if (v.firstVisit)
+    d.newFaces.push({ ...who, person: v.contacts.map((c) => c.personReached).find(Boolean) ?? null });
+  const hasPlanDoc = v.documents.some((doc) => doc.kind === "restructuring_plan");
+  const finance = v.contacts
+    .filter((c) => c.notes && (c.outcome === "restructuring" || c.outcome === "info" || hasPlanDoc))
+    .map((c) => c.notes as string);
+  if (finance.length > 0) d.financialInfo.push({ ...who, text: finance.join(" ") });
+  for (const c of v.contacts)
+    if (c.mood || c.sincerity) d.attitudes.push({ ...who, mood: c.mood, sincerity: c.sincerity });
+  for (const doc of v.documents)
+    if (doc.kind === "debt_acknowledgment") d.acknowledgments.push({ ...who, date: doc.date });
+  const kind = addProposal(d, v);
+  if (last?.outcome === "refusal") d.negatives.push({ ...who, notes: last.notes });
+  for (const p of v.promises)
+    d.promises.push({ ...who, amountCents: p.amountCents, dueDate: p.dueDate, pec: v.pec });
+
+  // the next day's actions
+  for (const [number] of numbers) d.actions.push({ kind: "call_new_number", ...who, detail: number });
+  const negative = last?.outcome === "refusal";
+  if (negative) d.actions.push({ kind: "legal", ...who, detail: "refusal" });
+  if (kind && !negative) d.actions.push({ kind: "verify_proposal", ...who, detail: kind });
+  if (!negative && !kind && numbers.size === 0)
+    d.actions.push({ kind: "keep_contact", ...who, detail: last?.outcome ?? "" });
+}
+
+/** The visit's proposal, if any (a settlement, a restructuring plan or instalments), with its documents. */
+function addProposal(d: TripDebrief, v: VisitFacts): ProposalKind | null {
+  const outcomes = new Set(v.contacts.map((c) => c.outcome));
+  const proposalDocs = v.documents
+    .filter((doc) => PROPOSAL_DOCS.has(doc.kind))
+    .map((doc) => ({ kind: doc.kind, date: doc.date }));
+  const kind = outcomes.has("settlement")
+    ? "settlement"
+    : outcomes.has("restructuring") || v.documents.some((doc) => doc.kind === "restructuring_plan")
+      ? "restructuring"
+      : outcomes.has("installments")
+        ? "installments"
+        : proposalDocs.length > 0
+          ? "settlement"
+          : null;
+  if (kind)
+    d.proposals.push({
+      customerId: v.customerId,
+      name: v.name,
+      kind,
+      amountCents:
+        kind === "installments"
+          ? v.promises.reduce((s, p) => s + p.amountCents, 0)
+          : (v.settlement?.amountCents ?? null),
+      writeOffCents: kind === "settlement" ? (v.settlement?.writeOffCents ?? null) : null,
+      terms: v.settlement?.terms ?? null,
+      documents: proposalDocs,
+    });
+  return kind;
 }
 
 /** "9–10 mar" or "9 mar" */

@@ -6,6 +6,7 @@ import type { Locale } from "../i18n";
 import { pecRecapEn } from "../i18n/pec-recap.en";
 import { pecRecapIt } from "../i18n/pec-recap.it";
 import { formatDateShort, type IsoDate } from "./calendar";
+import { exposure } from "./exposure";
 import { type Cents, formatEuro } from "./money";
 import { type Creditor, formatIban, paymentCausale } from "./reminder";
 
@@ -31,8 +32,7 @@ export function pecRecap(f: PecRecapFacts, locale: Locale = "it"): { subject: st
   const t = locale === "en" ? pecRecapEn : pecRecapIt;
   const euro = (c: Cents) => formatEuro(c, locale);
   const day = (d: IsoDate) => formatDateShort(d, locale);
-  const total = f.invoices.reduce((s, i) => s + i.openCents, 0);
-  const overdue = f.invoices.filter((i) => i.dueDate < f.today);
+  const owed = exposure(f.invoices, f.today);
   const subject = t.subject(day(f.visitDate), f.customer.name);
   const lines: string[] = [];
   lines.push(t.to(f.customer.name, f.customer.vatNumber));
@@ -45,9 +45,7 @@ export function pecRecap(f: PecRecapFacts, locale: Locale = "it"): { subject: st
     const label = i.installment > 1 ? t.installment(i.number, i.installment) : i.number;
     lines.push(t.invoice(label, day(i.issueDate), i.dueDate < f.today, day(i.dueDate), euro(i.openCents)));
   }
-  lines.push(
-    t.total(euro(total), overdue.length > 0 ? euro(overdue.reduce((s, i) => s + i.openCents, 0)) : null),
-  );
+  lines.push(t.total(euro(owed.openCents), owed.overdueInvoices > 0 ? euro(owed.overdueCents) : null));
   lines.push("");
   const [first] = f.promises;
   if (f.promises.length === 1 && first) {

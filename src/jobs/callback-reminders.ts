@@ -1,4 +1,5 @@
 import type { AppContext } from "../context";
+import { unitOfWork } from "../db/unit-of-work";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import { messages } from "../i18n";
 
@@ -21,7 +22,7 @@ export async function sendDueCallbackReminders(ctx: AppContext): Promise<number>
   });
   let sent = 0;
   for (const cb of due) {
-    const queued = await ctx.db.$transaction(async (tx) => {
+    const queued = await unitOfWork(ctx, async (tx) => {
       const claimed = await tx.callback.updateMany({
         where: { id: cb.id, reminderSentAt: null },
         data: { reminderSentAt: now },
@@ -64,6 +65,5 @@ export async function sendDueCallbackReminders(ctx: AppContext): Promise<number>
     });
     if (queued) sent++;
   }
-  if (sent > 0) ctx.outbox.kick();
   return sent;
 }

@@ -56,55 +56,61 @@ export function caseParentMessage(
     { type: "context", elements: [{ type: "mrkdwn", text: `${t.case.lastContact}: ${last}` }] },
   ];
   if (flags) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: flags }] });
-  if (!closed) {
-    const disputed = p.openInvoices.filter((i) => i.status === "disputed");
-    if (disputed.length > 0) {
-      const numbers = disputed.map((i) => escapeMrkdwn(i.number)).join(", ");
-      blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `⚠️ ${t.case.disputed(numbers)}` }] });
-    }
-    const resolve: Button[] = disputed.length
-      ? [
-          {
-            type: "button",
-            action_id: CASE_ACTIONS.resolveDispute,
-            text: { type: "plain_text", text: t.case.resolveDisputeButton },
-            value: String(p.id),
-          },
-        ]
-      : [];
-    blocks.push({
-      type: "actions",
-      block_id: `case_actions:${card.caseId}`,
-      elements: [
-        {
-          type: "button",
-          action_id: CASE_ACTIONS.log,
-          text: { type: "plain_text", text: t.case.logButton },
-          value: String(p.id),
-          style: "primary",
-        },
-        {
-          type: "button",
-          action_id: CASE_ACTIONS.note,
-          text: { type: "plain_text", text: t.case.noteButton },
-          value: String(p.id),
-        },
-        ...resolve,
-        ...(p.overdueCents > 0
-          ? [
-              {
-                type: "button" as const,
-                action_id: REMINDER_ACTIONS.prepare,
-                text: { type: "plain_text" as const, text: reminderMessages(locale).prepare },
-                value: String(p.id),
-              },
-            ]
-          : []),
-      ],
-    });
-  }
+  if (!closed) blocks.push(...openCaseBlocks(card, t, locale));
   // the fallback is mrkdwn too: a customer's name must not notify or link there either
   const disputedPart = p.disputedCents ? ` (${t.figures.ofWhichDisputed(euro(p.disputedCents))})` : "";
   const text = `${escapeMrkdwn(p.name)} (${escapeMrkdwn(p.code)}): ${stage}, ${euro(p.overdueCents)} ${t.case.overdue.toLowerCase()}${disputedPart}`;
   return { text, blocks };
+}
+
+/** An open case: the disputed invoices, then its buttons (log, note, end the dispute, prepare a reminder). */
+function openCaseBlocks(card: CaseCard, t: Messages, locale: Locale): KnownBlock[] {
+  const p = card.position;
+  const blocks: KnownBlock[] = [];
+  const disputed = p.openInvoices.filter((i) => i.status === "disputed");
+  if (disputed.length > 0) {
+    const numbers = disputed.map((i) => escapeMrkdwn(i.number)).join(", ");
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `⚠️ ${t.case.disputed(numbers)}` }] });
+  }
+  const resolve: Button[] = disputed.length
+    ? [
+        {
+          type: "button",
+          action_id: CASE_ACTIONS.resolveDispute,
+          text: { type: "plain_text", text: t.case.resolveDisputeButton },
+          value: String(p.id),
+        },
+      ]
+    : [];
+  blocks.push({
+    type: "actions",
+    block_id: `case_actions:${card.caseId}`,
+    elements: [
+      {
+        type: "button",
+        action_id: CASE_ACTIONS.log,
+        text: { type: "plain_text", text: t.case.logButton },
+        value: String(p.id),
+        style: "primary",
+      },
+      {
+        type: "button",
+        action_id: CASE_ACTIONS.note,
+        text: { type: "plain_text", text: t.case.noteButton },
+        value: String(p.id),
+      },
+      ...resolve,
+      ...(p.overdueCents > 0
+        ? [
+            {
+              type: "button" as const,
+              action_id: REMINDER_ACTIONS.prepare,
+              text: { type: "plain_text" as const, text: reminderMessages(locale).prepare },
+              value: String(p.id),
+            },
+          ]
+        : []),
+    ],
+  });
+  return blocks;
 }

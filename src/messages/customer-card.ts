@@ -28,11 +28,43 @@ export function customerCard(
   locale: Locale,
   caseLink?: string,
 ): { text: string; blocks: KnownBlock[] } {
+  const f: CardParts = {
+    card,
+    t,
+    locale,
+    euro: (c: number) => formatEuro(c, locale),
+    day: (d: string) => formatDateCompact(d, locale),
+  };
+  const blocks: KnownBlock[] = [
+    ...positionBlocks(f),
+    noteBlock(f),
+    { type: "divider" },
+    invoicesBlock(f),
+    promisesBlock(f),
+    contactsBlock(f),
+    actionsBlock(f, caseLink),
+  ];
+  const p = card.position;
+  const P = t.log.position;
+  const { euro } = f;
+  const text = `${p.name} (${p.code}): ${P.open.toLowerCase()} ${euro(p.openCents)}, ${P.overdue.toLowerCase()} ${euro(p.overdueCents)}${p.disputedCents ? ` (${t.figures.ofWhichDisputed(euro(p.disputedCents))})` : ""}`;
+  return { text: escapeMrkdwn(text), blocks };
+}
+
+/** What the parts of the card are drawn from. */
+interface CardParts {
+  card: CustomerCardData;
+  t: Messages;
+  locale: Locale;
+  euro: (c: number) => string;
+  day: (d: string) => string;
+}
+
+/** Name, VAT number and case stage; the figures, contacts and salesperson; the credit-hold and 🤝 flags. */
+function positionBlocks({ card, t, euro, day }: CardParts): KnownBlock[] {
   const p = card.position;
   const C = t.log.card;
   const P = t.log.position;
-  const euro = (c: number) => formatEuro(c, locale);
-  const day = (d: string) => formatDateCompact(d, locale);
   const flags = [
     p.creditHold ? `⛔ ${t.case.creditHold}` : null,
     p.preserveRelationship ? `🤝 ${t.case.preserve}` : null,
@@ -83,11 +115,16 @@ export function customerCard(
   ];
   if (flags.length > 0)
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: flags.join("\n") }] });
+  return blocks;
+}
 
+function noteBlock({ card, t }: CardParts): KnownBlock {
+  const p = card.position;
+  const P = t.log.position;
   const note = [p.note.approach, p.note.attention, p.note.referencePerson]
     .filter(Boolean)
     .map((n) => escapeMrkdwn(n as string));
-  blocks.push({
+  return {
     type: "context",
     elements: [
       {
@@ -95,8 +132,23 @@ export function customerCard(
         text: truncate(`🗒 *${P.note}*: ${note.length > 0 ? note.join(" · ") : P.noNote}`, 3000),
       },
     ],
-  });
+  };
+}
 
+/** A titled list in one section, or the line saying it is empty. */
+function listSection(title: string, lines: readonly string[], empty: string): KnownBlock {
+  return {
+    type: "section",
+    text: {
+      type: "mrkdwn",
+      text: truncate(`*${title}*\n${lines.length > 0 ? lines.join("\n") : empty}`, 3000),
+    },
+  };
+}
+
+function invoicesBlock({ card, t, euro, day }: CardParts): KnownBlock {
+  const p = card.position;
+  const C = t.log.card;
   const invoiceLines = p.openInvoices.slice(0, MAX_INVOICES).map((i) => {
     const number = `${escapeMrkdwn(i.number)}${i.installment > 1 ? `/${i.installment}` : ""}`;
     const disputed = i.status === "disputed" ? ` · ⚠️ ${C.disputed}` : "";
@@ -104,18 +156,11 @@ export function customerCard(
   });
   if (p.openInvoices.length > MAX_INVOICES)
     invoiceLines.push(C.moreInvoices(p.openInvoices.length - MAX_INVOICES));
-  blocks.push({ type: "divider" });
-  blocks.push({
-    type: "section",
-    text: {
-      type: "mrkdwn",
-      text: truncate(
-        `*${C.invoices}*\n${invoiceLines.length > 0 ? invoiceLines.join("\n") : C.noInvoices}`,
-        3000,
-      ),
-    },
-  });
+  return listSection(C.invoices, invoiceLines, C.noInvoices);
+}
 
+function promisesBlock({ card, t, euro, day }: CardParts): KnownBlock {
+  const C = t.log.card;
   const promiseLines = card.promises.map((pr) => {
     const icon =
       pr.status === "kept" ? "✅" : pr.status === "broken" ? "❌" : pr.status === "open" ? "⏳" : "•";
@@ -123,33 +168,23 @@ export function customerCard(
     const seq = pr.sequence > 1 ? ` #${pr.sequence}` : "";
     return `${icon} ${euro(pr.amountCents)}${seq} · ${day(pr.dueDate)} · ${t.promiseStatus[pr.status] ?? pr.status}${paid} · ${day(pr.createdOn)}`;
   });
-  blocks.push({
-    type: "section",
-    text: {
-      type: "mrkdwn",
-      text: truncate(
-        `*${C.promises}*\n${promiseLines.length > 0 ? promiseLines.join("\n") : C.noPromises}`,
-        3000,
-      ),
-    },
-  });
+  return listSection(C.promises, promiseLines, C.noPromises);
+}
 
+function contactsBlock({ card, t, day }: CardParts): KnownBlock {
+  const C = t.log.card;
   const contactLines = card.contacts.map((c) => {
     const who = c.by ? ` · ${escapeMrkdwn(c.by)}` : "";
     const notes = c.notes ? `: _${escapeMrkdwn(truncate(c.notes.replace(/\s+/g, " "), 120))}_` : "";
     return `• ${day(c.date)} · ${t.channel[c.channel] ?? c.channel} · ${t.outcome[c.outcome] ?? c.outcome}${who}${notes}`;
   });
-  blocks.push({
-    type: "section",
-    text: {
-      type: "mrkdwn",
-      text: truncate(
-        `*${C.contactsHistory}*\n${contactLines.length > 0 ? contactLines.join("\n") : C.noContactsHistory}`,
-        3000,
-      ),
-    },
-  });
+  return listSection(C.contactsHistory, contactLines, C.noContactsHistory);
+}
 
+/** Log an outcome; go to the case thread (or open the case); prepare a reminder when something is overdue. */
+function actionsBlock({ card, t, locale }: CardParts, caseLink: string | undefined): KnownBlock {
+  const p = card.position;
+  const C = t.log.card;
   const caseButton = caseLink
     ? {
         type: "button" as const,
@@ -164,7 +199,7 @@ export function customerCard(
         text: { type: "plain_text" as const, text: C.openCase },
         value: String(p.id),
       };
-  blocks.push({
+  return {
     type: "actions",
     block_id: `customer_card:${p.id}`,
     elements: [
@@ -187,10 +222,7 @@ export function customerCard(
           ]
         : []),
     ],
-  });
-
-  const text = `${p.name} (${p.code}): ${P.open.toLowerCase()} ${euro(p.openCents)}, ${P.overdue.toLowerCase()} ${euro(p.overdueCents)}${p.disputedCents ? ` (${t.figures.ofWhichDisputed(euro(p.disputedCents))})` : ""}`;
-  return { text: escapeMrkdwn(text), blocks };
+  };
 }
 
 /** Several customers match: one line each with a button to show its card. */

@@ -87,15 +87,33 @@ export interface LogModalInput {
 
 /** The form: the customer's position, the common fields and only the fields the chosen outcome needs. */
 export function logModal(input: LogModalInput, t: Messages, locale: Locale): ModalView {
-  const { draft, customer } = input;
+  const { draft } = input;
   const outcome = (OUTCOMES as readonly string[]).includes(draft.outcome ?? "")
     ? (draft.outcome as Outcome)
     : undefined;
-  const needs = outcomeNeeds(outcome);
-  const euro = (c: number) => formatEuro(c, locale);
-  const blocks: KnownBlock[] = [];
-  const L = t.log;
+  const f: FormParts = { input, t, locale, euro: (c: number) => formatEuro(c, locale) };
+  const blocks: KnownBlock[] = [
+    ...headBlocks(f, outcome),
+    ...((outcome && OUTCOME_FIELDS[outcome]?.(f)) || []),
+    ...(outcomeNeeds(outcome).documents ? documentBlocks(f) : []),
+    ...commonBlocks(f, outcome),
+  ];
+  return modal(input.meta, t, blocks);
+}
 
+/** What the parts of the form are drawn from. */
+interface FormParts {
+  input: LogModalInput;
+  t: Messages;
+  locale: Locale;
+  euro: (c: number) => string;
+}
+
+/** What is still missing, the position, the customer and the outcome (both redraw the form when changed). */
+function headBlocks({ input, t, locale }: FormParts, outcome: Outcome | undefined): KnownBlock[] {
+  const { customer } = input;
+  const L = t.log;
+  const blocks: KnownBlock[] = [];
   if (input.notices && input.notices.length > 0) {
     const list = input.notices.map((n) => `• ${n}`).join("\n");
     blocks.push({
@@ -105,7 +123,6 @@ export function logModal(input: LogModalInput, t: Messages, locale: Locale): Mod
   }
   if (customer) blocks.push(...positionBlocks(customer, t, locale));
   else blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: L.pickCustomer }] });
-
   blocks.push({
     type: "input",
     block_id: "customer",
@@ -132,16 +149,23 @@ export function logModal(input: LogModalInput, t: Messages, locale: Locale): Mod
       ...(outcome ? { initial_option: option(t.outcome[outcome] ?? outcome, outcome) } : {}),
     },
   });
+  return blocks;
+}
 
-  if (needs.promise) {
-    blocks.push(
-      textInput("promiseAmount", L.promiseAmount, draft.promiseAmount, { placeholder: L.amountPlaceholder }),
-    );
-    blocks.push(dateInput("promiseDate", L.promiseDate, draft.promiseDate));
-  }
-  if (needs.installments) {
+/** The fields of the outcomes that have their own; the others show only the common ones. */
+const OUTCOME_FIELDS: Partial<Record<Outcome, (f: FormParts) => KnownBlock[]>> = {
+  promise: ({ input: { draft }, t }) => [
+    textInput("promiseAmount", t.log.promiseAmount, draft.promiseAmount, {
+      placeholder: t.log.amountPlaceholder,
+    }),
+    dateInput("promiseDate", t.log.promiseDate, draft.promiseDate),
+  ],
+  installments: ({ input: { draft, customer }, t, euro }) => {
+    const L = t.log;
     const owed = customer ? euro(customer.position.openCents) : euro(0);
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: L.installmentsHint(owed) }] });
+    const blocks: KnownBlock[] = [
+      { type: "context", elements: [{ type: "mrkdwn", text: L.installmentsHint(owed) }] },
+    ];
     for (let n = 1; n <= MAX_INSTALLMENTS; n++) {
       const row = draft.installments?.[n - 1];
       blocks.push(
@@ -152,19 +176,24 @@ export function logModal(input: LogModalInput, t: Messages, locale: Locale): Mod
       );
       blocks.push(dateInput(`installmentDate${n}`, L.installmentDate(n), row?.date, n > 2));
     }
-  }
-  if (needs.callback) {
-    blocks.push(dateInput("callbackDate", L.callbackDate, draft.callbackDate ?? input.today));
+    return blocks;
+  },
+  callback: ({ input: { draft, today }, t }) => {
     const time =
       draft.callbackTime && /^\d{2}:\d{2}$/.test(draft.callbackTime) ? draft.callbackTime : undefined;
-    blocks.push({
-      type: "input",
-      block_id: "callbackTime",
-      label: plain(L.callbackTime),
-      element: { type: "timepicker", action_id: VALUE, ...(time ? { initial_time: time } : {}) },
-    });
-  }
-  if (needs.settlement) {
+    return [
+      dateInput("callbackDate", t.log.callbackDate, draft.callbackDate ?? today),
+      {
+        type: "input",
+        block_id: "callbackTime",
+        label: plain(t.log.callbackTime),
+        element: { type: "timepicker", action_id: VALUE, ...(time ? { initial_time: time } : {}) },
+      },
+    ];
+  },
+  settlement: ({ input: { draft, customer }, t, euro }) => {
+    const L = t.log;
+    const blocks: KnownBlock[] = [];
     if (customer)
       blocks.push({
         type: "context",
@@ -182,21 +211,23 @@ export function logModal(input: LogModalInput, t: Messages, locale: Locale): Mod
         placeholder: L.settlementTermsPlaceholder,
       }),
     );
-  }
-  if (needs.dispute && customer) {
-    const open = customer.invoices.filter((i) => i.status === "open").slice(0, 100);
-    if (open.length > 0) {
-      const label = (i: (typeof open)[number]) =>
-        `${i.number}${i.installment > 1 ? `/${i.installment}` : ""} · ${formatDateCompact(i.dueDate, locale)} · ${euro(i.openCents)}`;
-      const chosen = draft.disputedInvoiceIds
-        ? open.filter((i) => draft.disputedInvoiceIds?.includes(String(i.id)))
-        : open.filter((i) => i.dueDate < input.today);
-      blocks.push({
+    return blocks;
+  },
+  dispute: ({ input: { draft, customer, today }, t, locale, euro }) => {
+    const open = customer?.invoices.filter((i) => i.status === "open").slice(0, 100) ?? [];
+    if (open.length === 0) return [];
+    const label = (i: (typeof open)[number]) =>
+      `${i.number}${i.installment > 1 ? `/${i.installment}` : ""} · ${formatDateCompact(i.dueDate, locale)} · ${euro(i.openCents)}`;
+    const chosen = draft.disputedInvoiceIds
+      ? open.filter((i) => draft.disputedInvoiceIds?.includes(String(i.id)))
+      : open.filter((i) => i.dueDate < today);
+    return [
+      {
         type: "input",
         block_id: "disputedInvoices",
         optional: true,
-        label: plain(L.disputedInvoices),
-        hint: plain(L.disputedHint),
+        label: plain(t.log.disputedInvoices),
+        hint: plain(t.log.disputedHint),
         element: {
           type: "multi_static_select",
           action_id: VALUE,
@@ -205,13 +236,18 @@ export function logModal(input: LogModalInput, t: Messages, locale: Locale): Mod
             ? { initial_options: chosen.map((i) => option(label(i), String(i.id))) }
             : {}),
         },
-      });
-    }
-  }
-  if (needs.documents) {
-    const kinds = DOCUMENT_KINDS.map((k) => option(L.documentKind[k] ?? k, k));
-    const chosen = kinds.filter((k) => draft.documents?.includes(k.value ?? ""));
-    blocks.push({
+      },
+    ];
+  },
+};
+
+/** The signed documents brought back and their date (outcomes where a document makes sense). */
+function documentBlocks({ input: { draft }, t }: FormParts): KnownBlock[] {
+  const L = t.log;
+  const kinds = DOCUMENT_KINDS.map((k) => option(L.documentKind[k] ?? k, k));
+  const chosen = kinds.filter((k) => draft.documents?.includes(k.value ?? ""));
+  return [
+    {
       type: "input",
       block_id: "documents",
       optional: true,
@@ -222,40 +258,42 @@ export function logModal(input: LogModalInput, t: Messages, locale: Locale): Mod
         options: kinds as Option[],
         ...(chosen.length > 0 ? { initial_options: chosen as Option[] } : {}),
       },
-    });
-    blocks.push(dateInput("documentDate", L.documentDate, draft.documentDate, true));
-  }
-
-  blocks.push({
-    type: "input",
-    block_id: "channel",
-    label: plain(L.channel),
-    element: {
-      type: "static_select",
-      action_id: VALUE,
-      options: CHANNELS.map((c) => option(t.channel[c] ?? c, c)),
-      initial_option: option(
-        t.channel[draft.channel ?? "phone"] ?? "phone",
-        (CHANNELS as readonly string[]).includes(draft.channel ?? "") ? (draft.channel as string) : "phone",
-      ),
     },
-  });
-  if (needs.reached || !outcome) {
+    dateInput("documentDate", L.documentDate, draft.documentDate, true),
+  ];
+}
+
+/** Every outcome's fields: the channel, who was reached and how (when reached), notes, new contacts. */
+function commonBlocks({ input: { draft }, t }: FormParts, outcome: Outcome | undefined): KnownBlock[] {
+  const L = t.log;
+  const blocks: KnownBlock[] = [
+    {
+      type: "input",
+      block_id: "channel",
+      label: plain(L.channel),
+      element: {
+        type: "static_select",
+        action_id: VALUE,
+        options: CHANNELS.map((c) => option(t.channel[c] ?? c, c)),
+        initial_option: option(
+          t.channel[draft.channel ?? "phone"] ?? "phone",
+          (CHANNELS as readonly string[]).includes(draft.channel ?? "") ? (draft.channel as string) : "phone",
+        ),
+      },
+    },
+  ];
+  if (outcomeNeeds(outcome).reached || !outcome) {
     blocks.push(
       textInput("personReached", L.person, draft.personReached, {
         optional: true,
         placeholder: L.personPlaceholder,
       }),
-    );
-    blocks.push(
       selectInput(
         "mood",
         L.mood,
         MOODS.map((m) => option(t.mood[m] ?? m, m)),
         draft.mood,
       ),
-    );
-    blocks.push(
       selectInput(
         "sincerity",
         L.sincerity,
@@ -270,17 +308,12 @@ export function logModal(input: LogModalInput, t: Messages, locale: Locale): Mod
       multiline: true,
       placeholder: L.notesPlaceholder,
     }),
-  );
-  blocks.push({ type: "header", text: plain(truncate(L.newContacts, 150)) });
-  blocks.push(
+    { type: "header", text: plain(truncate(L.newContacts, 150)) },
     textInput("newPhone", L.newPhone, draft.newPhone, { optional: true, placeholder: "333 123 4567" }),
-  );
-  blocks.push(
     textInput("newEmail", L.newEmail, draft.newEmail, { optional: true, placeholder: "nome@azienda.it" }),
+    textInput("newPec", L.newPec, draft.newPec, { optional: true, placeholder: "azienda@pec.it" }),
   );
-  blocks.push(textInput("newPec", L.newPec, draft.newPec, { optional: true, placeholder: "azienda@pec.it" }));
-
-  return modal(input.meta, t, blocks);
+  return blocks;
 }
 
 /** The customer's position on top of the form: what a collector needs before the call. */

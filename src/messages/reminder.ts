@@ -55,6 +55,27 @@ const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(t
 /** The draft to check and send: recipient, subject, editable text, attachment name; Send / Save draft. */
 export function reminderModal(d: ReminderModalData, t: ReminderMessages, locale: Locale): ModalView {
   const m = t.modal;
+  const blocks: KnownBlock[] = [
+    ...stepBlocks(d, t, locale),
+    ...recipientBlocks(d, t),
+    ...textBlocks(d, t),
+    ...draftBlocks(d, t),
+  ];
+  const submit = d.medium === "letter" ? m.prepareLetter : d.needsApproval ? m.sendForApproval : m.send;
+  return {
+    type: "modal",
+    callback_id: REMINDER_VIEW,
+    private_metadata: JSON.stringify({ reminderId: d.reminderId }),
+    title: plain(m.title),
+    submit: plain(submit),
+    close: plain(m.close),
+    blocks,
+  };
+}
+
+/** What the reminder asks for and leaves out, and the step (changing it redraws the draft). */
+function stepBlocks(d: ReminderModalData, t: ReminderMessages, locale: Locale): KnownBlock[] {
+  const m = t.modal;
   const amount = formatEuro(d.totalCents, locale);
   const lines = [m.summary(escapeMrkdwn(d.customerName), d.invoiceCount, amount)];
   if (d.interestCents > 0 || d.recoveryCostCents > 0)
@@ -78,6 +99,13 @@ export function reminderModal(d: ReminderModalData, t: ReminderMessages, locale:
   ];
   if (d.step === "diffida")
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.diffidaWarning }] });
+  return blocks;
+}
+
+/** Who receives it: the address of a letter, or the email / PEC recipient to check. */
+function recipientBlocks(d: ReminderModalData, t: ReminderMessages): KnownBlock[] {
+  const m = t.modal;
+  const blocks: KnownBlock[] = [];
   if (d.medium === "letter") {
     const address = escapeMrkdwn(d.postalAddress ?? m.noAddress);
     blocks.push({
@@ -96,6 +124,13 @@ export function reminderModal(d: ReminderModalData, t: ReminderMessages, locale:
       },
     });
   }
+  return blocks;
+}
+
+/** The subject, the editable text and the attachment's name. */
+function textBlocks(d: ReminderModalData, t: ReminderMessages): KnownBlock[] {
+  const m = t.modal;
+  const blocks: KnownBlock[] = [];
   blocks.push(
     {
       type: "input",
@@ -132,6 +167,13 @@ export function reminderModal(d: ReminderModalData, t: ReminderMessages, locale:
       },
     },
   );
+  return blocks;
+}
+
+/** What must happen before it leaves, "Save draft", when it was saved. */
+function draftBlocks(d: ReminderModalData, t: ReminderMessages): KnownBlock[] {
+  const m = t.modal;
+  const blocks: KnownBlock[] = [];
   if (d.notes.length > 0)
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: d.notes.join("\n") }] });
   blocks.push({
@@ -146,16 +188,7 @@ export function reminderModal(d: ReminderModalData, t: ReminderMessages, locale:
     ],
   });
   if (d.savedAt) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.saved(d.savedAt) }] });
-  const submit = d.medium === "letter" ? m.prepareLetter : d.needsApproval ? m.sendForApproval : m.send;
-  return {
-    type: "modal",
-    callback_id: REMINDER_VIEW,
-    private_metadata: JSON.stringify({ reminderId: d.reminderId }),
-    title: plain(m.title),
-    submit: plain(submit),
-    close: plain(m.close),
-    blocks,
-  };
+  return blocks;
 }
 
 /** The request in the case thread: who must agree, with the buttons each role may press (checked on the server). */

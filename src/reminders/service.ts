@@ -2,6 +2,7 @@ import type { AppContext } from "../context";
 import { today as todayOf } from "../context";
 import type { Tx } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
+import { unitOfWork } from "../db/unit-of-work";
 import { formatDateShort, type IsoDate, timeInZone } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
 import {
@@ -149,7 +150,7 @@ export async function prepareReminder(
   const needs = requiredApprovals(step, draft, input.actor);
   let row = existing;
   if (row?.status !== "draft") {
-    const kase = await ctx.db.$transaction((tx) => openCase(tx, input.customerId, day));
+    const kase = await unitOfWork(ctx, (tx) => openCase(tx, input.customerId, day));
     const data = {
       caseId: kase.id,
       medium: draft.medium,
@@ -362,7 +363,8 @@ async function queueMail(ctx: AppContext, row: Reminder): Promise<void> {
   const domain = from.split("@")[1] ?? "credito.local";
   const messageId = `<sollecito-${row.id}-${row.day}@${domain}>`;
   const key = `reminder:${row.customerId}:${row.step}:${row.day}`;
-  await ctx.db.$transaction(async (tx) => {
+  // what this unit queues is a mail: the mail outbox is the one kicked after the commit
+  await unitOfWork({ ...ctx, outbox: mailOutbox(ctx) }, async (tx) => {
     const claimed = await tx.reminder.updateMany({
       where: { id: row.id, status: { in: ["draft", "awaiting_approval"] } },
       data: { status: "queued", messageId },
@@ -393,7 +395,6 @@ async function queueMail(ctx: AppContext, row: Reminder): Promise<void> {
       detail: { reminderId: row.id, step: row.step, medium, recipient: row.recipient },
     });
   });
-  mailOutbox(ctx).kick();
 }
 
 /** The mail left: the reminder is sent, an Interaction records it (the cadence step is done), the thread shows it with its PDF. */
@@ -406,7 +407,7 @@ async function mailSent(
   const now = ctx.clock.now();
   const day = todayOf(ctx);
   const mail = await ctx.db.mailOutbox.findUniqueOrThrow({ where: { id: m.id } });
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     const row = await tx.reminder.findUniqueOrThrow({ where: { id: m.reminderId as number } });
     if (row.status === "sent") return;
     const interactionId = await recordSent(ctx, tx, row, now, day);
@@ -441,7 +442,6 @@ async function mailSent(
         );
     }
   });
-  ctx.outbox.kick();
 }
 
 async function recordSent(ctx: AppContext, tx: Tx, row: Reminder, now: Date, day: IsoDate): Promise<number> {
@@ -483,7 +483,7 @@ async function mailFailed(
 ): Promise<void> {
   if (!m.reminderId) return;
   const t = reminderMessages(ctx.config.locale);
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     const row = await tx.reminder.update({
       where: { id: m.reminderId as number },
       data: { status: uncertain ? "failed" : "failed", deliveryError: reason },
@@ -501,7 +501,6 @@ async function mailFailed(
         tx,
       );
   });
-  ctx.outbox.kick();
 }
 
 // ---------------------------------------------------------------- letters
@@ -513,7 +512,7 @@ async function letterReady(ctx: AppContext, row: Reminder, actorSlackId: string)
     body: row.body,
   });
   const day = todayOf(ctx);
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     const claimed = await tx.reminder.updateMany({
       where: { id: row.id, status: "draft" },
       data: { status: "to_post" },
@@ -532,7 +531,6 @@ async function letterReady(ctx: AppContext, row: Reminder, actorSlackId: string)
       tx,
     );
   });
-  ctx.outbox.kick();
 }
 
 /** "Spedita": the letter went by raccomandata; now it counts as sent. */
@@ -544,7 +542,7 @@ export async function confirmLetterPosted(
   const t = reminderMessages(ctx.config.locale);
   const now = ctx.clock.now();
   const day = todayOf(ctx);
-  const done = await ctx.db.$transaction(async (tx) => {
+  const done = await unitOfWork(ctx, async (tx) => {
     const claimed = await tx.reminder.updateMany({
       where: { id: reminderId, status: "to_post" },
       data: { status: "sent", sentAt: now },
@@ -557,7 +555,6 @@ export async function confirmLetterPosted(
     if (row.caseId) await postToCase(ctx, row.caseId, { text }, day, tx);
     return text;
   });
-  ctx.outbox.kick();
   return done ? { ok: true, text: done } : { ok: false };
 }
 
@@ -577,7 +574,7 @@ async function askApproval(
   });
   approvals.messageKey = `reminder-approval:${row.id}:${asked + 1}`;
   const message = await approvalMessageOf(ctx, row, approvals, actorSlackId);
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     await tx.reminder.update({
       where: { id: row.id },
       data: { status: "awaiting_approval", approvals: JSON.stringify(approvals) },
@@ -602,7 +599,6 @@ async function askApproval(
       detail: { reminderId: row.id, needs: missing },
     });
   });
-  ctx.outbox.kick();
 }
 
 async function approvalMessageOf(
@@ -696,7 +692,7 @@ export async function decideReminder(
       : t.approval.rejectedBy(who);
   const day = todayOf(ctx);
   const missing = approvals.needs.filter((n) => !approvals.got[n]?.ok);
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     await tx.reminder.update({
       where: { id: row.id },
       data: { approvals: JSON.stringify(approvals), ...(agreed ? {} : { status: "draft" }) },
@@ -720,7 +716,6 @@ export async function decideReminder(
         tx,
       );
   });
-  ctx.outbox.kick();
   if (agreed && missing.length === 0) {
     await queueMail(ctx, row);
     return { ok: true, text, queued: true };
@@ -753,7 +748,7 @@ export async function recordReceipt(
     await ctx.db.reminder.update({ where: { id: row.id }, data: { acceptedAt: r.date } });
     return true;
   }
-  const done = await ctx.db.$transaction(async (tx) => {
+  const done = await unitOfWork(ctx, async (tx) => {
     if (r.kind === "avvenuta-consegna") {
       const claimed = await tx.reminder.updateMany({
         where: { id: row.id, deliveredAt: null },
@@ -795,7 +790,6 @@ export async function recordReceipt(
     });
     return true;
   });
-  ctx.outbox.kick();
   return done;
 }
 
@@ -829,101 +823,116 @@ export async function prepareDay(
   day: IsoDate,
   opts: { dryRun?: boolean } = {},
 ): Promise<BatchResult> {
-  const t = reminderMessages(ctx.config.locale);
   const digest = await buildDigest(ctx, day);
   const result: BatchResult = { day, prepared: [], autoSent: 0, skipped: [] };
+  for (const task of digest.tasks) await prepareTask(ctx, task, day, opts, result);
+  if (!opts.dryRun && (result.prepared.length > 0 || result.autoSent > 0))
+    await postBatchReview(ctx, day, result);
+  return result;
+}
+
+type DigestTask = Awaited<ReturnType<typeof buildDigest>>["tasks"][number];
+
+/** One digest task of the batch: a written cadence step gets its draft (or is skipped, saying why). */
+async function prepareTask(
+  ctx: AppContext,
+  task: DigestTask,
+  day: IsoDate,
+  opts: { dryRun?: boolean },
+  result: BatchResult,
+): Promise<void> {
+  const t = reminderMessages(ctx.config.locale);
   const company = ctx.config.company;
-  for (const task of digest.tasks) {
-    const step = task.kind === "cadence" && task.step ? reminderStepFor(task.step) : null;
-    if (!step || !task.step) continue;
-    if (!company) {
-      result.skipped.push({ customerName: task.customerName, reason: t.errors.noCompany });
-      continue;
-    }
-    const draft = await buildDraft(
-      ctx,
-      ctx.db,
-      { customerId: task.customerId, step, collector: company.signature, cadenceChannel: task.step.channel },
-      day,
-    );
-    if (!draft) {
-      result.skipped.push({
-        customerName: task.customerName,
-        reason: t.errors.nothingToRemind(task.customerName),
-      });
-      continue;
-    }
-    const needs = requiredApprovals(step, draft, null);
-    if (opts.dryRun) {
-      result.prepared.push({
-        reminderId: 0,
-        customerName: draft.customerName,
-        step,
-        medium: draft.medium,
-        totalCents: draft.figures.totalCents,
-        needsApproval: needs.length > 0,
-      });
-      continue;
-    }
-    const prepared = await prepareReminder(ctx, {
-      customerId: task.customerId,
-      step,
-      actor: null,
-      actorSlackId: "credito",
+  const step = task.kind === "cadence" && task.step ? reminderStepFor(task.step) : null;
+  if (!step || !task.step) return;
+  if (!company) {
+    result.skipped.push({ customerName: task.customerName, reason: t.errors.noCompany });
+    return;
+  }
+  const draft = await buildDraft(
+    ctx,
+    ctx.db,
+    { customerId: task.customerId, step, collector: company.signature, cadenceChannel: task.step.channel },
+    day,
+  );
+  if (!draft) {
+    result.skipped.push({
+      customerName: task.customerName,
+      reason: t.errors.nothingToRemind(task.customerName),
     });
-    if (!prepared.ok) {
-      result.skipped.push({ customerName: task.customerName, reason: prepared.message });
-      continue;
-    }
-    const auto =
-      ctx.config.reminders.autoSendCourtesy &&
-      step === "courtesy" &&
-      draft.medium === "email" &&
-      needs.length === 0;
-    if (auto) {
-      const sent = await submitReminder(ctx, prepared.reminderId, null, "credito");
-      if (sent.ok && sent.outcome === "queued") {
-        result.autoSent++;
-        continue;
-      }
-    }
+    return;
+  }
+  const needs = requiredApprovals(step, draft, null);
+  if (opts.dryRun) {
     result.prepared.push({
-      reminderId: prepared.reminderId,
+      reminderId: 0,
       customerName: draft.customerName,
       step,
       medium: draft.medium,
       totalCents: draft.figures.totalCents,
       needsApproval: needs.length > 0,
     });
+    return;
   }
-  if (!opts.dryRun && (result.prepared.length > 0 || result.autoSent > 0)) {
-    const locale = ctx.config.locale;
-    const message = batchReviewMessage(
-      {
-        day,
-        entries: result.prepared.map((p) => ({
-          reminderId: p.reminderId,
-          line:
-            t.batch.line(
-              escapeMrkdwn(p.customerName),
-              t.step[p.step] ?? p.step,
-              t.medium[p.medium] ?? p.medium,
-              formatEuro(p.totalCents, locale),
-            ) + (p.needsApproval ? ` · _${t.batch.waitsApproval}_` : ""),
-        })),
-        note: result.autoSent > 0 ? t.batch.autoSent(result.autoSent) : undefined,
-      },
-      t,
-    );
-    await ctx.outbox.enqueue({
-      method: "chat.postMessage",
-      channel: ctx.config.slack.channel,
-      payload: { ...message },
-      dedupeKey: `reminder-batch:${day}`,
-    });
-    ctx.outbox.kick();
+  const prepared = await prepareReminder(ctx, {
+    customerId: task.customerId,
+    step,
+    actor: null,
+    actorSlackId: "credito",
+  });
+  if (!prepared.ok) {
+    result.skipped.push({ customerName: task.customerName, reason: prepared.message });
+    return;
   }
-  return result;
+  const auto =
+    ctx.config.reminders.autoSendCourtesy &&
+    step === "courtesy" &&
+    draft.medium === "email" &&
+    needs.length === 0;
+  if (auto) {
+    const sent = await submitReminder(ctx, prepared.reminderId, null, "credito");
+    if (sent.ok && sent.outcome === "queued") {
+      result.autoSent++;
+      return;
+    }
+  }
+  result.prepared.push({
+    reminderId: prepared.reminderId,
+    customerName: draft.customerName,
+    step,
+    medium: draft.medium,
+    totalCents: draft.figures.totalCents,
+    needsApproval: needs.length > 0,
+  });
+}
+
+/** The review message in the channel: one line per draft, with "Invia tutti". */
+async function postBatchReview(ctx: AppContext, day: IsoDate, result: BatchResult): Promise<void> {
+  const t = reminderMessages(ctx.config.locale);
+  const locale = ctx.config.locale;
+  const message = batchReviewMessage(
+    {
+      day,
+      entries: result.prepared.map((p) => ({
+        reminderId: p.reminderId,
+        line:
+          t.batch.line(
+            escapeMrkdwn(p.customerName),
+            t.step[p.step] ?? p.step,
+            t.medium[p.medium] ?? p.medium,
+            formatEuro(p.totalCents, locale),
+          ) + (p.needsApproval ? ` · _${t.batch.waitsApproval}_` : ""),
+      })),
+      note: result.autoSent > 0 ? t.batch.autoSent(result.autoSent) : undefined,
+    },
+    t,
+  );
+  await ctx.outbox.send({
+    method: "chat.postMessage",
+    channel: ctx.config.slack.channel,
+    payload: { ...message },
+    dedupeKey: `reminder-batch:${day}`,
+  });
 }
 
 /** "Invia tutti": every draft the batch prepared for `day` goes (or asks for its ok), as written. */

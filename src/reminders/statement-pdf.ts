@@ -72,62 +72,89 @@ export async function renderStatementPdf(
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  const text = (x: string, opts: PDFKit.Mixins.TextOptions = {}) =>
-    doc.text(pdfSafe(x), MARGIN, doc.y, { width: CONTENT_WIDTH, ...opts });
-
-  const letterhead = () => {
-    doc
-      .font("Helvetica-Bold")
-      .fontSize(13)
-      .fillColor("#1a1a1a")
-      .text(pdfSafe(s.creditor.name), MARGIN, MARGIN);
-    doc
-      .font("Helvetica")
-      .fontSize(9)
-      .fillColor("#555555")
-      .text(pdfSafe(`${s.creditor.address} · ${p.vat} ${s.creditor.vatNumber}`))
-      .fillColor("#1a1a1a");
-    doc.moveDown(1.5);
-    const x = MARGIN + CONTENT_WIDTH / 2;
-    const top = doc.y;
-    doc
-      .font("Helvetica")
-      .fontSize(10)
-      .text(pdfSafe(p.to), x, top, { width: CONTENT_WIDTH / 2 });
-    doc.font("Helvetica-Bold").text(pdfSafe(s.customer.name), x, doc.y, { width: CONTENT_WIDTH / 2 });
-    doc.font("Helvetica");
-    if (s.customer.address) doc.text(pdfSafe(s.customer.address), x, doc.y, { width: CONTENT_WIDTH / 2 });
-    if (s.customer.vatNumber)
-      doc.text(pdfSafe(`${p.vat} ${s.customer.vatNumber}`), x, doc.y, { width: CONTENT_WIDTH / 2 });
-    doc.moveDown(1.5);
-    doc.x = MARGIN;
+  const sheet: Sheet = {
+    doc,
+    s,
+    p,
+    euro,
+    date,
+    text: (x, opts = {}) => doc.text(pdfSafe(x), MARGIN, doc.y, { width: CONTENT_WIDTH, ...opts }),
   };
-
-  if (s.letter) {
-    letterhead();
-    doc.font("Helvetica").fontSize(10);
-    text(s.letter.medium === "pec" ? p.byPec : p.byLetter);
-    text(p.letterPlace(date(s.today)));
-    doc.moveDown(0.8);
-    doc.font("Helvetica-Bold");
-    text(`${p.subject}: ${s.letter.subject}`);
-    doc.font("Helvetica").moveDown(0.8);
-    const paras = s.letter.body.split(/\n{2,}/);
-    // the template's recipient block ("Spettabile ...", address, VAT) is already printed beside the letterhead
-    const recipient = s.customer.address;
-    if (paras[0] && recipient && paras[0].includes(recipient)) paras.shift();
-    for (const para of paras) {
-      ensureSpace(doc, 30);
-      text(para, { align: "left" });
-      doc.moveDown(0.6);
-    }
-    doc.addPage();
-  }
-
-  letterhead();
+  if (s.letter) letterPages(sheet, s.letter);
+  letterhead(sheet);
   doc.font("Helvetica-Bold").fontSize(15);
-  text(p.statementTitle(date(s.today)));
+  sheet.text(p.statementTitle(date(s.today)));
   doc.moveDown(0.6);
+  invoiceTable(sheet);
+  doc.moveDown(0.6);
+  totals(sheet);
+  payBox(sheet, causale, qr);
+  footer(sheet);
+  doc.end();
+  return done;
+}
+
+/** The document and what its parts are drawn from. */
+interface Sheet {
+  doc: PDFKit.PDFDocument;
+  s: StatementInput;
+  p: ReminderMessages["pdf"];
+  euro: (c: number) => string;
+  date: (d: string) => string;
+  /** a paragraph across the page */
+  text: (x: string, opts?: PDFKit.Mixins.TextOptions) => PDFKit.PDFDocument;
+}
+
+/** The creditor's name and address on top, the customer's block on the right. */
+function letterhead({ doc, s, p }: Sheet): void {
+  doc.font("Helvetica-Bold").fontSize(13).fillColor("#1a1a1a").text(pdfSafe(s.creditor.name), MARGIN, MARGIN);
+  doc
+    .font("Helvetica")
+    .fontSize(9)
+    .fillColor("#555555")
+    .text(pdfSafe(`${s.creditor.address} · ${p.vat} ${s.creditor.vatNumber}`))
+    .fillColor("#1a1a1a");
+  doc.moveDown(1.5);
+  const x = MARGIN + CONTENT_WIDTH / 2;
+  const top = doc.y;
+  doc
+    .font("Helvetica")
+    .fontSize(10)
+    .text(pdfSafe(p.to), x, top, { width: CONTENT_WIDTH / 2 });
+  doc.font("Helvetica-Bold").text(pdfSafe(s.customer.name), x, doc.y, { width: CONTENT_WIDTH / 2 });
+  doc.font("Helvetica");
+  if (s.customer.address) doc.text(pdfSafe(s.customer.address), x, doc.y, { width: CONTENT_WIDTH / 2 });
+  if (s.customer.vatNumber)
+    doc.text(pdfSafe(`${p.vat} ${s.customer.vatNumber}`), x, doc.y, { width: CONTENT_WIDTH / 2 });
+  doc.moveDown(1.5);
+  doc.x = MARGIN;
+}
+
+/** A letter to print: letterhead, how it is sent, place and date, subject, body; the statement follows. */
+function letterPages(sheet: Sheet, letter: NonNullable<StatementInput["letter"]>): void {
+  const { doc, s, p, date, text } = sheet;
+  letterhead(sheet);
+  doc.font("Helvetica").fontSize(10);
+  text(letter.medium === "pec" ? p.byPec : p.byLetter);
+  text(p.letterPlace(date(s.today)));
+  doc.moveDown(0.8);
+  doc.font("Helvetica-Bold");
+  text(`${p.subject}: ${letter.subject}`);
+  doc.font("Helvetica").moveDown(0.8);
+  const paras = letter.body.split(/\n{2,}/);
+  // the template's recipient block ("Spettabile ...", address, VAT) is already printed beside the letterhead
+  const recipient = s.customer.address;
+  if (paras[0] && recipient && paras[0].includes(recipient)) paras.shift();
+  for (const para of paras) {
+    ensureSpace(doc, 30);
+    text(para, { align: "left" });
+    doc.moveDown(0.6);
+  }
+  doc.addPage();
+}
+
+/** One row per invoice with days late; with interest when the step charges it. */
+function invoiceTable({ doc, s, p, euro, date }: Sheet): void {
   const results = s.figures.interest.results;
   if (s.chargesInterest) {
     table(
@@ -159,7 +186,10 @@ export async function renderStatementPdf(
       [false, false, false, true, true],
     );
   }
-  doc.moveDown(0.6);
+}
+
+/** Overdue, interest and recovery costs (when charged), the total; the note on the rates. */
+function totals({ doc, s, p, euro, date, text }: Sheet): void {
   const total = (label: string, value: string, bold = false) => {
     ensureSpace(doc, 16);
     const y = doc.y;
@@ -186,8 +216,10 @@ export async function renderStatementPdf(
       text(p.lastKnownRate(s.figures.interest.missingPeriods.map(halfYearLabel).join(", ")));
     doc.fillColor("#1a1a1a").fontSize(10);
   }
+}
 
-  // How to pay, with the QR code on the right
+/** How to pay (beneficiary, IBAN, causale, amount) in a box, with the EPC QR code on the right. */
+function payBox({ doc, s, p, euro }: Sheet, causale: string, qr: Buffer | null): void {
   ensureSpace(doc, 150);
   doc.moveDown(1);
   const boxTop = doc.y;
@@ -232,7 +264,10 @@ export async function renderStatementPdf(
     .stroke();
   doc.y = boxBottom + 10;
   doc.x = MARGIN;
+}
 
+/** "Creditor · page n of N" at the foot of every page. */
+function footer({ doc, s, p }: Sheet): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -247,6 +282,4 @@ export async function renderStatementPdf(
         lineBreak: false,
       });
   }
-  doc.end();
-  return done;
 }

@@ -115,6 +115,37 @@ export class Outbox implements MessageQueue {
     return queued.id;
   }
 
+  /**
+   * Queues the continuations of a series of messages in the thread of `anchor` (its head, e.g. the digest's
+   * first message): part k (from 1) is posted once, under the key `${series}:${k}`; a later version of the
+   * series edits the parts already queued in place and posts the new ones, and the parts an earlier version
+   * had beyond the new count are edited to `filler` (a message can't be taken back). Inside `tx` when given.
+   */
+  async continueSeries(
+    spec: {
+      series: string;
+      channel: string;
+      anchor: Anchor;
+      parts: readonly object[];
+      filler: object;
+    },
+    tx: Tx = this.db,
+  ): Promise<void> {
+    const { series, channel, anchor } = spec;
+    const previous = await tx.outboxMessage.count({
+      where: { dedupeKey: { startsWith: `${series}:` }, NOT: { dedupeKey: `${series}:0` } },
+    });
+    const count = Math.max(spec.parts.length, previous);
+    for (let k = 1; k <= count; k++) {
+      const key = `${series}:${k}`;
+      const payload: Record<string, unknown> = { ...(spec.parts[k - 1] ?? spec.filler) };
+      const queued = await tx.outboxMessage.findUnique({ where: { dedupeKey: key }, select: { id: true } });
+      if (queued)
+        await this.enqueue({ method: "chat.update", channel, payload, anchor: { outboxKey: key } }, tx);
+      else await this.enqueue({ method: "chat.postMessage", channel, payload, anchor, dedupeKey: key }, tx);
+    }
+  }
+
   /** Queues and starts sending at once (outside a transaction). */
   async send(msg: OutgoingMessage): Promise<number> {
     const id = await this.enqueue(msg);

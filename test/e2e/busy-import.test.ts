@@ -11,39 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
 import { sqlitePath } from "../../src/db/migrate";
 import { requestApproval } from "../../src/services/cases/approvals";
-import type { RecordedCall } from "../../src/standin/fake-slack";
 import { click, OWNER, SALES, seedCase, submitView, until } from "../support/cases";
 import { type Harness, startHarness } from "../support/harness";
+import { stateFor, viewOf } from "../support/log-modal";
 import { generateScadenzario } from "../support/scadenzario";
 
 const ROWS = 25_000;
 const ROOT = resolve(__dirname, "../..");
-
-type Block = {
-  type: string;
-  block_id?: string;
-  element?: { type: string; action_id: string; initial_option?: { value: string } };
-};
-type View = { callback_id: string; private_metadata: string; blocks: Block[] };
-const viewOf = (call: RecordedCall | undefined) => call?.args.view as View;
-
-function stateFor(view: View, values: Record<string, string>): Record<string, Record<string, unknown>> {
-  const state: Record<string, Record<string, unknown>> = {};
-  for (const b of view.blocks) {
-    if (b.type !== "input" || !b.block_id || !b.element) continue;
-    const v = values[b.block_id] ?? b.element.initial_option?.value;
-    const { type, action_id } = b.element;
-    let entry: Record<string, unknown> = { type };
-    if (type === "plain_text_input") entry.value = v ?? null;
-    else if (type === "datepicker") entry.selected_date = v ?? null;
-    else if (type === "timepicker") entry.selected_time = v ?? null;
-    else if (type === "static_select" || type === "external_select")
-      entry.selected_option = v ? { value: v } : null;
-    else entry = { type, selected_options: [] };
-    state[b.block_id] = { [action_id]: entry };
-  }
-  return state;
-}
 
 /** `credito import <file>` in its own process, on this database. */
 function cliImport(

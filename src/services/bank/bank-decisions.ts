@@ -3,7 +3,9 @@
 
 import type { BankMovement } from "../../bank/types";
 import { type AppContext, today as todayOf } from "../../context";
+import { unitOfWork } from "../../db/unit-of-work";
 import { type Allocation, invoiceNumberKey } from "../../domain/bank-matching";
+import type { IsoDate } from "../../domain/calendar";
 import type { BankProposals } from "../../domain/cards";
 import { formatEuro } from "../../domain/money";
 import { messages } from "../../i18n";
@@ -41,37 +43,10 @@ export async function decideMovement(
   const mv = await ctx.db.bankMovement.findUnique({ where: { id: movementId } });
   if (!mv) return { ok: false, reason: "notFound" };
   if (mv.outcome !== "proposed") return { ok: false, reason: "alreadyDecided" };
-  const today = todayOf(ctx);
-  if (decision.type === "dismiss") {
-    const claimed = await ctx.db.bankMovement.updateMany({
-      where: { id: mv.id, outcome: "proposed" },
-      data: { outcome: "dismissed", decidedBy: actor, decidedAt: ctx.clock.now() },
-    });
-    if (claimed.count === 0) return { ok: false, reason: "alreadyDecided" };
-    await audit(ctx.db, { actor, action: "bank.dismissed", detail: { movementId: mv.id } });
-    return { ok: true, outcome: "dismissed", importId: mv.importId };
-  }
-  let customerId: number;
-  let allocation: Allocation[];
-  if (decision.type === "confirm") {
-    const candidates = (JSON.parse(mv.detail ?? "{}").candidates ?? []) as Array<{
-      customerId: number;
-      allocation: Allocation[];
-    }>;
-    const c = candidates[decision.candidate];
-    if (!c) return { ok: false, reason: "badCandidate" };
-    customerId = c.customerId;
-    allocation = c.allocation;
-  } else {
-    customerId = decision.customerId;
-    allocation = await allocateChosen(
-      ctx,
-      customerId,
-      decision.invoiceIds,
-      Math.abs(mv.amountCents),
-      mv.amountCents < 0,
-    );
-  }
+  if (decision.type === "dismiss") return dismissMovement(ctx, mv, actor);
+  const chosen = await chosenMatch(ctx, mv, decision);
+  if (!chosen) return { ok: false, reason: "badCandidate" };
+  const { customerId, allocation } = chosen;
   const customer = await ctx.db.customer.findUnique({
     where: { id: customerId },
     select: { id: true, code: true, name: true },
@@ -82,65 +57,10 @@ export async function decideMovement(
     data: { outcome: "confirmed", customerId, decidedBy: actor, decidedAt: ctx.clock.now() },
   });
   if (claimed.count === 0) return { ok: false, reason: "alreadyDecided" };
-  const invoices = await ctx.db.invoice.findMany({
-    where: { id: { in: allocation.map((a) => a.invoiceId) } },
-    select: { id: true, number: true },
-  });
-  const numberOf = new Map(invoices.map((i) => [i.id, i.number]));
-  const picked = allocation.map((a) => ({
-    id: a.invoiceId,
-    number: numberOf.get(a.invoiceId) ?? "",
-    cents: a.cents,
-  }));
-  await ctx.db.bankMovement.update({ where: { id: mv.id }, data: { allocation: JSON.stringify(picked) } });
-  const movement: BankMovement = {
-    bookingDate: mv.bookingDate,
-    valueDate: mv.valueDate ?? undefined,
-    amountCents: mv.amountCents,
-    description: mv.description,
-    kind: mv.kind as BankMovement["kind"],
-  };
-  const result: MovementResult = {
-    key: mv.key,
-    bookingDate: mv.bookingDate,
-    amountCents: mv.amountCents,
-    description: mv.description,
-    kind: movement.kind,
-    outcome: "matched",
-    reason: "confirmed",
-    customer,
-    invoices: picked,
-  };
-  let changes: PromiseChange[];
-  if (mv.amountCents < 0) {
-    const t = messages(ctx.config.locale);
-    const fee = Number(JSON.parse(mv.detail ?? "{}").feeCents ?? 0);
-    changes = await ctx.db.$transaction((tx) =>
-      applyReturn(ctx, tx, {
-        customerId,
-        allocation,
-        amountCents: -mv.amountCents,
-        feeCents: fee,
-        kind: mv.kind,
-        date: mv.bookingDate,
-        key: mv.key,
-        today,
-        actor,
-        euro: (c) => formatEuro(c, ctx.config.locale),
-        t,
-      }),
-    );
-  } else {
-    const recorded = await recordPayments(ctx, [{ movement, result, allocation }], actor);
-    if (recorded.failed.size > 0) {
-      await ctx.db.bankMovement.update({
-        where: { id: mv.id },
-        data: { outcome: "proposed", customerId: null, decidedBy: null, decidedAt: null },
-      });
-      return { ok: false, reason: "badCandidate" };
-    }
-    changes = recorded.changes;
-  }
+  const picked = await storeAllocation(ctx, mv.id, allocation);
+  const today = todayOf(ctx);
+  const changes = await recordConfirmed(ctx, mv, { customer, allocation, picked }, actor, today);
+  if (!changes) return { ok: false, reason: "badCandidate" };
   if (mv.counterpartyIban) {
     await ctx.db.customerIban.upsert({
       where: { iban: mv.counterpartyIban },
@@ -161,6 +81,129 @@ export async function decideMovement(
     customer: { id: customer.id, name: customer.name },
     importId: mv.importId,
   };
+}
+
+type ProposedMovement = NonNullable<Awaited<ReturnType<Ctx["db"]["bankMovement"]["findUnique"]>>>;
+
+async function dismissMovement(ctx: Ctx, mv: ProposedMovement, actor: string): Promise<DecisionResult> {
+  const claimed = await ctx.db.bankMovement.updateMany({
+    where: { id: mv.id, outcome: "proposed" },
+    data: { outcome: "dismissed", decidedBy: actor, decidedAt: ctx.clock.now() },
+  });
+  if (claimed.count === 0) return { ok: false, reason: "alreadyDecided" };
+  await audit(ctx.db, { actor, action: "bank.dismissed", detail: { movementId: mv.id } });
+  return { ok: true, outcome: "dismissed", importId: mv.importId };
+}
+
+/** The customer and allocation decided: one of the proposed candidates, or the admin's own choice. */
+async function chosenMatch(
+  ctx: Ctx,
+  mv: ProposedMovement,
+  decision: Exclude<Decision, { type: "dismiss" }>,
+): Promise<{ customerId: number; allocation: Allocation[] } | null> {
+  if (decision.type === "confirm") {
+    const candidates = (JSON.parse(mv.detail ?? "{}").candidates ?? []) as Array<{
+      customerId: number;
+      allocation: Allocation[];
+    }>;
+    const c = candidates[decision.candidate];
+    return c ? { customerId: c.customerId, allocation: c.allocation } : null;
+  }
+  const allocation = await allocateChosen(
+    ctx,
+    decision.customerId,
+    decision.invoiceIds,
+    Math.abs(mv.amountCents),
+    mv.amountCents < 0,
+  );
+  return { customerId: decision.customerId, allocation };
+}
+
+/** The allocation with the invoice numbers, stored on the movement. */
+async function storeAllocation(
+  ctx: Ctx,
+  movementId: number,
+  allocation: Allocation[],
+): Promise<{ id: number; number: string; cents: number }[]> {
+  const invoices = await ctx.db.invoice.findMany({
+    where: { id: { in: allocation.map((a) => a.invoiceId) } },
+    select: { id: true, number: true },
+  });
+  const numberOf = new Map(invoices.map((i) => [i.id, i.number]));
+  const picked = allocation.map((a) => ({
+    id: a.invoiceId,
+    number: numberOf.get(a.invoiceId) ?? "",
+    cents: a.cents,
+  }));
+  await ctx.db.bankMovement.update({
+    where: { id: movementId },
+    data: { allocation: JSON.stringify(picked) },
+  });
+  return picked;
+}
+
+/**
+ * Records the confirmed movement: a return (negative amount) reopens what it allocated, a payment is recorded
+ * like an imported one. Null when the payment was refused (the movement is proposed again).
+ */
+async function recordConfirmed(
+  ctx: Ctx,
+  mv: ProposedMovement,
+  match: {
+    customer: { id: number; code: string; name: string };
+    allocation: Allocation[];
+    picked: { id: number; number: string; cents: number }[];
+  },
+  actor: string,
+  today: IsoDate,
+): Promise<PromiseChange[] | null> {
+  const { customer, allocation, picked } = match;
+  if (mv.amountCents < 0) {
+    const t = messages(ctx.config.locale);
+    const fee = Number(JSON.parse(mv.detail ?? "{}").feeCents ?? 0);
+    return unitOfWork(ctx, (tx) =>
+      applyReturn(ctx, tx, {
+        customerId: customer.id,
+        allocation,
+        amountCents: -mv.amountCents,
+        feeCents: fee,
+        kind: mv.kind,
+        date: mv.bookingDate,
+        key: mv.key,
+        today,
+        actor,
+        euro: (c) => formatEuro(c, ctx.config.locale),
+        t,
+      }),
+    );
+  }
+  const movement: BankMovement = {
+    bookingDate: mv.bookingDate,
+    valueDate: mv.valueDate ?? undefined,
+    amountCents: mv.amountCents,
+    description: mv.description,
+    kind: mv.kind as BankMovement["kind"],
+  };
+  const result: MovementResult = {
+    key: mv.key,
+    bookingDate: mv.bookingDate,
+    amountCents: mv.amountCents,
+    description: mv.description,
+    kind: movement.kind,
+    outcome: "matched",
+    reason: "confirmed",
+    customer,
+    invoices: picked,
+  };
+  const recorded = await recordPayments(ctx, [{ movement, result, allocation }], actor);
+  if (recorded.failed.size > 0) {
+    await ctx.db.bankMovement.update({
+      where: { id: mv.id },
+      data: { outcome: "proposed", customerId: null, decidedBy: null, decidedAt: null },
+    });
+    return null;
+  }
+  return recorded.changes;
 }
 
 /** The chosen invoices first (a payment: up to what is open; a return: up to what was paid), else oldest open. */

@@ -16,6 +16,7 @@ import {
 import { type AppContext, today as todayOf } from "../../context";
 import type { Tx } from "../../db/client";
 import { isUniqueViolation } from "../../db/errors";
+import { unitOfWork } from "../../db/unit-of-work";
 import {
   type Allocation,
   attachReturnFees,
@@ -166,6 +167,22 @@ export async function importStatement(
   summary.encoding = st.encoding;
   summary.issues = st.issues;
   const today = todayOf(ctx);
+  const outcomes = await matchStatement(ctx, st, today, summary);
+  if (opts.dryRun) return summary;
+  await recordStatement(ctx, input, opts, st, outcomes, today, summary);
+  return summary;
+}
+
+/**
+ * Matches every movement of the statement (a movement already imported is a duplicate; a return's fee rides
+ * on the return) and fills the summary's movements. Returns each movement's outcome (null: duplicate).
+ */
+async function matchStatement(
+  ctx: Ctx,
+  st: BankStatement,
+  today: IsoDate,
+  summary: BankImportSummary,
+): Promise<Array<MatchOutcome | null>> {
   const keys = movementKeys(st);
   const known = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
@@ -237,8 +254,23 @@ export async function importStatement(
     }
     summary.movements.push(result);
   });
-  if (opts.dryRun) return summary;
+  return outcomes;
+}
 
+/**
+ * Records what the statement says: the clear payments a chunk at a time (a payment refused on the way waits
+ * for the admin instead), the returns, the proposals and ignored movements; then the case threads and the
+ * audit.
+ */
+async function recordStatement(
+  ctx: Ctx,
+  input: StatementInput,
+  opts: BankImportOptions,
+  st: BankStatement,
+  outcomes: Array<MatchOutcome | null>,
+  today: IsoDate,
+  summary: BankImportSummary,
+): Promise<void> {
   const bankImport = await ctx.db.bankImport.create({
     data: { fileName: input.name, format: st.format, actor: opts.actor, channelId: opts.channelId ?? null },
   });
@@ -313,7 +345,6 @@ export async function importStatement(
       collectedCents: summary.collectedCents,
     },
   });
-  return summary;
 }
 
 /** Promise lines in the case threads, cleared cases closed, counts in the summary. */
@@ -329,10 +360,9 @@ export async function afterPayments(
     if (summary && c.to !== "open" && c.to !== c.from) summary.promises[c.to] += 1;
   }
   for (const customerId of customers) {
-    const reason = await ctx.db.$transaction((tx) => closeCaseIfSettled(ctx, tx, customerId, today));
+    const reason = await unitOfWork(ctx, (tx) => closeCaseIfSettled(ctx, tx, customerId, today));
     if (reason && summary) summary.casesClosed += 1;
   }
-  ctx.outbox.kick();
 }
 
 /**
@@ -395,7 +425,7 @@ export async function recordPayments(
     }
   }
   // the thread of each open case says what came in (promise lines follow from the changes)
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     for (const { movement, result: r } of items) {
       if (failed.has(r)) continue;
       const kase = await tx.case.findFirst({ where: { customerId: r.customer!.id, closedOn: null } });
@@ -513,7 +543,7 @@ async function recordReturn(
   const t = messages(ctx.config.locale);
   const euro = (c: number) => formatEuro(c, ctx.config.locale);
   try {
-    return await ctx.db.$transaction(async (tx) => {
+    return await unitOfWork(ctx, async (tx) => {
       // a plain create: a second import of the same movement fails here and changes nothing
       const row = await tx.bankMovement.create({
         data: movementRow(importId, m, r, outcome),

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import type { Db, Tx } from "../../db/client";
+import { unitOfWork } from "../../db/unit-of-work";
 import { agreementDeadline } from "../../domain/agreement";
 import { dateInZone, type IsoDate } from "../../domain/calendar";
 import type { ApprovalCard } from "../../domain/cards";
@@ -7,9 +8,11 @@ import type { ApprovalKind, OpenCaseStage } from "../../domain/cases";
 import { withDate, withDateEn } from "../../domain/italian";
 import { formatEuro } from "../../domain/money";
 import { escapeMrkdwn } from "../../domain/text";
+import type { ApprovalRequest, Case, Customer } from "../../generated/prisma/client";
 import { messages } from "../../i18n";
 import { approvalMessage } from "../../messages/approval";
 import { audit } from "../audit";
+import { customerExposure } from "../customers/exposure";
 import { actorMention, closeCase, setCaseStage, writeOffOpenInvoices } from "./case-lifecycle";
 import { ensureCaseThread, postToCase, refreshCaseParent } from "./cases";
 
@@ -176,15 +179,33 @@ export async function decideApproval(
     detail: { approvalId: a.id, kind: a.kind, reason: reason || undefined },
   });
 
-  const t = messages(ctx.config.locale);
-  const locale = ctx.config.locale;
-  const kindLabel = t.approval.kind[a.kind] ?? a.kind;
-  const who = actorMention(input.deciderSlackId);
   await updateApprovalMessage(ctx, tx, a.id, today);
   const customer = await tx.customer.findUniqueOrThrow({ where: { id: a.case.customerId } });
-  const chasingStage: OpenCaseStage = customer.creditHold ? "credit_hold" : "internal";
-  if (input.decision === "approved" && a.kind === "settlement") {
-    // the decision becomes an agreement: the agreed amount and deadline are a promise that supersedes the others
+  const decided: Decided = { ctx, tx, a, customer, input, reason, today };
+  if (input.decision === "rejected") await rejected(decided);
+  else await (APPROVED[a.kind as ApprovalKind] ?? approvedLine)(decided);
+  await refreshCaseParent(ctx, a.caseId, today, tx);
+  return { ok: true, approvalId: a.id, caseId: a.caseId, status: input.decision };
+}
+
+/** What the steps after a decision share (inside the decision's transaction). */
+interface Decided {
+  ctx: AppContext;
+  tx: Tx;
+  a: ApprovalRequest & { case: Case };
+  customer: Customer;
+  input: { deciderSlackId: string };
+  reason: string;
+  today: IsoDate;
+}
+
+/** A request approved, by kind: the line in the thread, then the stage (or the write-off that closes the case). */
+const APPROVED: Record<ApprovalKind, (d: Decided) => Promise<void>> = {
+  // the decision becomes an agreement: the agreed amount and deadline are a promise that supersedes the others
+  settlement: async (d) => {
+    const { ctx, tx, a, customer, today } = d;
+    const t = messages(ctx.config.locale);
+    const locale = ctx.config.locale;
     const due = a.dueDate ?? agreementDeadline(a.terms, today);
     await tx.approvalRequest.update({ where: { id: a.id }, data: { dueDate: due } });
     await tx.paymentPromise.updateMany({
@@ -203,49 +224,95 @@ export async function decideApproval(
       });
     const euro = (c: number | null) => formatEuro(c ?? 0, locale);
     const deadline = locale === "en" ? withDateEn("entro", due) : withDate("entro", due);
+    const who = actorMention(d.input.deciderSlackId);
     const text = t.agreement.approvedSettlement(who, euro(a.amountCents), deadline, euro(a.writeOffCents));
     await postToCase(ctx, a.caseId, { text }, today, tx);
-  } else if (input.decision === "approved") {
-    await postToCase(ctx, a.caseId, { text: t.agreement.approvedOther(kindLabel, who) }, today, tx);
-  } else {
-    const back = a.case.stage === "settlement" ? chasingStage : (a.case.stage as OpenCaseStage);
-    const text = t.agreement.rejected(kindLabel, who, escapeMrkdwn(reason), t.stage[back] ?? back);
-    await postToCase(ctx, a.caseId, { text }, today, tx);
-    if (a.case.stage === "settlement" && a.kind === "settlement")
-      await setCaseStage(ctx, tx, a.caseId, chasingStage, input.deciderSlackId, today);
-    // a refused escalation is not proposed again every morning for this case
-    if (a.kind === "agency" || a.kind === "legal")
-      await tx.proposalDeferral.create({
-        data: {
-          customerId: customer.id,
-          caseId: a.caseId,
-          kind: a.kind,
-          until: null,
-          slackUserId: input.deciderSlackId,
-          reason: reason || null,
-          createdOn: today,
-        },
-      });
-  }
-  if (input.decision === "approved") {
-    if (a.kind === "write_off") {
-      const written = await writeOffOpenInvoices(tx, a.case.customerId, today);
-      await audit(tx, {
-        actor: input.deciderSlackId,
-        action: "invoices.written_off",
+    await setCaseStage(ctx, tx, a.caseId, STAGE_AFTER.settlement, d.input.deciderSlackId, today);
+  },
+  agency: (d) => approvedEscalation(d, "agency"),
+  legal: (d) => approvedEscalation(d, "legal"),
+  write_off: async (d) => {
+    const { ctx, tx, a, today } = d;
+    const t = messages(ctx.config.locale);
+    await approvedLine(d);
+    const written = await writeOffOpenInvoices(tx, a.case.customerId, today);
+    await audit(tx, {
+      actor: d.input.deciderSlackId,
+      action: "invoices.written_off",
+      caseId: a.caseId,
+      customerId: a.case.customerId,
+      detail: { cents: written, approvalId: a.id },
+    });
+    const line = t.caseThread.closedWrittenOff(formatEuro(written, ctx.config.locale));
+    await closeCase(ctx, tx, a.caseId, "written_off", d.input.deciderSlackId, today, line);
+  },
+};
+
+const kindLabel = (t: ReturnType<typeof messages>, kind: string) => t.approval.kind[kind] ?? kind;
+const who = (d: Decided) => actorMention(d.input.deciderSlackId);
+
+/** "Approved by ...": the line in the thread of an approval that is not a settlement. */
+async function approvedLine(d: Decided): Promise<void> {
+  const t = messages(d.ctx.config.locale);
+  const text = t.agreement.approvedOther(kindLabel(t, d.a.kind), who(d));
+  await postToCase(d.ctx, d.a.caseId, { text }, d.today, d.tx);
+}
+
+/** Passing to the agency or the lawyer approved: the line, then the case's new stage. */
+async function approvedEscalation(d: Decided, kind: "agency" | "legal"): Promise<void> {
+  const { ctx, tx, a, today } = d;
+  await approvedLine(d);
+  await setCaseStage(ctx, tx, a.caseId, STAGE_AFTER[kind], d.input.deciderSlackId, today);
+}
+
+/**
+ * A request rejected (with its reason): the line; a rejected settlement sends the case back to chasing; a
+ * refused escalation is not proposed again every morning for this case.
+ */
+async function rejected(d: Decided): Promise<void> {
+  const { ctx, tx, a, customer, reason, today } = d;
+  const t = messages(ctx.config.locale);
+  const chasingStage: OpenCaseStage = customer.creditHold ? "credit_hold" : "internal";
+  const back = a.case.stage === "settlement" ? chasingStage : (a.case.stage as OpenCaseStage);
+  const text = t.agreement.rejected(
+    kindLabel(t, a.kind),
+    who(d),
+    escapeMrkdwn(reason),
+    t.stage[back] ?? back,
+  );
+  await postToCase(ctx, a.caseId, { text }, today, tx);
+  if (a.case.stage === "settlement" && a.kind === "settlement")
+    await setCaseStage(ctx, tx, a.caseId, chasingStage, d.input.deciderSlackId, today);
+  if (a.kind === "agency" || a.kind === "legal")
+    await tx.proposalDeferral.create({
+      data: {
+        customerId: customer.id,
         caseId: a.caseId,
-        customerId: a.case.customerId,
-        detail: { cents: written, approvalId: a.id },
-      });
-      const line = t.caseThread.closedWrittenOff(formatEuro(written, ctx.config.locale));
-      await closeCase(ctx, tx, a.caseId, "written_off", input.deciderSlackId, today, line);
-    } else {
-      const stage = STAGE_AFTER[a.kind as Exclude<ApprovalKind, "write_off">];
-      if (stage) await setCaseStage(ctx, tx, a.caseId, stage, input.deciderSlackId, today);
-    }
-  }
-  await refreshCaseParent(ctx, a.caseId, today, tx);
-  return { ok: true, approvalId: a.id, caseId: a.caseId, status: input.decision };
+        kind: a.kind,
+        until: null,
+        slackUserId: d.input.deciderSlackId,
+        reason: reason || null,
+        createdOn: today,
+      },
+    });
+}
+
+/** decideApproval in its own unit of work (committed, then the outbox kicked): what a listener calls. */
+export function submitDecision(
+  ctx: AppContext,
+  input: Parameters<typeof decideApproval>[2],
+  today: IsoDate,
+): Promise<DecisionResult> {
+  return unitOfWork(ctx, (tx) => decideApproval(ctx, tx, input, today), { label: "approval decision" });
+}
+
+/** objectToApproval in its own unit of work. */
+export function submitObjection(
+  ctx: AppContext,
+  input: Parameters<typeof objectToApproval>[2],
+  today: IsoDate,
+): Promise<ObjectionResult> {
+  return unitOfWork(ctx, (tx) => objectToApproval(ctx, tx, input, today), { label: "approval objection" });
 }
 
 export type ObjectionResult =
@@ -337,10 +404,7 @@ export async function approvalCard(
     },
   });
   const customer = a.case.customer;
-  const exposure = await tx.invoice.aggregate({
-    _sum: { openCents: true },
-    where: { customerId: customer.id, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
-  });
+  const owed = await customerExposure(tx, customer.id, today);
   const objections = await tx.auditEntry.findMany({
     where: { caseId: a.caseId, action: "approval.objected" },
     orderBy: { id: "asc" },
@@ -360,7 +424,7 @@ export async function approvalCard(
     amountCents: a.amountCents,
     writeOffCents: a.writeOffCents,
     terms: a.terms,
-    exposureCents: exposure._sum.openCents ?? 0,
+    exposureCents: owed.openCents,
     customerName: customer.name,
     requestedBySlackId: a.requestedBy?.slackUserId ?? requestAudit?.actor ?? "?",
     ownerSlackIds: await ownerSlackIds(tx),
@@ -385,7 +449,7 @@ export async function updateApprovalDm(
   ts: string,
   today: IsoDate,
 ): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     const card = await approvalCard(ctx, tx, approvalId, today);
     await ctx.outbox.enqueue(
       {

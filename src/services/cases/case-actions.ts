@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import { today } from "../../context";
+import { unitOfWork } from "../../db/unit-of-work";
 import { formatDateShort, type IsoDate } from "../../domain/calendar";
 import { messages } from "../../i18n";
 import { audit } from "../audit";
@@ -9,7 +10,7 @@ import { openCase, postToCase, refreshCaseParent } from "./cases";
 /** Small changes made from the digest's task menu, each audited and told in the case thread. */
 export async function assignCase(ctx: AppContext, customerId: number, member: Member): Promise<void> {
   const day = today(ctx);
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     const kase = await openCase(tx, customerId, day);
     await tx.case.update({ where: { id: kase.id }, data: { assigneeId: member.id } });
     await audit(tx, {
@@ -28,7 +29,6 @@ export async function assignCase(ctx: AppContext, customerId: number, member: Me
     );
     await refreshCaseParent(ctx, kase.id, day, tx);
   });
-  ctx.outbox.kick();
 }
 
 export async function snoozeCase(
@@ -38,7 +38,7 @@ export async function snoozeCase(
   member: Member,
 ): Promise<void> {
   const day = today(ctx);
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     const kase = await openCase(tx, customerId, day);
     await tx.case.update({ where: { id: kase.id }, data: { snoozedUntil: until } });
     await audit(tx, {
@@ -54,7 +54,6 @@ export async function snoozeCase(
     );
     await postToCase(ctx, kase.id, { text }, day, tx);
   });
-  ctx.outbox.kick();
 }
 
 /** Records that the credit line was suspended (or released) in the ERP; the case stage follows. */
@@ -65,7 +64,7 @@ export async function setCreditHold(
   member: Member,
 ): Promise<void> {
   const day = today(ctx);
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     await tx.customer.update({
       where: { id: customerId },
       data: { creditHold: hold, creditHoldSince: hold ? day : null },
@@ -86,11 +85,10 @@ export async function setCreditHold(
     await postToCase(ctx, kase.id, { text }, day, tx);
     await refreshCaseParent(ctx, kase.id, day, tx);
   });
-  ctx.outbox.kick();
 }
 
 export async function completeFollowup(ctx: AppContext, taskId: number, member: Member): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     const task = await tx.dailyTask.update({ where: { id: taskId }, data: { status: "done" } });
     await audit(tx, {
       actor: member.slackUserId,

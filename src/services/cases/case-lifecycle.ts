@@ -1,11 +1,13 @@
 import type { AppContext } from "../../context";
 import type { Tx } from "../../db/client";
+import { unitOfWork } from "../../db/unit-of-work";
 import type { IsoDate } from "../../domain/calendar";
 import type { CloseReason, OpenCaseStage } from "../../domain/cases";
 import { withDate, withDateEn } from "../../domain/italian";
 import { formatEuro } from "../../domain/money";
 import { messages } from "../../i18n";
 import { audit } from "../audit";
+import { chasedCents, customerExposure } from "../customers/exposure";
 import { postToCase, refreshCaseParent } from "./cases";
 
 /** Who did it, as shown in a thread line: a Slack mention, or nothing for the system. */
@@ -127,11 +129,7 @@ export async function closeCaseIfSettled(
 ): Promise<CloseReason | null> {
   const c = await tx.case.findFirst({ where: { customerId, closedOn: null } });
   if (!c) return null;
-  const open = await tx.invoice.aggregate({
-    _sum: { openCents: true },
-    where: { customerId, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
-  });
-  const openCents = open._sum.openCents ?? 0;
+  const { openCents } = await customerExposure(tx, customerId, today);
   const t = messages(ctx.config.locale);
   if (openCents === 0) {
     await closeCase(ctx, tx, c.id, "paid", "system", today, t.caseThread.closedPaid);
@@ -181,10 +179,9 @@ export async function closeSettledCases(ctx: AppContext, today: IsoDate): Promis
   const open = await ctx.db.case.findMany({ where: { closedOn: null }, select: { customerId: true } });
   let closed = 0;
   for (const { customerId } of open) {
-    const reason = await ctx.db.$transaction((tx) => closeCaseIfSettled(ctx, tx, customerId, today));
+    const reason = await unitOfWork(ctx, (tx) => closeCaseIfSettled(ctx, tx, customerId, today));
     if (reason) closed += 1;
   }
-  if (closed > 0) ctx.outbox.kick();
   return closed;
 }
 
@@ -204,14 +201,10 @@ export async function announcePayments(ctx: AppContext, today: IsoDate): Promise
   const byCustomer = new Map<number, typeof pending>();
   for (const p of pending) byCustomer.set(p.customerId, [...(byCustomer.get(p.customerId) ?? []), p]);
   for (const [customerId, payments] of byCustomer) {
-    await ctx.db.$transaction(async (tx) => {
+    await unitOfWork(ctx, async (tx) => {
       const kase = await tx.case.findFirst({ where: { customerId, closedOn: null } });
       if (kase) {
-        const overdue = await tx.invoice.aggregate({
-          _sum: { openCents: true },
-          where: { customerId, status: "open", openCents: { gt: 0 }, dueDate: { lt: today } },
-        });
-        const left = overdue._sum.openCents ?? 0;
+        const left = chasedCents(await customerExposure(tx, customerId, today));
         const rest = left > 0 ? t.agreement.stillOverdue(euro(left)) : t.agreement.nothingOverdue;
         for (const p of payments) {
           const date = ctx.config.locale === "en" ? withDateEn("del", p.date) : withDate("del", p.date);
@@ -231,6 +224,5 @@ export async function announcePayments(ctx: AppContext, today: IsoDate): Promise
       });
     });
   }
-  ctx.outbox.kick();
   return pending.length;
 }

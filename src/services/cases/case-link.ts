@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import { today } from "../../context";
+import { unitOfWork } from "../../db/unit-of-work";
 import { escapeMrkdwn } from "../../domain/text";
 import { messages } from "../../i18n";
 import { ensureCaseThread, openCase } from "./cases";
@@ -18,12 +19,11 @@ export async function openCaseLink(
 ): Promise<string> {
   const t = messages(ctx.config.locale);
   const day = today(ctx);
-  const kase = await ctx.db.$transaction(async (tx) => {
+  const kase = await unitOfWork(ctx, async (tx) => {
     const c = await openCase(tx, customer.id, day);
     await ensureCaseThread(ctx, c.id, day, tx);
     return c;
   });
-  ctx.outbox.kick();
   const deadline = Date.now() + 2000;
   let thread = kase;
   while (!thread.threadTs && Date.now() < deadline) {

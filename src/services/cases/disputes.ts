@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import { today } from "../../context";
+import { unitOfWork } from "../../db/unit-of-work";
 import { messages } from "../../i18n";
 import { audit } from "../audit";
 import type { Member } from "../team/team";
@@ -12,7 +13,7 @@ import { openCase, postToCase, refreshCaseParent } from "./cases";
 export async function resolveDispute(ctx: AppContext, customerId: number, member: Member): Promise<number> {
   const day = today(ctx);
   const t = messages(ctx.config.locale);
-  const reopened = await ctx.db.$transaction(async (tx) => {
+  const reopened = await unitOfWork(ctx, async (tx) => {
     const disputed = await tx.invoice.findMany({
       where: { customerId, status: "disputed" },
       select: { id: true, number: true },
@@ -40,6 +41,5 @@ export async function resolveDispute(ctx: AppContext, customerId: number, member
     await refreshCaseParent(ctx, kase.id, day, tx);
     return disputed.length;
   });
-  ctx.outbox.kick();
   return reopened;
 }

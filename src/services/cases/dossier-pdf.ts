@@ -9,7 +9,7 @@ export const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 
 /**
  * Renders the dossier as an A4 PDF (pdfkit, standard Helvetica: no font files needed). The creation
- * date is the dossier's date, so the same data gives the same document.
+ * date is the dossier's date, so the same data gives the same document. One function per section.
  */
 export async function renderDossierPdf(d: DossierData, t: Messages, locale: Locale): Promise<Buffer> {
   const s = t.dossier;
@@ -30,45 +30,76 @@ export async function renderDossierPdf(d: DossierData, t: Messages, locale: Loca
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  const pen = penFor(doc, t, locale);
+  for (const section of SECTIONS) section(pen, d);
+  pageNumbers(doc, d, s);
+  doc.end();
+  return done;
+}
 
-  const euro = (c: number) => formatEuro(c, locale);
-  const date = (x: string) => formatDateShort(x, locale);
+/** The document and how the sections write in it: a heading, a "label: value" line, a paragraph. */
+interface Pen {
+  doc: PDFKit.PDFDocument;
+  t: Messages;
+  s: Messages["dossier"];
+  locale: Locale;
+  euro: (c: number) => string;
+  date: (x: string) => string;
+  heading: (text: string) => void;
+  field: (label: string, value: string | null | undefined) => void;
+  para: (text: string) => void;
+}
+
+function penFor(doc: PDFKit.PDFDocument, t: Messages, locale: Locale): Pen {
   const clean = (x: string) => pdfSafe(x);
-
-  const heading = (text: string) => {
-    ensureSpace(doc, 60);
-    doc
-      .moveDown(0.8)
-      .font("Helvetica-Bold")
-      .fontSize(13)
-      .fillColor("#1a1a1a")
-      .text(clean(text), MARGIN, doc.y);
-    doc.moveDown(0.3).font("Helvetica").fontSize(10);
+  return {
+    doc,
+    t,
+    s: t.dossier,
+    locale,
+    euro: (c) => formatEuro(c, locale),
+    date: (x) => formatDateShort(x, locale),
+    heading: (text) => {
+      ensureSpace(doc, 60);
+      doc
+        .moveDown(0.8)
+        .font("Helvetica-Bold")
+        .fontSize(13)
+        .fillColor("#1a1a1a")
+        .text(clean(text), MARGIN, doc.y);
+      doc.moveDown(0.3).font("Helvetica").fontSize(10);
+    },
+    field: (label, value) => {
+      if (!value) return;
+      doc
+        .font("Helvetica-Bold")
+        .text(`${clean(label)}: `, MARGIN, doc.y, { continued: true, width: CONTENT_WIDTH });
+      doc.font("Helvetica").text(clean(value));
+    },
+    para: (text) => {
+      doc.font("Helvetica").fontSize(10).text(clean(text), MARGIN, doc.y, { width: CONTENT_WIDTH });
+    },
   };
-  const field = (label: string, value: string | null | undefined) => {
-    if (!value) return;
-    doc
-      .font("Helvetica-Bold")
-      .text(`${clean(label)}: `, MARGIN, doc.y, { continued: true, width: CONTENT_WIDTH });
-    doc.font("Helvetica").text(clean(value));
-  };
-  const para = (text: string) =>
-    doc.font("Helvetica").fontSize(10).text(clean(text), MARGIN, doc.y, { width: CONTENT_WIDTH });
+}
 
-  // Title
-  doc.font("Helvetica-Bold").fontSize(18).text(clean(s.title), MARGIN, MARGIN);
+const label = (i: { number: string; installment: number }) =>
+  i.installment > 1 ? `${i.number}/${i.installment}` : i.number;
+
+function titleSection({ doc, s, date }: Pen, d: DossierData): void {
+  doc.font("Helvetica-Bold").fontSize(18).text(pdfSafe(s.title), MARGIN, MARGIN);
   doc
     .font("Helvetica")
     .fontSize(11)
-    .text(clean(`${d.customer.name} (${d.customer.code})`));
+    .text(pdfSafe(`${d.customer.name} (${d.customer.code})`));
   doc
     .fontSize(9)
     .fillColor("#555555")
-    .text(clean(s.generated(date(d.generatedOn))))
+    .text(pdfSafe(s.generated(date(d.generatedOn))))
     .fillColor("#1a1a1a")
     .fontSize(10);
+}
 
-  // Customer
+function customerSection({ s, heading, field }: Pen, d: DossierData): void {
   heading(s.customer);
   const c = d.customer;
   field(s.customer, c.name);
@@ -85,44 +116,48 @@ export async function renderDossierPdf(d: DossierData, t: Messages, locale: Loca
   const contacts = [c.phone, c.mobile, c.email, c.pec ? `PEC ${c.pec}` : null].filter(Boolean).join(" · ");
   field(s.contacts, contacts || null);
   field(s.salesperson, d.salesperson);
+}
 
-  // Position
+function positionSection({ s, t, euro, heading, field }: Pen, d: DossierData): void {
   heading(s.position);
   field(s.exposure, euro(d.openCents));
   field(s.overdue, euro(d.overdueCents));
   field(s.daysOverdue, String(d.daysOverdue));
   if (d.stage) field(s.stage, t.stage[d.stage] ?? d.stage);
+}
 
-  // Invoices
+function invoicesSection({ doc, s, euro, date, heading, para }: Pen, d: DossierData): void {
   heading(s.invoices);
-  if (d.invoices.length === 0) para(s.noInvoices);
-  else {
-    table(
-      doc,
-      s.invoiceHead,
-      [0.3, 0.15, 0.15, 0.2, 0.2],
-      d.invoices.map((i) => [
-        i.installment > 1 ? `${i.number}/${i.installment}` : i.number,
-        date(i.issueDate),
-        date(i.dueDate),
-        euro(i.amountCents),
-        euro(i.openCents),
-      ]),
-      [false, false, false, true, true],
-    );
+  if (d.invoices.length === 0) {
+    para(s.noInvoices);
+    return;
   }
+  table(
+    doc,
+    s.invoiceHead,
+    [0.3, 0.15, 0.15, 0.2, 0.2],
+    d.invoices.map((i) => [
+      label(i),
+      date(i.issueDate),
+      date(i.dueDate),
+      euro(i.amountCents),
+      euro(i.openCents),
+    ]),
+    [false, false, false, true, true],
+  );
+}
 
-  // Interest
+/** Late interest by invoice and half-year segment; a rate not yet published is the last known, marked. */
+function interestSection({ doc, s, locale, euro, date, heading, field, para }: Pen, d: DossierData): void {
   heading(s.interest);
   para(s.interestIntro(date(d.generatedOn)));
   doc.moveDown(0.4);
   const rows: string[][] = [];
   d.interest.results.forEach((r, idx) => {
     const inv = d.overdueInvoices[idx];
-    const label = inv ? (inv.installment > 1 ? `${inv.number}/${inv.installment}` : inv.number) : "";
     for (const seg of r.segments) {
       rows.push([
-        label,
+        inv ? label(inv) : "",
         date(seg.from),
         date(seg.to),
         String(seg.days),
@@ -150,8 +185,9 @@ export async function renderDossierPdf(d: DossierData, t: Messages, locale: Loca
       ? `* ${s.lastKnownRate(d.interest.missingPeriods.map(halfYearLabel).join(", "))}`
       : s.allRatesKnown,
   );
+}
 
-  // Contact history
+function historySection({ doc, s, t, date, heading, para }: Pen, d: DossierData): void {
   heading(s.history);
   if (d.interactions.length === 0) para(s.noHistory);
   for (const i of d.interactions) {
@@ -165,38 +201,42 @@ export async function renderDossierPdf(d: DossierData, t: Messages, locale: Loca
     ]
       .filter(Boolean)
       .join(" · ");
-    doc.font("Helvetica-Bold").text(clean(head), MARGIN, doc.y, { width: CONTENT_WIDTH });
+    doc.font("Helvetica-Bold").text(pdfSafe(head), MARGIN, doc.y, { width: CONTENT_WIDTH });
     if (i.notes)
-      doc.font("Helvetica").text(clean(i.notes), MARGIN + 10, doc.y, { width: CONTENT_WIDTH - 10 });
+      doc.font("Helvetica").text(pdfSafe(i.notes), MARGIN + 10, doc.y, { width: CONTENT_WIDTH - 10 });
     doc.moveDown(0.2);
   }
+}
 
-  // Promises
+function promisesSection({ doc, s, t, euro, date, heading, para }: Pen, d: DossierData): void {
   heading(s.promises);
-  if (d.promises.length === 0) para(s.noPromises);
-  else {
-    table(
-      doc,
-      s.promiseHead,
-      [0.2, 0.25, 0.25, 0.3],
-      d.promises.map((p) => [
-        date(p.dueDate),
-        euro(p.amountCents),
-        euro(p.paidCents),
-        t.promiseStatus[p.status] ?? p.status,
-      ]),
-      [false, true, true, false],
-    );
+  if (d.promises.length === 0) {
+    para(s.noPromises);
+    return;
   }
+  table(
+    doc,
+    s.promiseHead,
+    [0.2, 0.25, 0.25, 0.3],
+    d.promises.map((p) => [
+      date(p.dueDate),
+      euro(p.amountCents),
+      euro(p.paidCents),
+      t.promiseStatus[p.status] ?? p.status,
+    ]),
+    [false, true, true, false],
+  );
+}
 
-  // Payments
+function paymentsSection({ s, euro, date, heading, para }: Pen, d: DossierData): void {
   heading(s.payments);
   if (d.payments.length === 0) para(s.noPayments);
   for (const p of d.payments) {
     para([date(p.date), euro(p.amountCents), p.method, p.reference].filter(Boolean).join(" · "));
   }
+}
 
-  // Documents
+function documentsSection({ s, euro, date, heading, para }: Pen, d: DossierData): void {
   heading(s.documents);
   if (d.documents.length === 0) para(s.noDocuments);
   for (const x of d.documents) {
@@ -212,15 +252,32 @@ export async function renderDossierPdf(d: DossierData, t: Messages, locale: Loca
         .join(" · "),
     );
   }
+}
 
-  // Salesperson note
+function noteSection({ s, heading, field, para }: Pen, d: DossierData): void {
   heading(s.note);
   if (!d.note.approach && !d.note.attention && !d.note.referencePerson) para(s.noNote);
   field(s.noteApproach, d.note.approach);
   field(s.noteAttention, d.note.attention);
   field(s.noteReference, d.note.referencePerson);
+}
 
-  // Page numbers
+/** The dossier's sections, in the order they are printed. */
+const SECTIONS: readonly ((pen: Pen, d: DossierData) => void)[] = [
+  titleSection,
+  customerSection,
+  positionSection,
+  invoicesSection,
+  interestSection,
+  historySection,
+  promisesSection,
+  paymentsSection,
+  documentsSection,
+  noteSection,
+];
+
+/** "Customer · page n of N" at the foot of every page (the pages are buffered until the end). */
+function pageNumbers(doc: PDFKit.PDFDocument, d: DossierData, s: Messages["dossier"]): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -228,14 +285,12 @@ export async function renderDossierPdf(d: DossierData, t: Messages, locale: Loca
       .font("Helvetica")
       .fontSize(8)
       .fillColor("#777777")
-      .text(clean(`${d.customer.name} · ${s.page(i + 1, range.count)}`), MARGIN, doc.page.height - 35, {
+      .text(pdfSafe(`${d.customer.name} · ${s.page(i + 1, range.count)}`), MARGIN, doc.page.height - 35, {
         width: CONTENT_WIDTH,
         align: "center",
         lineBreak: false,
       });
   }
-  doc.end();
-  return done;
 }
 
 export function ensureSpace(doc: PDFKit.PDFDocument, needed: number): void {

@@ -7,6 +7,7 @@ import {
   type ReferenceRate,
 } from "../../domain/interest";
 import type { Customer } from "../../generated/prisma/client";
+import { exposureOfInvoices } from "../customers/exposure";
 
 /** Everything the agency or the lawyer needs, gathered from the database for one customer. */
 export interface DossierData {
@@ -97,6 +98,7 @@ export async function dossierData(db: Db | Tx, customerId: number, today: IsoDat
     rates,
   );
   const oldest = overdue[0]?.dueDate;
+  const owed = exposureOfInvoices(c.id, c.invoices, today);
   return {
     generatedOn: today,
     customer: {
@@ -116,8 +118,8 @@ export async function dossierData(db: Db | Tx, customerId: number, today: IsoDat
     salesperson: c.salesperson?.name ?? null,
     note: customerNote(c),
     stage: c.cases[0]?.stage ?? null,
-    openCents: c.invoices.reduce((s, i) => s + i.openCents, 0),
-    overdueCents: overdue.reduce((s, i) => s + i.openCents, 0),
+    openCents: owed.openCents,
+    overdueCents: owed.overdueCents,
     daysOverdue: oldest ? daysBetween(oldest, today) : 0,
     invoices: c.invoices.map((i) => ({
       number: i.number,

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import type { Tx } from "../../db/client";
+import { unitOfWork } from "../../db/unit-of-work";
 import { dateInZone, formatDateCompact, type IsoDate } from "../../domain/calendar";
 import { withDate, withDateEn } from "../../domain/italian";
 import { formatEuro } from "../../domain/money";
@@ -82,9 +83,7 @@ export async function refreshPromiseStatuses(ctx: AppContext, today: IsoDate): P
   };
   const changes: PromiseChange[] = [];
   for (const { customerId } of live) {
-    changes.push(
-      ...(await ctx.db.$transaction((tx) => evaluateCustomerPromises(tx, customerId, today, rules))),
-    );
+    changes.push(...(await unitOfWork(ctx, (tx) => evaluateCustomerPromises(tx, customerId, today, rules))));
   }
   return changes;
 }
@@ -99,7 +98,7 @@ export async function announcePromiseChanges(
   const euro = (c: number) => formatEuro(c, ctx.config.locale);
   const decided = changes.filter((c) => c.to !== "open" && c.to !== c.from);
   if (decided.length === 0) return;
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     for (const c of decided) {
       const kase = await tx.case.findFirst({ where: { customerId: c.customerId, closedOn: null } });
       if (!kase) continue;
@@ -127,5 +126,4 @@ export async function announcePromiseChanges(
       }
     }
   });
-  ctx.outbox.kick();
 }

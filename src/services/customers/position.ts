@@ -40,7 +40,10 @@ export async function teamPosition(ctx: AppContext): Promise<TeamPosition> {
     overdueCents: e.overdueCents,
     disputedCents: e.disputedCents,
     customersOverdue: e.customersOverdue,
-    creditHoldCents: invoices.filter((i) => i.customer.creditHold).reduce((s, i) => s + i.openCents, 0),
+    creditHoldCents: exposure(
+      invoices.filter((i) => i.customer.creditHold).map((i) => ({ ...i, disputed: i.status === "disputed" })),
+      day,
+    ).openCents,
     casesByStage: stages
       .map((s) => ({ stage: s.stage, count: s._count._all }))
       .sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage)),

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import { today } from "../../context";
+import { unitOfWork } from "../../db/unit-of-work";
 import type { IsoDate } from "../../domain/calendar";
 import { withDate, withDateEn } from "../../domain/italian";
 import { escapeMrkdwn } from "../../domain/text";
@@ -21,7 +22,7 @@ export async function deferProposal(
   const day = today(ctx);
   const t = messages(ctx.config.locale);
   const what = t.digestEntry.proposal[input.kind] ?? input.kind;
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     const kase = await openCase(tx, input.customerId, day);
     const reason = input.reason?.trim() || null;
     await tx.proposalDeferral.create({
@@ -48,7 +49,6 @@ export async function deferProposal(
     if (reason) text += ` _${escapeMrkdwn(reason)}_`;
     await postToCase(ctx, kase.id, { text }, day, tx);
   });
-  ctx.outbox.kick();
 }
 
 export type ClearanceResult = { ok: true } | { ok: false; error: "not_salesperson" | "no_step" };
@@ -73,7 +73,7 @@ export async function clearHardStep(
     return { ok: false, error: "not_salesperson" };
   const step = ctx.config.rules.cadence.find((s) => s.day === input.stepDay);
   if (!step) return { ok: false, error: "no_step" };
-  await ctx.db.$transaction(async (tx) => {
+  await unitOfWork(ctx, async (tx) => {
     const kase = await openCase(tx, input.customerId, day);
     await tx.stepClearance.create({
       data: {
@@ -100,7 +100,6 @@ export async function clearHardStep(
         : t.digestEntry.salesObjectLine(who, label);
     await postToCase(ctx, kase.id, { text }, day, tx);
   });
-  ctx.outbox.kick();
   return { ok: true };
 }
 

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
+import { unitOfWork } from "../../db/unit-of-work";
 import { type IsoDate, isBusinessDay, timeInZone } from "../../domain/calendar";
 import type { DigestData } from "../../domain/cards";
 import { exposure } from "../../domain/exposure";
@@ -50,7 +51,7 @@ export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)):
   const channel = ctx.config.slack.channel;
   const stamp = t.digest.updated(timeInZone(ctx.clock.now(), ctx.config.timeZone));
 
-  const status = await ctx.db.$transaction(async (tx) => {
+  const status = await unitOfWork(ctx, async (tx) => {
     const existing = await tx.digest.findUnique({ where: { date } });
     const [main, ...rest] = parts;
     await tx.digest.upsert({
@@ -80,38 +81,21 @@ export async function postDigest(ctx: AppContext, date: IsoDate = todayOf(ctx)):
         tx,
       );
     }
-    // continuations in the thread: updated in place when they exist, posted otherwise
-    const previous = await tx.outboxMessage.count({
-      where: { dedupeKey: { startsWith: `digest:${date}:` } },
-    });
-    const count = Math.max(rest.length, previous - 1);
-    for (let k = 1; k <= count; k++) {
-      const key = `digest:${date}:${k}`;
-      const part = rest[k - 1] ?? { text: t.digest.outdated, blocks: [] };
-      const sent = await tx.outboxMessage.findUnique({ where: { dedupeKey: key } });
-      if (sent) {
-        await ctx.outbox.enqueue(
-          { method: "chat.update", channel, payload: { ...part }, anchor: { outboxKey: key } },
-          tx,
-        );
-      } else {
-        await ctx.outbox.enqueue(
-          {
-            method: "chat.postMessage",
-            channel,
-            payload: { ...part },
-            anchor: { digestDate: date },
-            dedupeKey: key,
-          },
-          tx,
-        );
-      }
-    }
+    // continuations in the thread: the outbox edits the ones it has, posts the others
+    await ctx.outbox.continueSeries(
+      {
+        series: `digest:${date}`,
+        channel,
+        anchor: { digestDate: date },
+        parts: rest,
+        filler: { text: t.digest.outdated, blocks: [] },
+      },
+      tx,
+    );
     return existing ? "updated" : "posted";
   });
   // after the digest, so the channel reads the day's list first
   await announcePromiseChanges(ctx, promiseChanges, date);
-  ctx.outbox.kick();
   return { status, tasks: data.tasks, messages: parts.length };
 }
 

@@ -8,12 +8,14 @@ import type { LogEntry, ValidationContext } from "../../domain/log-entry";
 import { formatEuro } from "../../domain/money";
 import type { LogCustomer } from "../../domain/positions";
 import { escapeMrkdwn } from "../../domain/text";
+import type { Case, Customer } from "../../generated/prisma/client";
 import { type Locale, type Messages, messages } from "../../i18n";
 import { audit } from "../audit";
 import { requestApproval } from "../cases/approvals";
 import { setCaseStage } from "../cases/case-lifecycle";
 import { openCase, postToCase, refreshCaseParent } from "../cases/cases";
 import { customerPosition } from "../customers/customers";
+import { customerExposure } from "../customers/exposure";
 import type { Member } from "../team/team";
 import { attachVisitToTrip } from "../trips/trips";
 
@@ -93,10 +95,28 @@ export async function logOutcome(ctx: AppContext, entry: LogEntry, member: Membe
   return unitOfWork(ctx, (tx) => recordOutcome(ctx, tx, entry, member, at), { label: "log outcome" });
 }
 
+/** What the steps of one logged contact share. */
+interface OutcomeUnit {
+  ctx: AppContext;
+  tx: Tx;
+  entry: LogEntry;
+  member: Member;
+  day: IsoDate;
+  customer: Customer;
+  owedCents: number;
+  /** the open case (opened now when the customer owes something) */
+  kase: Case | null;
+  interactionId: number;
+}
+
+/** The settlement as written: the write-off is what is owed now beyond the amount agreed. */
+type WrittenSettlement = LogEntry["settlement"];
+
 /**
  * logOutcome's writes inside the caller's transaction (the pending-submission drainer applies a kept
  * submission this way, marking it applied in the same transaction). `at`: when the collector submitted.
- * The caller kicks the outbox after the commit.
+ * The caller's unit of work kicks the outbox after the commit. One step per part of the entry, then the
+ * outcome's own step on the case (CASE_STEPS).
  */
 export async function recordOutcome(
   ctx: AppContext,
@@ -105,211 +125,259 @@ export async function recordOutcome(
   member: Member,
   at: Date,
 ): Promise<LoggedOutcome> {
-  const day = dateInZone(at, ctx.config.timeZone);
-  const now = at;
+  const u = await recordInteraction(ctx, tx, entry, member, at);
+  const { promiseIds, cancelledPromises } = await recordPromises(u);
+  const callbackId = await recordCallback(u);
+  const documentIds = await recordDocuments(u);
+  const contactChanges = await recordContactChanges(u);
+  const disputed = await recordDisputes(u);
+  const settlement: WrittenSettlement = entry.settlement && {
+    amountCents: entry.settlement.amountCents,
+    writeOffCents: Math.max(0, u.owedCents - entry.settlement.amountCents),
+    terms: entry.settlement.terms,
+  };
+  await audit(tx, {
+    actor: member.slackUserId,
+    action: "log_outcome",
+    caseId: u.kase?.id ?? null,
+    customerId: u.customer.id,
+    detail: {
+      interactionId: u.interactionId,
+      channel: entry.channel,
+      outcome: entry.outcome,
+      promises: entry.promises,
+      cancelledPromises,
+      callback: entry.callback && { date: entry.callback.date, time: entry.callback.time },
+      documents: entry.documents,
+      disputedInvoiceIds: entry.disputedInvoiceIds,
+      settlement,
+      contactChanges,
+    },
+  });
   const locale = ctx.config.locale;
   const t = messages(locale);
-  const actor = member.slackUserId;
+  const changed = Object.keys(contactChanges);
+  const summary = summarizeOutcome(
+    { ...entry, settlement },
+    { disputed, actor: member.slackUserId, contactChanges: changed },
+    t,
+    locale,
+  );
+  let approvalId: number | null = null;
+  if (u.kase) {
+    await postToCase(ctx, u.kase.id, { text: summary }, u.day, tx);
+    approvalId = (await CASE_STEPS[entry.outcome]?.(u, u.kase, settlement)) ?? null;
+    await refreshCaseParent(ctx, u.kase.id, u.day, tx);
+  }
+  return {
+    interactionId: u.interactionId,
+    caseId: u.kase?.id ?? null,
+    customer: { id: u.customer.id, code: u.customer.code, name: u.customer.name },
+    promiseIds,
+    callbackId,
+    documentIds,
+    approvalId,
+    summary,
+    nextSteps: nextSteps({ ...entry, settlement }, changed, t, locale),
+  };
+}
 
-  {
-    const customer = await tx.customer.findUniqueOrThrow({ where: { id: entry.customerId } });
-    const owed = await tx.invoice.aggregate({
-      _sum: { openCents: true },
-      where: { customerId: customer.id, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
-    });
-    const owedCents = owed._sum.openCents ?? 0;
-    const existingCase = await tx.case.findFirst({ where: { customerId: customer.id, closedOn: null } });
-    const kase = existingCase ?? (owedCents > 0 ? await openCase(tx, customer.id, day) : null);
+/** The interaction itself, its case (opened when something is owed), its trip; callbacks due by now are done. */
+async function recordInteraction(
+  ctx: AppContext,
+  tx: Tx,
+  entry: LogEntry,
+  member: Member,
+  at: Date,
+): Promise<OutcomeUnit> {
+  const day = dateInZone(at, ctx.config.timeZone);
+  const customer = await tx.customer.findUniqueOrThrow({ where: { id: entry.customerId } });
+  const owedCents = (await customerExposure(tx, customer.id, day)).openCents;
+  const existingCase = await tx.case.findFirst({ where: { customerId: customer.id, closedOn: null } });
+  const kase = existingCase ?? (owedCents > 0 ? await openCase(tx, customer.id, day) : null);
+  const interaction = await tx.interaction.create({
+    data: {
+      customerId: customer.id,
+      caseId: kase?.id ?? null,
+      memberId: member.id,
+      channel: entry.channel,
+      personReached: entry.personReached,
+      outcome: entry.outcome,
+      mood: entry.mood,
+      sincerity: entry.sincerity,
+      notes: entry.notes,
+      newInfo: Object.keys(entry.newContact).length > 0 ? JSON.stringify(entry.newContact) : null,
+      date: day,
+      occurredAt: at,
+    },
+  });
+  // a visit logged while the collector's field trip is under way belongs to the trip
+  await attachVisitToTrip(ctx, tx, {
+    memberId: member.id,
+    customerId: customer.id,
+    interactionId: interaction.id,
+    channel: entry.channel,
+    day,
+  });
+  // a callback that was due has now happened
+  await tx.callback.updateMany({
+    where: { customerId: customer.id, status: "open", at: { lte: at } },
+    data: { status: "done" },
+  });
+  return {
+    ctx,
+    tx,
+    entry,
+    member,
+    day,
+    customer,
+    owedCents,
+    kase,
+    interactionId: interaction.id,
+  };
+}
 
-    const contactChanges: Record<string, { from: string | null; to: string }> = {};
-    for (const field of ["phone", "mobile", "email", "pec"] as const) {
-      const value = entry.newContact[field];
-      if (value && value !== customer[field]) contactChanges[field] = { from: customer[field], to: value };
-    }
-
-    const interaction = await tx.interaction.create({
+/** A promise or the instalments: the new commitment replaces the one still running (the new baseline). */
+async function recordPromises(u: OutcomeUnit): Promise<{ promiseIds: number[]; cancelledPromises: number }> {
+  const { tx, entry, customer } = u;
+  const promiseIds: number[] = [];
+  if (entry.promises.length === 0) return { promiseIds, cancelledPromises: 0 };
+  const cancelled = await tx.paymentPromise.updateMany({
+    where: { customerId: customer.id, status: "open" },
+    data: { status: "cancelled" },
+  });
+  for (const [i, p] of entry.promises.entries()) {
+    const row = await tx.paymentPromise.create({
       data: {
         customerId: customer.id,
-        caseId: kase?.id ?? null,
-        memberId: member.id,
-        channel: entry.channel,
-        personReached: entry.personReached,
-        outcome: entry.outcome,
-        mood: entry.mood,
-        sincerity: entry.sincerity,
-        notes: entry.notes,
-        newInfo: Object.keys(entry.newContact).length > 0 ? JSON.stringify(entry.newContact) : null,
-        date: day,
-        occurredAt: now,
+        interactionId: u.interactionId,
+        amountCents: p.amountCents,
+        dueDate: p.dueDate,
+        sequence: i + 1,
       },
     });
-
-    // a visit logged while the collector's field trip is under way belongs to the trip
-    await attachVisitToTrip(ctx, tx, {
-      memberId: member.id,
-      customerId: customer.id,
-      interactionId: interaction.id,
-      channel: entry.channel,
-      day,
-    });
-
-    // a callback that was due has now happened
-    await tx.callback.updateMany({
-      where: { customerId: customer.id, status: "open", at: { lte: now } },
-      data: { status: "done" },
-    });
-
-    let cancelledPromises = 0;
-    const promiseIds: number[] = [];
-    if (entry.promises.length > 0) {
-      // the new commitment replaces the one still running: it is the customer's new baseline
-      cancelledPromises = (
-        await tx.paymentPromise.updateMany({
-          where: { customerId: customer.id, status: "open" },
-          data: { status: "cancelled" },
-        })
-      ).count;
-      for (const [i, p] of entry.promises.entries()) {
-        const row = await tx.paymentPromise.create({
-          data: {
-            customerId: customer.id,
-            interactionId: interaction.id,
-            amountCents: p.amountCents,
-            dueDate: p.dueDate,
-            sequence: i + 1,
-          },
-        });
-        promiseIds.push(row.id);
-      }
-    }
-
-    let callbackId: number | null = null;
-    if (entry.callback) {
-      await tx.callback.updateMany({
-        where: { customerId: customer.id, status: "open" },
-        data: { status: "cancelled" },
-      });
-      const cb = await tx.callback.create({
-        data: {
-          customerId: customer.id,
-          interactionId: interaction.id,
-          memberId: member.id,
-          date: entry.callback.date,
-          time: entry.callback.time,
-          at: entry.callback.at,
-          note: entry.notes,
-        },
-      });
-      callbackId = cb.id;
-    }
-
-    const documentIds: number[] = [];
-    for (const d of entry.documents) {
-      const amountCents = d.kind === "settlement_proposal" ? (entry.settlement?.amountCents ?? null) : null;
-      const row = await tx.document.create({
-        data: {
-          customerId: customer.id,
-          interactionId: interaction.id,
-          kind: d.kind,
-          date: d.date,
-          signed: true,
-          amountCents,
-        },
-      });
-      documentIds.push(row.id);
-    }
-
-    if (Object.keys(contactChanges).length > 0) {
-      await tx.customer.update({
-        where: { id: customer.id },
-        data: Object.fromEntries(Object.entries(contactChanges).map(([k, v]) => [k, v.to])),
-      });
-    }
-
-    let disputed = 0;
-    if (entry.disputedInvoiceIds.length > 0) {
-      disputed = (
-        await tx.invoice.updateMany({
-          where: { id: { in: entry.disputedInvoiceIds }, customerId: customer.id, status: "open" },
-          data: { status: "disputed" },
-        })
-      ).count;
-    }
-
-    const settlement = entry.settlement && {
-      amountCents: entry.settlement.amountCents,
-      writeOffCents: Math.max(0, owedCents - entry.settlement.amountCents),
-      terms: entry.settlement.terms,
-    };
-
-    await audit(tx, {
-      actor,
-      action: "log_outcome",
-      caseId: kase?.id ?? null,
-      customerId: customer.id,
-      detail: {
-        interactionId: interaction.id,
-        channel: entry.channel,
-        outcome: entry.outcome,
-        promises: entry.promises,
-        cancelledPromises,
-        callback: entry.callback && { date: entry.callback.date, time: entry.callback.time },
-        documents: entry.documents,
-        disputedInvoiceIds: entry.disputedInvoiceIds,
-        settlement,
-        contactChanges,
-      },
-    });
-
-    const summary = summarizeOutcome(
-      { ...entry, settlement },
-      { disputed, actor, contactChanges: Object.keys(contactChanges) },
-      t,
-      locale,
-    );
-    let approvalId: number | null = null;
-    if (kase) {
-      await postToCase(ctx, kase.id, { text: summary }, day, tx);
-      if (settlement) {
-        const approval = await requestApproval(
-          ctx,
-          tx,
-          {
-            caseId: kase.id,
-            kind: "settlement",
-            amountCents: settlement.amountCents,
-            writeOffCents: settlement.writeOffCents,
-            terms: settlement.terms ?? undefined,
-            requestedBySlackId: actor,
-          },
-          day,
-        );
-        approvalId = approval.id;
-        await setCaseStage(ctx, tx, kase.id, "settlement", actor, day);
-      } else if (entry.outcome === "installments" && entry.promises.length >= 2) {
-        // an instalment plan agreed with the customer: followed through like an approved settlement
-        await setCaseStage(ctx, tx, kase.id, "plan_agreed", actor, day);
-      } else if (entry.outcome === "refusal") {
-        approvalId = (
-          await requestApproval(ctx, tx, { caseId: kase.id, kind: "legal", requestedBySlackId: actor }, day)
-        ).id;
-      }
-      await refreshCaseParent(ctx, kase.id, day, tx);
-    }
-
-    return {
-      interactionId: interaction.id,
-      caseId: kase?.id ?? null,
-      customer: { id: customer.id, code: customer.code, name: customer.name },
-      promiseIds,
-      callbackId,
-      documentIds,
-      approvalId,
-      summary,
-      nextSteps: nextSteps({ ...entry, settlement }, Object.keys(contactChanges), t, locale),
-    };
+    promiseIds.push(row.id);
   }
+  return { promiseIds, cancelledPromises: cancelled.count };
 }
+
+/** A callback appointment replaces the ones still open. */
+async function recordCallback(u: OutcomeUnit): Promise<number | null> {
+  const { tx, entry, customer } = u;
+  if (!entry.callback) return null;
+  await tx.callback.updateMany({
+    where: { customerId: customer.id, status: "open" },
+    data: { status: "cancelled" },
+  });
+  const cb = await tx.callback.create({
+    data: {
+      customerId: customer.id,
+      interactionId: u.interactionId,
+      memberId: u.member.id,
+      date: entry.callback.date,
+      time: entry.callback.time,
+      at: entry.callback.at,
+      note: entry.notes,
+    },
+  });
+  return cb.id;
+}
+
+/** The signed documents brought back; a settlement proposal carries the amount proposed. */
+async function recordDocuments(u: OutcomeUnit): Promise<number[]> {
+  const { tx, entry } = u;
+  const documentIds: number[] = [];
+  for (const d of entry.documents) {
+    const amountCents = d.kind === "settlement_proposal" ? (entry.settlement?.amountCents ?? null) : null;
+    const row = await tx.document.create({
+      data: {
+        customerId: u.customer.id,
+        interactionId: u.interactionId,
+        kind: d.kind,
+        date: d.date,
+        signed: true,
+        amountCents,
+      },
+    });
+    documentIds.push(row.id);
+  }
+  return documentIds;
+}
+
+/** The new phone, mobile, email or PEC on the customer; the old values go in the audit. */
+async function recordContactChanges(
+  u: OutcomeUnit,
+): Promise<Record<string, { from: string | null; to: string }>> {
+  const { tx, entry, customer } = u;
+  const changes: Record<string, { from: string | null; to: string }> = {};
+  for (const field of ["phone", "mobile", "email", "pec"] as const) {
+    const value = entry.newContact[field];
+    if (value && value !== customer[field]) changes[field] = { from: customer[field], to: value };
+  }
+  if (Object.keys(changes).length > 0) {
+    await tx.customer.update({
+      where: { id: customer.id },
+      data: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.to])),
+    });
+  }
+  return changes;
+}
+
+/** The invoices the customer disputes (still open ones of theirs); returns how many changed. */
+async function recordDisputes(u: OutcomeUnit): Promise<number> {
+  const ids = u.entry.disputedInvoiceIds;
+  if (ids.length === 0) return 0;
+  const changed = await u.tx.invoice.updateMany({
+    where: { id: { in: ids }, customerId: u.customer.id, status: "open" },
+    data: { status: "disputed" },
+  });
+  return changed.count;
+}
+
+/**
+ * What an outcome does to its case after the line in the thread (returns the approval asked, if any): a
+ * settlement asks the owner and moves the case to "settlement"; an instalment plan is followed through like an
+ * approved settlement; a refusal proposes the lawyer. The other outcomes leave the case where it is.
+ */
+const CASE_STEPS: Partial<
+  Record<
+    LogEntry["outcome"],
+    (u: OutcomeUnit, kase: Case, settlement: WrittenSettlement) => Promise<number | null>
+  >
+> = {
+  settlement: async ({ ctx, tx, member, day }, kase, settlement) => {
+    if (!settlement) return null;
+    const approval = await requestApproval(
+      ctx,
+      tx,
+      {
+        caseId: kase.id,
+        kind: "settlement",
+        amountCents: settlement.amountCents,
+        writeOffCents: settlement.writeOffCents,
+        terms: settlement.terms ?? undefined,
+        requestedBySlackId: member.slackUserId,
+      },
+      day,
+    );
+    await setCaseStage(ctx, tx, kase.id, "settlement", member.slackUserId, day);
+    return approval.id;
+  },
+  installments: async ({ ctx, tx, member, day, entry }, kase) => {
+    if (entry.promises.length >= 2)
+      await setCaseStage(ctx, tx, kase.id, "plan_agreed", member.slackUserId, day);
+    return null;
+  },
+  refusal: async ({ ctx, tx, member, day }, kase) => {
+    const approval = await requestApproval(
+      ctx,
+      tx,
+      { caseId: kase.id, kind: "legal", requestedBySlackId: member.slackUserId },
+      day,
+    );
+    return approval.id;
+  },
+};
 
 /** The compact line for the case thread: "📞 Telefono · Promessa di pagamento: promette € 1.500,00 entro 16 mar · …". */
 export function summarizeOutcome(

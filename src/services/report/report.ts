@@ -2,6 +2,7 @@ import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
 import type { Db } from "../../db/client";
 import { readerOf } from "../../db/reads";
+import { unitOfWork } from "../../db/unit-of-work";
 import { type IsoDate, isIsoDate, monthIndex } from "../../domain/calendar";
 import {
   computeReport,
@@ -154,7 +155,7 @@ export async function postReport(
   if (existing) return { report, outboxId: existing.id, charts: 0 };
   const message = reportMessage(report, t, locale, todayOf(ctx));
   const charts = await renderReportCharts(report, locale);
-  const outboxId = await ctx.db.$transaction(async (tx) => {
+  const outboxId = await unitOfWork(ctx, async (tx) => {
     const id = await ctx.outbox.enqueue(
       { method: "chat.postMessage", channel, payload: { ...message }, dedupeKey: key },
       tx,
@@ -178,7 +179,6 @@ export async function postReport(
     }
     return id;
   });
-  ctx.outbox.kick();
   return { report, outboxId, charts: charts.length };
 }
 

@@ -37,7 +37,7 @@ export async function setMemberRole(
   ctx: AppContext,
   input: { slackUserId: string; name: string; role: Role; actor: string },
 ): Promise<RoleChange> {
-  return ctx.db.$transaction(async (tx) => {
+  return unitOfWork(ctx, async (tx) => {
     const existing = await tx.teamMember.findUnique({ where: { slackUserId: input.slackUserId } });
     if (existing?.active && existing.role === input.role) return "unchanged";
     if (existing?.active && existing.role === "admin" && input.role !== "admin") {
@@ -70,7 +70,7 @@ export async function removeMember(
   ctx: AppContext,
   input: { slackUserId: string; actor: string },
 ): Promise<"removed" | "not_member" | "last_admin"> {
-  return ctx.db.$transaction(async (tx) => {
+  return unitOfWork(ctx, async (tx) => {
     const m = await tx.teamMember.findUnique({ where: { slackUserId: input.slackUserId } });
     if (!m?.active) return "not_member";
     if (m.role === "admin" && (await tx.teamMember.count({ where: { role: "admin", active: true } })) <= 1) {
@@ -95,7 +95,7 @@ export async function assignSalesperson(
   input: { customerId: number; slackUserId: string; actor: string },
   today: IsoDate,
 ): Promise<"assigned" | "not_sales"> {
-  const result = await ctx.db.$transaction(async (tx) => {
+  const result = await unitOfWork(ctx, async (tx) => {
     const m = await tx.teamMember.findUnique({ where: { slackUserId: input.slackUserId } });
     if (!m?.active || (m.role !== "sales" && m.role !== "admin")) return "not_sales" as const;
     const c = await tx.customer.update({ where: { id: input.customerId }, data: { salespersonId: m.id } });
@@ -120,7 +120,6 @@ export async function assignSalesperson(
     }
     return "assigned" as const;
   });
-  ctx.outbox.kick();
   return result;
 }
 

@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
 import type { Db, Tx } from "../../db/client";
+import { unitOfWork } from "../../db/unit-of-work";
 import { formatDateShort, type IsoDate, timeInZone } from "../../domain/calendar";
 import { pecRecap } from "../../domain/trip-pec";
 import type { PecDraft } from "../../generated/prisma/client";
@@ -116,25 +117,7 @@ export async function sendPecDraft(
   if (claimed.count !== 1) return { ok: false, error: "already_sent" };
   let messageId: string | undefined;
   try {
-    const { createTransport } = await import("nodemailer"); // loaded on first use, not at start-up
-    const transport = createTransport(smtpUrl);
-    try {
-      const info = await Promise.race([
-        transport.sendMail({
-          from,
-          to: draft.recipient,
-          subject: draft.subject,
-          text: draft.body,
-          date: ctx.clock.now(),
-        }),
-        new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error("timeout")), SEND_TIMEOUT_MS).unref(),
-        ),
-      ]);
-      messageId = info.messageId;
-    } finally {
-      transport.close();
-    }
+    messageId = await mailPec(smtpUrl, from, draft, ctx.clock.now());
   } catch (err) {
     await ctx.db.pecDraft.update({ where: { id: draftId }, data: { status: "draft" } });
     const detail = err instanceof Error ? err.message : String(err);
@@ -142,9 +125,44 @@ export async function sendPecDraft(
     return { ok: false, error: "failed", detail };
   }
   const now = ctx.clock.now();
+  const interactionId = await recordPecSent(ctx, draft, actorSlackId, messageId, now);
+  return { ok: true, recipient: draft.recipient, sentAt: now, interactionId };
+}
+
+/** One attempt through the SMTP server, bounded by SEND_TIMEOUT_MS; the message id the server gave. */
+async function mailPec(
+  smtpUrl: string,
+  from: string,
+  draft: { recipient: string; subject: string; body: string },
+  date: Date,
+): Promise<string | undefined> {
+  const { createTransport } = await import("nodemailer"); // loaded on first use, not at start-up
+  const transport = createTransport(smtpUrl);
+  try {
+    const info = await Promise.race([
+      transport.sendMail({ from, to: draft.recipient, subject: draft.subject, text: draft.body, date }),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error("timeout")), SEND_TIMEOUT_MS).unref(),
+      ),
+    ]);
+    return info.messageId;
+  } finally {
+    transport.close();
+  }
+}
+
+/** The PEC went: the draft is sent, an Interaction on the "pec" channel, the audit, a line in the case thread. */
+async function recordPecSent(
+  ctx: AppContext,
+  draft: { id: number; customerId: number; recipient: string; subject: string },
+  actorSlackId: string,
+  messageId: string | undefined,
+  now: Date,
+): Promise<number> {
+  const draftId = draft.id;
   const day = todayOf(ctx);
   const t = messages(ctx.config.locale);
-  const result = await ctx.db.$transaction(async (tx) => {
+  return unitOfWork(ctx, async (tx) => {
     await tx.pecDraft.update({
       where: { id: draftId },
       data: { status: "sent", sentAt: now, messageId: messageId ?? null },
@@ -186,8 +204,6 @@ export async function sendPecDraft(
       );
     return interaction.id;
   });
-  ctx.outbox.kick();
-  return { ok: true, recipient: draft.recipient, sentAt: now, interactionId: result };
 }
 
 /** "02/03/2026 10:15" for the confirmation. */

@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
 import type { Db, Tx } from "../../db/client";
+import { unitOfWork } from "../../db/unit-of-work";
 import { formatDateCompact, formatDateShort, type IsoDate, nextBusinessDay } from "../../domain/calendar";
 import type { NarrativeSource } from "../../domain/cards";
 import { formatEuro } from "../../domain/money";
@@ -20,6 +21,7 @@ import { debriefMessage } from "../../messages/trip";
 import { audit } from "../audit";
 import { requestApproval } from "../cases/approvals";
 import { openCase, postToCase } from "../cases/cases";
+import { chasedCents, customerExposure } from "../customers/exposure";
 import { draftPecRecap } from "./pec";
 import { tripNarrative } from "./trip-summary";
 import { postToTrip, refreshTripParent } from "./trips";
@@ -39,7 +41,7 @@ export async function loadTripFacts(db: Db | Tx, tripId: number, closedOn: IsoDa
   for (const v of trip.visits) {
     const contacts = trip.interactions.filter((i) => i.customerId === v.customerId && i.channel === "visit");
     const ids = contacts.map((c) => c.id);
-    const [before, promises, documents, payments, invoices, settlement] = await Promise.all([
+    const [before, promises, documents, payments, owed, settlement] = await Promise.all([
       db.interaction.count({
         where: { customerId: v.customerId, channel: "visit", date: { lt: trip.startDate } },
       }),
@@ -52,10 +54,7 @@ export async function loadTripFacts(db: Db | Tx, tripId: number, closedOn: IsoDa
         where: { customerId: v.customerId, date: { gte: trip.startDate, lte: closedOn } },
         _sum: { amountCents: true },
       }),
-      db.invoice.aggregate({
-        where: { customerId: v.customerId, status: "open", openCents: { gt: 0 }, dueDate: { lt: closedOn } },
-        _sum: { openCents: true },
-      }),
+      customerExposure(db, v.customerId, closedOn),
       db.approvalRequest.findFirst({
         where: {
           kind: "settlement",
@@ -71,7 +70,7 @@ export async function loadTripFacts(db: Db | Tx, tripId: number, closedOn: IsoDa
       name: v.customer.name,
       status: v.status as DebriefVisitFacts["status"],
       firstVisit: before === 0,
-      overdueCents: invoices._sum.openCents ?? 0,
+      overdueCents: chasedCents(owed),
       collectedCents: contacts.length > 0 ? (payments._sum.amountCents ?? 0) : 0,
       pec: v.customer.pec,
       contacts: contacts.map((c) => ({
@@ -158,7 +157,7 @@ export async function closeTrip(
   const collectorSlackId = trip.collector?.slackUserId ?? actorSlackId;
   const dates = tripDates(trip, locale);
 
-  const result = await ctx.db.$transaction(async (tx): Promise<CloseTripResult> => {
+  const result = await unitOfWork(ctx, async (tx): Promise<CloseTripResult> => {
     const claimed = await tx.fieldTrip.updateMany({
       where: { id: tripId, status: { in: ["planned", "open"] } },
       data: {
@@ -189,102 +188,10 @@ export async function closeTrip(
       taskIds.push(row.id);
     }
 
-    const approvalIds: number[] = [];
-    for (const a of debrief.actions) {
-      if (a.kind !== "legal" && a.kind !== "verify_proposal") continue;
-      const kind = a.kind === "legal" ? "legal" : "settlement";
-      // an instalment plan is verified by the team (the digest task); only concessions go to the owner
-      if (
-        a.kind === "verify_proposal" &&
-        debrief.proposals.find((p) => p.customerId === a.customerId)?.kind === "installments"
-      )
-        continue;
-      const kase = await openCase(tx, a.customerId, day);
-      // the visit itself may have asked already (a logged refusal or settlement asks at once)
-      const asked = await tx.approvalRequest.findFirst({
-        where: { caseId: kase.id, kind, requestedOn: { gte: trip.startDate } },
-        orderBy: { id: "desc" },
-      });
-      if (asked) {
-        approvalIds.push(asked.id);
-        continue;
-      }
-      const proposal = debrief.proposals.find((p) => p.customerId === a.customerId);
-      const terms =
-        a.kind === "verify_proposal" && proposal
-          ? proposalTerms(proposal, debrief, facts, t, locale)
-          : undefined;
-      const req = await requestApproval(
-        ctx,
-        tx,
-        {
-          caseId: kase.id,
-          kind,
-          amountCents: proposal?.kind === "installments" ? undefined : (proposal?.amountCents ?? undefined),
-          writeOffCents: proposal?.writeOffCents ?? undefined,
-          terms,
-          requestedBySlackId: collectorSlackId,
-        },
-        day,
-      );
-      approvalIds.push(req.id);
-    }
-
-    const pecDraftIds: number[] = [];
-    const pecCustomers = new Set<number>();
-    for (const v of facts.visits) {
-      if (!v.pec || v.promises.length === 0) continue;
-      const withPromise = [...v.contacts]
-        .reverse()
-        .find((c) => c.outcome === "promise" || c.outcome === "installments");
-      if (!withPromise) continue;
-      const draft = await draftPecRecap(
-        ctx,
-        tx,
-        {
-          interactionId: withPromise.interactionId,
-          tripId,
-          ownerSlackId: collectorSlackId,
-          collectorName: facts.collector,
-        },
-        day,
-      );
-      if (draft) {
-        pecDraftIds.push(draft.id);
-        pecCustomers.add(v.customerId);
-      }
-    }
-
-    // one visit line in each visited customer's case thread
-    for (const v of facts.visits) {
-      const last = v.contacts[v.contacts.length - 1];
-      if (!last) continue;
-      const kase = await tx.case.findFirst({ where: { customerId: v.customerId, closedOn: null } });
-      if (!kase) continue;
-      const next = debrief.actions
-        .filter((a) => a.customerId === v.customerId)
-        .map((a) =>
-          a.kind === "call_new_number"
-            ? t.trip.debrief.caseNext.call_new_number(escapeMrkdwn(a.detail))
-            : t.trip.debrief.caseNext[a.kind],
-        )
-        .join("; ");
-      await postToCase(
-        ctx,
-        kase.id,
-        {
-          text: t.trip.debrief.caseLine(
-            escapeMrkdwn(trip.area),
-            dates,
-            formatDateCompact(last.date, locale),
-            t.outcome[last.outcome] ?? last.outcome,
-            next || t.trip.debrief.caseNext.keep_contact,
-          ),
-        },
-        day,
-        tx,
-      );
-    }
+    const close: TripClosing = { ctx, tx, trip, facts, debrief, day, collectorSlackId };
+    const approvalIds = await askTripApprovals(close);
+    const { pecDraftIds, pecCustomers } = await draftTripPecs(close);
+    await postVisitLines(close, dates);
 
     await postToTrip(
       ctx,
@@ -309,8 +216,135 @@ export async function closeTrip(
     });
     return { ok: true, tripId, debrief, narrative, nextDay, taskIds, approvalIds, pecDraftIds };
   });
-  ctx.outbox.kick();
   return result;
+}
+
+/** What the steps of closing a trip share (inside its one transaction). */
+interface TripClosing {
+  ctx: AppContext;
+  tx: Tx;
+  trip: { id: number; area: string; startDate: IsoDate };
+  facts: TripFacts;
+  debrief: TripDebrief;
+  day: IsoDate;
+  collectorSlackId: string;
+}
+
+/**
+ * The approvals the logged visits have not asked yet: legal for a refusal, the owner's verification of a
+ * concession (an instalment plan is verified by the team, through the digest task). Returns their ids.
+ */
+async function askTripApprovals(c: TripClosing): Promise<number[]> {
+  const { ctx, tx, trip, facts, debrief, day, collectorSlackId } = c;
+  const locale = ctx.config.locale;
+  const t = messages(locale);
+  const approvalIds: number[] = [];
+  for (const a of debrief.actions) {
+    if (a.kind !== "legal" && a.kind !== "verify_proposal") continue;
+    const kind = a.kind === "legal" ? "legal" : "settlement";
+    // an instalment plan is verified by the team (the digest task); only concessions go to the owner
+    if (
+      a.kind === "verify_proposal" &&
+      debrief.proposals.find((p) => p.customerId === a.customerId)?.kind === "installments"
+    )
+      continue;
+    const kase = await openCase(tx, a.customerId, day);
+    // the visit itself may have asked already (a logged refusal or settlement asks at once)
+    const asked = await tx.approvalRequest.findFirst({
+      where: { caseId: kase.id, kind, requestedOn: { gte: trip.startDate } },
+      orderBy: { id: "desc" },
+    });
+    if (asked) {
+      approvalIds.push(asked.id);
+      continue;
+    }
+    const proposal = debrief.proposals.find((p) => p.customerId === a.customerId);
+    const terms =
+      a.kind === "verify_proposal" && proposal
+        ? proposalTerms(proposal, debrief, facts, t, locale)
+        : undefined;
+    const req = await requestApproval(
+      ctx,
+      tx,
+      {
+        caseId: kase.id,
+        kind,
+        amountCents: proposal?.kind === "installments" ? undefined : (proposal?.amountCents ?? undefined),
+        writeOffCents: proposal?.writeOffCents ?? undefined,
+        terms,
+        requestedBySlackId: collectorSlackId,
+      },
+      day,
+    );
+    approvalIds.push(req.id);
+  }
+  return approvalIds;
+}
+
+/** A PEC recap drafted for each visited customer with a PEC address who promised (the last such contact). */
+async function draftTripPecs(c: TripClosing): Promise<{ pecDraftIds: number[]; pecCustomers: Set<number> }> {
+  const { ctx, tx, trip, facts, day, collectorSlackId } = c;
+  const pecDraftIds: number[] = [];
+  const pecCustomers = new Set<number>();
+  for (const v of facts.visits) {
+    if (!v.pec || v.promises.length === 0) continue;
+    const withPromise = [...v.contacts]
+      .reverse()
+      .find((x) => x.outcome === "promise" || x.outcome === "installments");
+    if (!withPromise) continue;
+    const draft = await draftPecRecap(
+      ctx,
+      tx,
+      {
+        interactionId: withPromise.interactionId,
+        tripId: trip.id,
+        ownerSlackId: collectorSlackId,
+        collectorName: facts.collector,
+      },
+      day,
+    );
+    if (draft) {
+      pecDraftIds.push(draft.id);
+      pecCustomers.add(v.customerId);
+    }
+  }
+  return { pecDraftIds, pecCustomers };
+}
+
+/** One visit line in each visited customer's case thread: the last outcome and what comes next. */
+async function postVisitLines(c: TripClosing, dates: string): Promise<void> {
+  const { ctx, tx, trip, facts, debrief, day } = c;
+  const locale = ctx.config.locale;
+  const t = messages(locale);
+  for (const v of facts.visits) {
+    const last = v.contacts[v.contacts.length - 1];
+    if (!last) continue;
+    const kase = await tx.case.findFirst({ where: { customerId: v.customerId, closedOn: null } });
+    if (!kase) continue;
+    const next = debrief.actions
+      .filter((a) => a.customerId === v.customerId)
+      .map((a) =>
+        a.kind === "call_new_number"
+          ? t.trip.debrief.caseNext.call_new_number(escapeMrkdwn(a.detail))
+          : t.trip.debrief.caseNext[a.kind],
+      )
+      .join("; ");
+    await postToCase(
+      ctx,
+      kase.id,
+      {
+        text: t.trip.debrief.caseLine(
+          escapeMrkdwn(trip.area),
+          dates,
+          formatDateCompact(last.date, locale),
+          t.outcome[last.outcome] ?? last.outcome,
+          next || t.trip.debrief.caseNext.keep_contact,
+        ),
+      },
+      day,
+      tx,
+    );
+  }
 }
 
 /** The follow-up's reason and action as data (a.detail: the number, the proposal kind, the outcome). */

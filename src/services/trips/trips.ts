@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { readerOf } from "../../db/reads";
+import { unitOfWork } from "../../db/unit-of-work";
 import { dateInZone, daysBetween, formatDateCompact, type IsoDate } from "../../domain/calendar";
 import type { TripCard } from "../../domain/cards";
 import { customerNote } from "../../domain/customer-note";
@@ -21,6 +22,7 @@ import type { FieldTrip } from "../../generated/prisma/client";
 import { messages } from "../../i18n";
 import { tripParentMessage } from "../../messages/trip";
 import { audit } from "../audit";
+import { exposureOfInvoices } from "../customers/exposure";
 import type { Member } from "../team/team";
 
 /** Stages in which the case is someone else's (agency, lawyer): not worth a visit. */
@@ -73,7 +75,7 @@ export async function tripCandidates(
       phone: c.phone,
       mobile: c.mobile,
       note: customerNote(c),
-      overdueCents: c.invoices.reduce((s, i) => s + i.openCents, 0),
+      overdueCents: exposureOfInvoices(c.id, c.invoices, today).overdueCents,
       daysOverdue: oldest ? daysBetween(oldest, today) : 0,
       brokenPromises: c.promises.length,
       lastVisit: c.interactions[0]?.date ?? null,
@@ -185,7 +187,7 @@ export async function planTrip(
   const ids = [...new Set(input.customerIds)];
   if (ids.length === 0) return { ok: false, error: "noneChosen" };
   if (ids.length > MAX_TRIP_VISITS) return { ok: false, error: "tooMany" };
-  const result = await ctx.db.$transaction(async (tx): Promise<PlanTripResult> => {
+  const result = await unitOfWork(ctx, async (tx): Promise<PlanTripResult> => {
     const overlap = await tx.fieldTrip.findFirst({
       where: {
         collectorId: input.collector.id,
@@ -245,7 +247,6 @@ export async function planTrip(
     );
     return { ok: true, tripId: trip.id, visits: schedule.length };
   });
-  ctx.outbox.kick();
   return result;
 }
 
@@ -346,7 +347,7 @@ export async function addTripCost(
 ): Promise<{ totalCents: number }> {
   const locale = ctx.config.locale;
   const t = messages(locale);
-  const total = await ctx.db.$transaction(async (tx) => {
+  const total = await unitOfWork(ctx, async (tx) => {
     const row = await tx.tripCost.create({
       data: {
         tripId,
@@ -377,7 +378,6 @@ export async function addTripCost(
     const sum = await tx.tripCost.aggregate({ where: { tripId }, _sum: { amountCents: true } });
     return sum._sum.amountCents ?? 0;
   });
-  ctx.outbox.kick();
   return { totalCents: total };
 }
 
