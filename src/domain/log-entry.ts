@@ -278,7 +278,7 @@ function rulesFor(vctx: ValidationContext, t: LogErrorMessages): Rules {
     amount: (field, value) => {
       const v = value?.trim();
       if (!v) return fail(field, t.amountRequired);
-      const cents = parseEuroAmount(v);
+      const cents = parseEuroAmount(v, locale);
       if (cents === null) return fail(field, t.amountInvalid);
       if (cents <= 0) return fail(field, t.amountNotPositive);
       return cents;
@@ -660,7 +660,7 @@ function assign(
  * Reads `<customer words> <outcome word> <values and notes>`. Complete when the outcome's values are all
  * there and unambiguous; otherwise partial, with what was understood, so the modal opens prefilled.
  */
-export function parseLogLine(text: string, today: IsoDate): LineParse {
+export function parseLogLine(text: string, today: IsoDate, locale: "it" | "en" = "it"): LineParse {
   const raw = text.trim().split(/\s+/).filter(Boolean);
   if (raw.length === 0) return { kind: "empty" };
   const words = raw.map((w) => normalizeForSearch(w) || w.toLowerCase());
@@ -673,8 +673,8 @@ export function parseLogLine(text: string, today: IsoDate): LineParse {
   const read: LineReading = {
     date: (s: string) => parseUserDate(s, today),
     amount: (s: string) => {
-      const c = parseEuroAmount(s);
-      return c !== null && c > 0 ? formatEuro(c, "it").replace("€ ", "") : null;
+      const c = parseEuroAmount(s, locale);
+      return c !== null && c > 0 ? formatEuro(c, locale).replace(/^€\s?/, "") : null;
     },
     today,
   };

@@ -17,7 +17,7 @@ function isGrouped(groups: readonly string[]): boolean {
 }
 
 // Splits an unsigned amount into integer digits and decimal digits, deciding which separator is which.
-function splitAmount(body: string): { intDigits: string; decimals: string } | null {
+function splitAmount(body: string, locale: MoneyLocale): { intDigits: string; decimals: string } | null {
   const lastDot = body.lastIndexOf(".");
   const lastComma = body.lastIndexOf(",");
   const dots = body.split(".").length - 1;
@@ -26,7 +26,8 @@ function splitAmount(body: string): { intDigits: string; decimals: string } | nu
   if (dots > 0 && commas > 0) {
     decimalSep = lastDot > lastComma ? "." : ","; // "1.234,56" and "1,234.56": the last one is decimal
   } else if (commas === 1) {
-    decimalSep = ","; // Italian first: a lone comma is decimal ("1,234" then fails on 3 decimals)
+    // Italian first: a lone comma is decimal ("1,234" then fails on 3 decimals); in English "1,500" is 1500
+    decimalSep = locale === "en" && /,\d{3}$/.test(body) ? null : ",";
   } else if (dots === 1) {
     decimalSep = /\.\d{1,2}$/.test(body) ? "." : null; // "1500.50" decimal, "1.500" thousands
   } else {
@@ -49,9 +50,10 @@ const PLAIN_AMOUNT = /^(-?)(?:(\d+)(?:[.,](\d{1,2}))?|(\d{1,3}(?:\.\d{3})+)(?:,(
 
 /**
  * Parses user/CSV amounts, Italian conventions first: "1.500" -> 150000, "1.234,56", "12,5", "€ 1.500,00",
- * "1 500,00", "1500.50", "1,500.50", "-12,00". Ambiguous or malformed input -> null.
+ * "1 500,00", "1500.50", "1,500.50", "-12,00". Ambiguous or malformed input -> null. Typed by an English
+ * reader (`locale` "en"), a lone comma before three digits groups thousands: "1,500" -> 150000.
  */
-export function parseEuroAmount(input: string): Cents | null {
+export function parseEuroAmount(input: string, locale: MoneyLocale = "it"): Cents | null {
   const plain = PLAIN_AMOUNT.exec(input);
   if (plain) {
     const intDigits = plain[2] ?? (plain[4] ?? "").replaceAll(".", "");
@@ -66,7 +68,7 @@ export function parseEuroAmount(input: string): Cents | null {
     .trim();
   const match = /^([-+\u2212]?)\s?(\d[\d., ]*)$/.exec(cleaned);
   if (!match || !/\d$/.test(match[2] ?? "") || /[., ]{2}/.test(match[2] ?? "")) return null;
-  const split = splitAmount(match[2] ?? "");
+  const split = splitAmount(match[2] ?? "", locale);
   if (!split) return null;
   const cents = Number(split.intDigits) * 100 + Number(split.decimals.padEnd(2, "0"));
   if (!Number.isSafeInteger(cents)) return null;

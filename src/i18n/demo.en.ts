@@ -30,7 +30,7 @@ export const demoEn: typeof demoIt = {
   },
   script: {
     logPromise: (amount: string, date: string) => `log tommasi promise ${amount} ${date}`,
-    promiseAmount: "1500",
+    promiseAmount: "1,500",
     salesInThread: [
       "I saw Andrea Tommasi at the trade fair: he is waiting to be paid for a building site mid-month,",
       "Friday's promise sounds credible to me. Let's treat him well, he has been a customer for twenty years.",

@@ -260,6 +260,13 @@ describe("outcomeNeeds", () => {
 
 describe("parseLogLine", () => {
   const today = "2026-03-02";
+  it("reads an English amount the English way, and writes it back in English for the modal", () => {
+    expect(parseLogLine("ROSSI promise 1,500 15/3", today, "en")).toEqual({
+      kind: "complete",
+      customerQuery: "ROSSI",
+      draft: { outcome: "promise", channel: "phone", promiseAmount: "1,500.00", promiseDate: "2026-03-15" },
+    });
+  });
   it("reads a complete promise in either order, with notes", () => {
     expect(parseLogLine("ROSSI promessa 1.500 15/3", today)).toEqual({
       kind: "complete",

@@ -82,6 +82,14 @@ describe("parseEuroAmount", () => {
     expect(parseEuroAmount(input)).toBeNull();
   });
 
+  it("reads a lone comma before three digits as thousands when an English reader typed it", () => {
+    expect(parseEuroAmount("1,500", "en")).toBe(150000);
+    expect(parseEuroAmount("€ 12,345", "en")).toBe(1234500);
+    expect(parseEuroAmount("1,5", "en")).toBe(150); // still a decimal comma before one or two digits
+    expect(parseEuroAmount("1,500,00", "en")).toBeNull();
+    expect(parseEuroAmount("1,500")).toBeNull(); // Italian: 3 decimals are not cents
+  });
+
   it("has no floating-point drift on amounts like 0.29 or 1.15", () => {
     expect(parseEuroAmount("0,29")).toBe(29); // 0.29 * 100 = 28.999999999999996 in floating point
     expect(parseEuroAmount("1.15")).toBe(115);

@@ -52,7 +52,7 @@ export const logSubcommand: Subcommand = {
     const member = await requireMember(ctx, userId, client, target);
     if (!member) return;
     const day = today(ctx);
-    const parsed = parseLogLine(args, day);
+    const parsed = parseLogLine(args, day, ctx.config.locale);
     // on a field trip the one-line form records a visit
     if (parsed.kind !== "empty" && (await ctx.services.trips.tripChannelFor(userId, day)))
       parsed.draft.channel = "visit";
