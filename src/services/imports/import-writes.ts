@@ -249,7 +249,7 @@ export class ImportWrites {
     const invoices = await batch.stageInto(
       "StagedInvoice",
       [{ name: "ref", type: "integer" }, ...INVOICE_COLUMNS],
-      this.invoices.map((r) => ({ ...r, ref: r.id })),
+      invoiceValues(this.invoices),
     );
     const rows = await batch.stage(this.rows());
     return Math.max(invoices.longestMs, rows.longestMs);
@@ -308,6 +308,17 @@ export class ImportWrites {
       bases,
       now,
     );
+  }
+}
+
+/** The new invoices as staging values: the provisional id as "ref", then INVOICE_COLUMNS, one row at a time. */
+function* invoiceValues(rows: readonly Row[]): Generator<unknown[]> {
+  const n = INVOICE_COLUMNS.length;
+  for (const r of rows) {
+    const values = new Array(n + 1);
+    values[0] = r.id;
+    for (let i = 0; i < n; i++) values[i + 1] = r[INVOICE_COLUMNS[i]!.name];
+    yield values;
   }
 }
 
