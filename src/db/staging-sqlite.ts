@@ -41,10 +41,11 @@ const PACE_QUIET_MS = 10;
 type Bindable = string | number | bigint | null | Buffer;
 
 export function bindable(v: unknown): Bindable {
+  if (typeof v === "string" || typeof v === "number") return v;
   if (v === undefined || v === null) return null;
   if (typeof v === "boolean") return v ? 1 : 0;
   if (v instanceof Date) return prismaTimestamp(v);
-  if (typeof v === "string" || typeof v === "number" || typeof v === "bigint" || Buffer.isBuffer(v)) return v;
+  if (typeof v === "bigint" || Buffer.isBuffer(v)) return v;
   return JSON.stringify(v);
 }
 
