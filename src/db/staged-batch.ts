@@ -203,11 +203,14 @@ export class StagedBatch {
     columns: readonly StagedColumn[],
     rows: Iterator<readonly unknown[]>,
   ): Promise<StageStats> {
+    // StagedRow's data and guard are JSON: binary JSON on SQLite (read by `jsonProp`, `jsonMissing` alike)
+    const json = new Set(table === "StagedRow" ? ["data", "guard"] : []);
     const boxes = await this.stager!.insert(
       table,
       this.id,
       columns.map((c) => c.name),
       rows,
+      json,
     );
     const longestMs = Math.max(0, ...boxes.map((b) => b.ms));
     this.longestStageMs = Math.max(this.longestStageMs, longestMs);
