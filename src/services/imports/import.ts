@@ -335,10 +335,11 @@ class ImportRun {
     this.members = await this.tx.teamMember.findMany({ select: { id: true, slackUserId: true, name: true } });
     for (const f of files.filter((x) => x.kind === "clienti")) await this.importCustomers(f);
     const scadenzari = files.filter((x) => x.kind === "scadenzario");
-    if (scadenzari.length > 0) await this.importReceivables(scadenzari, "scadenzario");
     const fatture = files.filter((x) => x.kind === "fatturapa");
-    if (fatture.length > 0) await this.importReceivables(fatture, "fatturapa");
     const payments = files.filter((x) => x.kind === "pagamenti");
+    if (scadenzari.length > 0)
+      await this.importReceivables(scadenzari, "scadenzario", fatture.length + payments.length > 0);
+    if (fatture.length > 0) await this.importReceivables(fatture, "fatturapa", payments.length > 0);
     if (payments.length > 0) await this.importPayments(payments);
     await this.evaluatePromises();
   }
@@ -465,9 +466,11 @@ class ImportRun {
     else this.invoicesOf.set(inv.customerId, [inv]);
   }
 
+  /** @param laterFiles files of a later kind follow in this import: they must find the new invoices */
   private async importReceivables(
     files: readonly ParsedFile[],
     kind: "scadenzario" | "fatturapa",
+    laterFiles: boolean,
   ): Promise<void> {
     const source = kind === "scadenzario" ? (this.opts.source ?? "scadenzario") : "fatturapa";
     // 1. customers, once per distinct customer; resolved[i][j]: the customer of files[i].receivables[j]
@@ -608,9 +611,9 @@ class ImportRun {
     const before = (await this.tx.invoice.aggregate({ _max: { id: true } }))._max.id ?? 0;
     this.writes.createInvoices(creates);
     this.summary.invoices.created += creates.length;
-    // the new rows, so that payments in the same import find them (not in `seen`: closeMissing looks at
-    // the invoices already in the database only, and a provisional id is in none)
-    for (const inv of creates) this.addInvoice(inv);
+    // the new rows, so that later files of this import (payments, FatturaPA) find them; not in `seen`:
+    // closeMissing looks at the invoices already in the database only, and a provisional id is in none
+    if (laterFiles) for (const inv of creates) this.addInvoice(inv);
     creates.length = 0;
     if (kind === "scadenzario") await this.closeMissing(source, seen, rejected, files, before);
   }
