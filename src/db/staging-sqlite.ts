@@ -2,10 +2,10 @@
 // transactions boxed by time instead of by row count.
 //
 // Through Prisma a 1,000-row staging chunk cost 10-40 ms of CPU (the rows as one JSON parameter, Prisma's
-// query engine, SQLite's json_each); a prepared INSERT costs about 2 µs a row. So each transaction stages
-// as many rows as fit in `STAGE_BOX_MS` (tens of thousands on a quiet machine, fewer on a loaded one) and
-// the write lock is never held longer than before. The pause after each transaction is what lets the rest
-// of Credito write during an import; it adapts (see `pace`).
+// query engine, SQLite's json_each); a prepared INSERT costs a few µs a row. So each transaction stages
+// as many rows as fit in a time box (about ten thousand in 40 ms on a quiet machine, fewer on a loaded one),
+// longer while nobody else writes. The pause after each transaction is what lets the rest of Credito write
+// during an import (see `PACE_MS`).
 //
 // The staged rows stay invisible (nobody else reads the staging tables) and a killed process leaves
 // only rows of a batch still "staging", which `cleanStaleBatches` deletes, as with the Prisma path.
@@ -15,8 +15,20 @@ import type { Db } from "./client";
 import { readerOf } from "./reads";
 import { isBusy } from "./unit-of-work";
 
-/** the time a staging transaction may hold the write lock (checked after each statement of `GROUP` rows) */
-export const STAGE_BOX_MS = 25;
+/**
+ * The time a staging transaction may hold the write lock (checked after each statement of `GROUP` rows)
+ * while others write: the longest of the 1,000-row transactions through Prisma, so a collector waits no
+ * longer than before. Others write when one of them committed since our previous transaction (`PRAGMA
+ * data_version` changed) or held the lock when we asked; then the next `BUSY_BOXES` transactions use it.
+ */
+export const STAGE_BOX_MS = 40;
+/**
+ * The box while nobody else writes: fewer transactions, so fewer pauses. The first writer that comes
+ * meanwhile waits for at most this box (its SQLite busy wait, 250 ms by default, is longer), gets in during
+ * the pause, and its commit brings the short boxes back.
+ */
+export const STAGE_BOX_QUIET_MS = 100;
+const BUSY_BOXES = 5;
 /** rows per INSERT statement: one statement of 32 rows costs about half of 32 single-row ones */
 const GROUP = 32;
 /** SQLite's own wait for the lock on this connection; beyond it the wait is asynchronous (below) */
@@ -24,18 +36,14 @@ const BUSY_TIMEOUT_MS = 50;
 /** how long a staging transaction keeps retrying a busy database before the import fails */
 const RETRY_BUDGET_MS = 60_000;
 /**
- * The pause after a staging transaction while others write (one of them committed, or we found the lock
- * taken, within `ACTIVE_MS`): at least as long as the transaction, and at least 50 ms. SQLite's lock is
- * not fair, and a writer that has been waiting a while in its busy handler polls every 25 to 100 ms.
+ * The pause after a staging transaction: at least 50 ms, and while others write at least as long as the
+ * transaction. SQLite's lock is not fair, and a writer that has been waiting a while in its busy handler
+ * polls every 25 to 100 ms. Never shorter: a Prisma transaction begins deferred, reads, then asks for the
+ * lock, and a staging commit while it waits makes its snapshot stale (SQLITE_BUSY_SNAPSHOT): it retries
+ * after a backoff and must then fit its reads and writes in one pause, or it never commits (and no commit
+ * tells the import it is there). 10 ms pauses were tried: log p99 during a 30,000-row import 160-675 ms.
  */
-const PACE_BUSY_MS = 50;
-const ACTIVE_MS = 2000;
-/**
- * The pause while nobody else writes. A writer that starts waiting meanwhile polls 1, 3, 8, 18, 33 ms
- * after it started (SQLite's busy handler), gaps of at most 15 ms: it lands in one of these pauses before
- * the next transaction closes, gets in, and its commit turns the pauses to `PACE_BUSY_MS`.
- */
-const PACE_QUIET_MS = 10;
+const PACE_MS = 50;
 
 /** A value SQLite binds: better-sqlite3 refuses booleans, undefined and dates. */
 type Bindable = string | number | bigint | null | Buffer;
@@ -71,7 +79,8 @@ export class SqliteStager {
   private readonly statements = new Map<string, Database.Statement>();
   /** `PRAGMA data_version` after our last commit: it changes when another connection commits */
   private version: number | null = null;
-  private othersWroteAt = Number.NEGATIVE_INFINITY;
+  /** how many more transactions use the short box (others write) */
+  private busyBoxes = 0;
 
   private constructor(private readonly conn: Database.Database) {}
 
@@ -81,7 +90,9 @@ export class SqliteStager {
     if (!file) return null;
     const conn = new Database(file, { fileMustExist: true });
     conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    return new SqliteStager(conn);
+    const stager = new SqliteStager(conn);
+    stager.version = stager.dataVersion(); // a commit by anyone else from now on shows
+    return stager;
   }
 
   close(): void {
@@ -108,13 +119,13 @@ export class SqliteStager {
         this.conn.exec("BEGIN IMMEDIATE");
       } catch (err) {
         if (!isBusy(err) || performance.now() - started > RETRY_BUDGET_MS) throw err;
-        this.othersWroteAt = performance.now();
+        this.busyBoxes = BUSY_BOXES;
         await sleep(10 + Math.random() * 40);
         continue;
       }
       const t0 = performance.now();
       try {
-        if (this.version !== null && this.dataVersion() !== this.version) this.othersWroteAt = t0;
+        if (this.version !== null && this.dataVersion() !== this.version) this.busyBoxes = BUSY_BOXES;
         const value = work();
         this.conn.exec("COMMIT");
         const ms = performance.now() - t0;
@@ -131,15 +142,22 @@ export class SqliteStager {
     return this.prepared("PRAGMA data_version").pluck().get() as number;
   }
 
-  /** The pause after a transaction of `ms`: long while others write, short while nobody does. */
+  /** The time box of the transaction being run: short while others write. */
+  private box(): number {
+    return this.busyBoxes > 0 ? STAGE_BOX_MS : STAGE_BOX_QUIET_MS;
+  }
+
+  /** The pause after a transaction of `ms` (and one transaction less in the short boxes). */
   private pace(ms: number): Promise<void> {
-    const busy = performance.now() - this.othersWroteAt < ACTIVE_MS;
-    return sleep(busy ? Math.max(PACE_BUSY_MS, ms) : PACE_QUIET_MS);
+    const busy = this.busyBoxes > 0;
+    if (busy) this.busyBoxes -= 1;
+    return sleep(busy ? Math.max(PACE_MS, ms) : PACE_MS);
   }
 
   /**
    * Inserts `rows` (values in `columns` order) into `table` with the batch id, in transactions of at most
-   * about `STAGE_BOX_MS` each, each followed by a pause; each also refreshes the batch's heartbeat.
+   * one time box each (`STAGE_BOX_MS`, or `STAGE_BOX_QUIET_MS` while nobody else writes), each followed by
+   * a pause; each also refreshes the batch's heartbeat.
    * The `json` columns hold JSON text, stored as SQLite's binary JSON: the merge reads a property of it
    * without parsing the text again for every column. Returns each transaction's rows and time.
    */
@@ -173,6 +191,7 @@ export class SqliteStager {
     fill();
     while (pending.length > 0) {
       const { value: n, ms } = await this.transaction(() => {
+        const box = this.box(); // read inside: taking the lock may have shown another writer
         const t0 = performance.now();
         let n = 0;
         while (pending.length > 0) {
@@ -193,7 +212,7 @@ export class SqliteStager {
           n += pending.length;
           pending = [];
           fill();
-          if (performance.now() - t0 >= STAGE_BOX_MS) break;
+          if (performance.now() - t0 >= box) break;
         }
         this.heartbeat(batchId);
         return n;
