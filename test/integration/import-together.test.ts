@@ -51,7 +51,8 @@ async function state() {
   });
   return {
     invoices: invoices.map(
-      (r) => `${r.customer.code} ${r.number}/${r.installment} ${r.openCents} ${r.status} ${r.closedOn ?? "-"}`,
+      (r) =>
+        `${r.customer.code} ${r.number}/${r.installment} ${r.openCents} ${r.status} ${r.closedOn ?? "-"}`,
     ),
     payments: payments.map(
       (p) => `${p.date} ${p.amountCents} ${p.invoice ? `${p.invoice.number}/${p.invoice.installment}` : "-"}`,
