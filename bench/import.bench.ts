@@ -2,7 +2,7 @@
 // (bytes -> records, no database) measured in the same run. `npx tsx bench/import.bench.ts [rows]`
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src/config";
 import { fixedClock } from "../src/context";
@@ -55,10 +55,13 @@ function generate(rows: number): string {
   return `${lines.join("\r\n")}\r\n`;
 }
 
-/** Peak RSS and heap while `work` runs, sampled every 20 ms. */
+/**
+ * Peak RSS and heap while `work` runs, sampled every 20 ms, and the process's CPU time (on a machine
+ * shared with other work the CPU ratio moves less than the wall-clock one; SQLite runs in this process).
+ */
 async function measured<T>(
   work: () => Promise<T>,
-): Promise<{ result: T; ms: number; rssMb: number; heapMb: number }> {
+): Promise<{ result: T; ms: number; cpuMs: number; rssMb: number; heapMb: number }> {
   global.gc?.();
   let rss = process.memoryUsage().rss;
   let heap = process.memoryUsage().heapUsed;
@@ -67,12 +70,20 @@ async function measured<T>(
     rss = Math.max(rss, m.rss);
     heap = Math.max(heap, m.heapUsed);
   }, 20);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await work();
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   clearInterval(timer);
   const m = process.memoryUsage();
-  return { result, ms, rssMb: Math.max(rss, m.rss) / 1e6, heapMb: Math.max(heap, m.heapUsed) / 1e6 };
+  return {
+    result,
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    rssMb: Math.max(rss, m.rss) / 1e6,
+    heapMb: Math.max(heap, m.heapUsed) / 1e6,
+  };
 }
 
 async function main(): Promise<void> {
@@ -112,6 +123,11 @@ async function main(): Promise<void> {
       ["import.first_import_time", (first.ms / 1000).toFixed(1), "s"],
       ["import.ratio_first_import_vs_parse", (first.ms / parse.ms).toFixed(1), "x"],
       ["import.ratio_reimport_vs_parse", (again.ms / parse.ms).toFixed(1), "x"],
+      ["import.cpu_parse_only", parse.cpuMs.toFixed(0), "ms"],
+      ["import.cpu_first_import", first.cpuMs.toFixed(0), "ms"],
+      ["import.ratio_cpu_first_import_vs_parse", (first.cpuMs / parse.cpuMs).toFixed(1), "x"],
+      ["import.ratio_rss_first_import_vs_parse", (first.rssMb / parse.rssMb).toFixed(2), "x"],
+      ["import.load_average_1m", os.loadavg()[0]!.toFixed(2), "load"],
       ["import.peak_rss_parse", parse.rssMb.toFixed(0), "MB"],
       ["import.peak_rss_import", first.rssMb.toFixed(0), "MB"],
       ["import.peak_heap_parse", parse.heapMb.toFixed(0), "MB"],

@@ -15,6 +15,7 @@
 import { hostname } from "node:os";
 import type { Db, Tx } from "./client";
 import { type SqlDialect, type SqlType, sqlDialect } from "./dialect";
+import { SqliteStager } from "./staging-sqlite";
 import { isBusy } from "./unit-of-work";
 
 export interface StagedRowInput {
@@ -58,7 +59,7 @@ const CLEAN_ROWS = 2000;
  * would starve the rest of Credito for the whole staging. With this gap every waiting writer gets in.
  */
 const PACE_MS = 50;
-const pause = (ms: number) => new Promise((r) => setTimeout(r, Math.max(PACE_MS, ms)));
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(PACE_MS, ms)));
 /** a staging batch whose heartbeat is older than this is taken as dead even if its pid looks alive */
 const STALE_AFTER_MS = 10 * 60_000;
 
@@ -109,6 +110,8 @@ export class StagedBatch {
   private constructor(
     private readonly db: Db,
     readonly id: number,
+    /** SQLite: staging on prepared statements (./staging-sqlite.ts); null: through Prisma (PostgreSQL) */
+    private readonly stager: SqliteStager | null,
   ) {}
 
   /** Cleans dead batches, then opens a new one. */
@@ -117,11 +120,23 @@ export class StagedBatch {
     const row = await shortWrite(db, (tx) =>
       tx.stagedBatch.create({ data: { label, actor, pid: process.pid, host: hostname() } }),
     );
-    return new StagedBatch(db, row.id);
+    return new StagedBatch(db, row.id, SqliteStager.open(db));
   }
 
-  /** Writes the rows in chunks of short transactions (each also refreshes the heartbeat). */
+  /**
+   * Writes the rows in short transactions (each also refreshes the heartbeat): on SQLite as many as fit in
+   * a time box, else `chunkRows` at a time.
+   */
   async stage(rows: Iterable<StagedRowInput>, chunkRows = STAGE_ROWS): Promise<StageStats> {
+    if (this.stager) {
+      const values = mapIterator(rows, (r) => [
+        r.kind,
+        r.ref,
+        JSON.stringify(r.data),
+        r.guard ? JSON.stringify(r.guard) : null,
+      ]);
+      return this.stageSqlite("StagedRow", STAGED_ROW_COLUMNS, values);
+    }
     const stats: StageStats = { chunks: 0, rows: 0, longestMs: 0 };
     let chunk: unknown[][] = [];
     const flush = async () => {
@@ -147,15 +162,17 @@ export class StagedBatch {
   }
 
   /**
-   * Writes rows into a typed staging table (columns named and typed as in `columns`, plus "batchId"), in
-   * chunks of short transactions. For the bulk of a large batch: the merge reads typed columns faster than JSON.
+   * Writes rows (their values in `columns` order) into a typed staging table (columns named and typed as in
+   * `columns`, plus "batchId") in short transactions. For the bulk of a large batch: the merge reads typed
+   * columns faster than JSON.
    */
   async stageInto(
     table: Exclude<StagingTable, "StagedRow">,
     columns: readonly StagedColumn[],
-    rows: Iterable<Record<string, unknown>>,
+    rows: Iterable<readonly unknown[]>,
     chunkRows = STAGE_ROWS,
   ): Promise<StageStats> {
+    if (this.stager) return this.stageSqlite(table, columns, rows[Symbol.iterator]());
     const stats: StageStats = { chunks: 0, rows: 0, longestMs: 0 };
     const sql = stageSql(sqlDialect(this.db), table, columns);
     let chunk: unknown[][] = [];
@@ -173,12 +190,31 @@ export class StagedBatch {
       stats.longestMs = Math.max(stats.longestMs, ms);
     };
     for (const r of rows) {
-      chunk.push(columns.map((c) => r[c.name] ?? null));
+      chunk.push(r.map((v) => v ?? null));
       stats.rows += 1;
       if (chunk.length >= chunkRows) await flush();
     }
     await flush();
     return stats;
+  }
+
+  private async stageSqlite(
+    table: StagingTable,
+    columns: readonly StagedColumn[],
+    rows: Iterator<readonly unknown[]>,
+  ): Promise<StageStats> {
+    // StagedRow's data and guard are JSON: binary JSON on SQLite (read by `jsonProp`, `jsonMissing` alike)
+    const json = new Set(table === "StagedRow" ? ["data", "guard"] : []);
+    const boxes = await this.stager!.insert(
+      table,
+      this.id,
+      columns.map((c) => c.name),
+      rows,
+      json,
+    );
+    const longestMs = Math.max(0, ...boxes.map((b) => b.ms));
+    this.longestStageMs = Math.max(this.longestStageMs, longestMs);
+    return { chunks: boxes.length, rows: boxes.reduce((n, b) => n + b.rows, 0), longestMs };
   }
 
   /**
@@ -236,7 +272,11 @@ export class StagedBatch {
   }
 
   private async discardRows(): Promise<void> {
-    await deleteStagedRows(this.db, this.id);
+    try {
+      await deleteStagedRows(this.db, this.id, this.stager);
+    } finally {
+      this.stager?.close();
+    }
   }
 
   private async timed(fn: (tx: Tx) => Promise<unknown>): Promise<number> {
@@ -252,7 +292,11 @@ export class StagedBatch {
   }
 }
 
-async function deleteStagedRows(db: Db, batchId: number): Promise<void> {
+async function deleteStagedRows(db: Db, batchId: number, stager: SqliteStager | null): Promise<void> {
+  if (stager) {
+    for (const table of STAGING_TABLES) await stager.discard(table, batchId);
+    return;
+  }
   for (const table of STAGING_TABLES) {
     for (;;) {
       const t0 = performance.now();
@@ -297,8 +341,19 @@ export async function cleanStaleBatches(db: Db, now = new Date()): Promise<numbe
     );
     for (const r of rows) leftovers.add(Number(r.batchId));
   }
-  for (const batchId of leftovers) await deleteStagedRows(db, batchId);
+  if (leftovers.size > 0) {
+    const stager = SqliteStager.open(db);
+    try {
+      for (const batchId of leftovers) await deleteStagedRows(db, batchId, stager);
+    } finally {
+      stager?.close();
+    }
+  }
   return dead.length;
+}
+
+function* mapIterator<T, U>(items: Iterable<T>, fn: (item: T) => U): Generator<U> {
+  for (const item of items) yield fn(item);
 }
 
 // ---- merge helpers: set-based SQL over the staged rows, for the caller's merge ----

@@ -17,6 +17,8 @@ import {
 } from "../../db/staged-batch";
 
 type Row = Record<string, unknown> & { id: number };
+/** a new invoice as planned (the fields its order is taken from) */
+type NewInvoice = Row & { customerId: number; number: string; installment: number };
 interface Update {
   changes: Record<string, unknown>;
   guard: Record<string, unknown>;
@@ -104,7 +106,9 @@ export class ImportWrites {
   private readonly payments: Array<Record<string, unknown> & { customerId: number }> = [];
   private readonly audits: Array<Record<string, unknown>> = [];
   private readonly paymentsByCustomer = new Map<number, Array<Record<string, unknown>>>();
+  /** customers of the new invoices by number, built when first asked (payments files only) */
   private readonly invoicesByNumber = new Map<string, Set<number>>();
+  private indexedInvoices = 0;
 
   /** A new customer: gets a provisional id; its final field values are taken when staged. */
   createCustomer<T extends Row>(row: T, searchText: (r: T) => string): T {
@@ -118,22 +122,20 @@ export class ImportWrites {
     // ids in the order of the unique index (customer, number, instalment): the final INSERT then appends
     // to both the table and that index, about twice as fast as in file order
     const customerOrder = (id: number) => (id < 0 ? Number.MAX_SAFE_INTEGER / 2 - id : id);
-    const sorted = [...rows].sort(
-      (a, b) =>
-        customerOrder(Number(a.customerId)) - customerOrder(Number(b.customerId)) ||
-        (String(a.number) < String(b.number) ? -1 : String(a.number) > String(b.number) ? 1 : 0) ||
-        Number(a.installment) - Number(b.installment),
-    );
+    const sorted = (rows as NewInvoice[])
+      .slice()
+      .sort(
+        (a, b) =>
+          customerOrder(a.customerId) - customerOrder(b.customerId) ||
+          (a.number < b.number ? -1 : a.number > b.number ? 1 : 0) ||
+          a.installment - b.installment,
+      );
     for (const r of sorted) {
       r.id = this.nextInvoice--;
       // what the first sight showed (issue 13): the part already paid then is not this import's recovery
       r.firstSeenOn = this.today;
       r.firstSeenOpenCents = r.openCents;
       this.invoices.push(r);
-      const n = String(r.number);
-      const set = this.invoicesByNumber.get(n) ?? new Set<number>();
-      set.add(Number(r.customerId));
-      this.invoicesByNumber.set(n, set);
     }
   }
 
@@ -183,6 +185,13 @@ export class ImportWrites {
 
   /** Customers of the new invoices with this number. */
   newInvoiceCustomers(number: string): ReadonlySet<number> {
+    for (; this.indexedInvoices < this.invoices.length; this.indexedInvoices++) {
+      const r = this.invoices[this.indexedInvoices]!;
+      const n = String(r.number);
+      const set = this.invoicesByNumber.get(n) ?? new Set<number>();
+      set.add(Number(r.customerId));
+      this.invoicesByNumber.set(n, set);
+    }
     return this.invoicesByNumber.get(number) ?? new Set();
   }
 
@@ -249,7 +258,7 @@ export class ImportWrites {
     const invoices = await batch.stageInto(
       "StagedInvoice",
       [{ name: "ref", type: "integer" }, ...INVOICE_COLUMNS],
-      this.invoices.map((r) => ({ ...r, ref: r.id })),
+      invoiceValues(this.invoices),
     );
     const rows = await batch.stage(this.rows());
     return Math.max(invoices.longestMs, rows.longestMs);
@@ -308,6 +317,17 @@ export class ImportWrites {
       bases,
       now,
     );
+  }
+}
+
+/** The new invoices as staging values: the provisional id as "ref", then INVOICE_COLUMNS, one row at a time. */
+function* invoiceValues(rows: readonly Row[]): Generator<unknown[]> {
+  const n = INVOICE_COLUMNS.length;
+  for (const r of rows) {
+    const values = new Array(n + 1);
+    values[0] = r.id;
+    for (let i = 0; i < n; i++) values[i + 1] = r[INVOICE_COLUMNS[i]!.name];
+    yield values;
   }
 }
 

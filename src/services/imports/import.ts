@@ -319,10 +319,11 @@ class ImportRun {
     this.members = await this.tx.teamMember.findMany({ select: { id: true, slackUserId: true, name: true } });
     for (const f of files.filter((x) => x.kind === "clienti")) await this.importCustomers(f);
     const scadenzari = files.filter((x) => x.kind === "scadenzario");
-    if (scadenzari.length > 0) await this.importReceivables(scadenzari, "scadenzario");
     const fatture = files.filter((x) => x.kind === "fatturapa");
-    if (fatture.length > 0) await this.importReceivables(fatture, "fatturapa");
     const payments = files.filter((x) => x.kind === "pagamenti");
+    if (scadenzari.length > 0)
+      await this.importReceivables(scadenzari, "scadenzario", fatture.length + payments.length > 0);
+    if (fatture.length > 0) await this.importReceivables(fatture, "fatturapa", payments.length > 0);
     if (payments.length > 0) await this.importPayments(payments);
     await this.evaluatePromises();
   }
@@ -449,22 +450,25 @@ class ImportRun {
     else this.invoicesOf.set(inv.customerId, [inv]);
   }
 
+  /** @param laterFiles files of a later kind follow in this import: they must find the new invoices */
   private async importReceivables(
     files: readonly ParsedFile[],
     kind: "scadenzario" | "fatturapa",
+    laterFiles: boolean,
   ): Promise<void> {
     const source = kind === "scadenzario" ? (this.opts.source ?? "scadenzario") : "fatturapa";
-    // 1. customers, once per distinct customer
-    const resolved = new Map<ReceivableRecord, CustomerRow>();
+    // 1. customers, once per distinct customer; resolved[i][j]: the customer of files[i].receivables[j]
+    const resolved: Array<Array<CustomerRow | undefined>> = files.map((f) => new Array(f.receivables.length));
     const customerOf = new Map<string, CustomerRow | null>();
     const rejected = files.flatMap((f) => f.rejectedKeys);
     let done = 0;
     const total = files.reduce((n, f) => n + f.receivables.length, 0);
-    for (const f of files) {
+    for (const [i, f] of files.entries()) {
       for (const rec of kind === "fatturapa" ? f.customers : []) {
         customerOf.set(`${f.file}|${rec.code}`, await this.upsertCustomer(f.file, rec, "fill"));
       }
-      for (const r of f.receivables) {
+      for (let j = 0; j < f.receivables.length; j++) {
+        const r = f.receivables[j]!;
         if (++done % 2000 === 0) this.opts.onProgress?.({ phase: "customers", done, total });
         const key =
           kind === "fatturapa" ? `${f.file}|${r.customer.code}` : `code|${r.customer.code?.toLowerCase()}`;
@@ -475,32 +479,55 @@ class ImportRun {
         } else if (c === null && kind === "scadenzario") {
           this.issue(f.file, r.row, "customerWithoutName", r.customer.code ?? "");
         }
-        if (c) resolved.set(r, c);
+        if (c) resolved[i]![j] = c;
         else rejected.push({ code: r.customer.code, number: r.number });
       }
     }
     this.tally();
-    await this.loadInvoices([...new Set(resolved.values())].map((c) => c.id));
+    const customers = new Set<CustomerRow>();
+    for (const list of resolved) for (const c of list) if (c) customers.add(c);
+    await this.loadInvoices([...customers].map((c) => c.id));
 
-    // 2. match each record to an existing invoice (or a new instalment number)
-    const groups = new Map<string, Array<{ rec: ReceivableRecord; file: string; customer: CustomerRow }>>();
-    for (const f of files) {
-      for (const rec of f.receivables) {
-        const customer = resolved.get(rec);
+    // 2. match each record to an existing invoice (or a new instalment number). The records of one invoice
+    // (customer and number) form a group; groups in the order first met, found by customer id then number
+    // (cheaper than one map of "customer|number" strings on a large file).
+    type Item = { rec: ReceivableRecord; file: string; customer: CustomerRow };
+    const groups: Item[][] = [];
+    const byCustomer = new Map<number, Map<string, Item[]>>();
+    for (const [i, f] of files.entries()) {
+      for (let j = 0; j < f.receivables.length; j++) {
+        const rec = f.receivables[j]!;
+        const customer = resolved[i]![j];
         if (!customer) continue;
-        const key = invoiceKey(customer.id, rec.number);
-        const g = groups.get(key);
-        if (g) g.push({ rec, file: f.file, customer });
-        else groups.set(key, [{ rec, file: f.file, customer }]);
+        let numbers = byCustomer.get(customer.id);
+        if (!numbers) {
+          numbers = new Map();
+          byCustomer.set(customer.id, numbers);
+        }
+        const number = rec.number.toLowerCase();
+        const item = { rec, file: f.file, customer };
+        const g = numbers.get(number);
+        if (g) g.push(item);
+        else {
+          const group = [item];
+          numbers.set(number, group);
+          groups.push(group);
+        }
       }
     }
+    byCustomer.clear();
     const seen = new Set<number>();
     const creates: InvoiceRow[] = [];
-    const claimed = new Map<string, { file: string; row: number }>();
     done = 0;
-    for (const [key, group] of groups) {
-      const existing = this.invoices.get(key) ?? [];
+    const noInvoices: InvoiceRow[] = [];
+    for (const group of groups) {
+      const { customer, rec } = group[0]!;
+      // a customer without invoices in the database (a new one, most of a first import) needs no look-up
+      const existing = this.invoicesOf.has(customer.id)
+        ? (this.invoices.get(invoiceKey(customer.id, rec.number)) ?? noInvoices)
+        : noInvoices;
       const matched = new Map<(typeof group)[number], InvoiceRow | number>();
+      // the existing invoices not matched yet (none for a new invoice number: the common case of a first import)
       const free = new Set(existing);
       for (const item of group) {
         if (item.rec.installment === undefined) continue;
@@ -508,8 +535,8 @@ class ImportRun {
         matched.set(item, inv ?? item.rec.installment);
         if (inv) free.delete(inv);
       }
-      const open = group.filter((g) => !matched.has(g));
-      for (const item of open) {
+      const open = group.length === matched.size ? [] : group.filter((g) => !matched.has(g));
+      for (const item of free.size > 0 ? open : []) {
         const inv = [...free].find((e) => e.dueDate === item.rec.dueDate);
         if (inv) {
           matched.set(item, inv);
@@ -530,18 +557,19 @@ class ImportRun {
           matched.set(item, next);
         }
       }
+      // instalments claimed in this group (two records can only claim the same one within their group)
+      const claimed = group.length > 1 ? new Map<number, { file: string; row: number }>() : null;
       for (const item of group) {
         if (++done % 2000 === 0) this.opts.onProgress?.({ phase: "invoices", done, total });
         const target = matched.get(item)!;
         const installment = typeof target === "number" ? target : target.installment;
-        const claimKey = `${key}|${installment}`;
-        const first = claimed.get(claimKey);
+        const first = claimed?.get(installment);
         if (first) {
           const where = first.file === item.file ? String(first.row) : `${first.file}:${first.row}`;
           this.issue(item.file, item.rec.row, "duplicate", where);
           continue;
         }
-        claimed.set(claimKey, { file: item.file, row: item.rec.row });
+        claimed?.set(installment, { file: item.file, row: item.rec.row });
         if (typeof target === "number") {
           const openCents = item.rec.openCents ?? item.rec.amountCents;
           creates.push({
@@ -563,16 +591,13 @@ class ImportRun {
         }
       }
     }
-    groups.clear();
-    claimed.clear();
+    groups.length = 0;
     const before = (await this.tx.invoice.aggregate({ _max: { id: true } }))._max.id ?? 0;
     this.writes.createInvoices(creates);
     this.summary.invoices.created += creates.length;
-    // the new rows, so that payments in the same import find them and they are not taken as missing
-    for (const inv of creates) {
-      this.addInvoice(inv);
-      seen.add(inv.id);
-    }
+    // the new rows, so that later files of this import (payments, FatturaPA) find them; not in `seen`:
+    // closeMissing looks at the invoices already in the database only, and a provisional id is in none
+    if (laterFiles) for (const inv of creates) this.addInvoice(inv);
     creates.length = 0;
     if (kind === "scadenzario") await this.closeMissing(source, seen, rejected, files, before);
   }
