@@ -56,6 +56,8 @@ const schema = z.object({
   CREDITO_REMINDER_CRON: cron.default("* * * * *"),
   CREDITO_REPORT_CRON: cron.default("45 8 * * 1"),
   CREDITO_LOCALE: z.enum(["it", "en"]).default("it"),
+  // App Home in each Slack user's own language (users.info locale) instead of CREDITO_LOCALE
+  CREDITO_USER_LOCALE: z.enum(["true", "false", "1", "0"], "must be true or false").default("false"),
   CREDITO_CADENCE: z.string().optional(),
   CREDITO_PROMISE_TOLERANCE_DAYS: z.coerce.number().int().min(0).max(30).default(2),
   CREDITO_CREDIT_HOLD_DAYS: z.coerce.number().int().min(1).default(30),
@@ -138,6 +140,8 @@ export interface Config {
   /** the weekly report (last week's figures), after the Monday digest */
   reportCron: string;
   locale: "it" | "en";
+  /** App Home follows each user's Slack locale (it or en; anything else: `locale`) */
+  userLocale: boolean;
   /** the language of what goes to customers: reminders, statements of account, the dossier (issue 18) */
   companyLocale: "it" | "en";
   rules: {
@@ -271,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
     reminderCron: e.CREDITO_REMINDER_CRON,
     reportCron: e.CREDITO_REPORT_CRON,
     locale: e.CREDITO_LOCALE,
+    userLocale: e.CREDITO_USER_LOCALE === "true" || e.CREDITO_USER_LOCALE === "1",
     companyLocale: e.CREDITO_COMPANY_LOCALE ?? e.CREDITO_LOCALE,
     rules: {
       cadence,

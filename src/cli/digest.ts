@@ -3,6 +3,7 @@ import { formatDateLong, isIsoDate } from "../domain/calendar";
 import { formatEuro } from "../domain/money";
 import { groupTasksByKind } from "../domain/tasks";
 import { messages } from "../i18n";
+import { renderAction, renderReason } from "../i18n/tasks";
 import { type CliCommand, CliError, cliMessages, parseCliArgs } from "./command";
 import { commandConfig, DB_OPTION } from "./database";
 
@@ -53,7 +54,7 @@ export const digestCommand: CliCommand = {
             customerName: x.customerName,
             amountCents: x.amountCents,
             daysOverdue: x.daysOverdue,
-            reason: x.reason,
+            reason: renderReason(x.reason, locale),
             assignee: x.assignee ?? null,
             channel: x.channel, // how the contact is made: phone, email, pec, letter, visit, or null
           }));
@@ -73,7 +74,7 @@ export const digestCommand: CliCommand = {
               lines.push(
                 `  ${x.customerName} (${x.customerCode}) · ${formatEuro(x.amountCents, locale)} · ${t.digest.days(x.daysOverdue)}${time}${who}`,
               );
-              lines.push(`    ${x.reason} → ${x.action}`);
+              lines.push(`    ${renderReason(x.reason, locale)} → ${renderAction(x.action, locale)}`);
             }
           }
           process.stdout.write(`${lines.join("\n")}\n`);

@@ -1,6 +1,8 @@
 // Calendar arithmetic on plain "YYYY-MM-DD" dates, Italian business days and time zones.
 // Pure: no clock reads; "today" is always passed in by the caller.
 
+import { dateCompact, dateLong } from "../i18n/format";
+
 export type IsoDate = string; // calendar date "YYYY-MM-DD"
 export type Locale = "it" | "en";
 
@@ -37,11 +39,7 @@ const MONTHS: Record<Locale, readonly string[]> = {
     "December",
   ],
 };
-const MONTHS_SHORT: Record<Locale, readonly string[]> = {
-  it: ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
-  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-};
-// Index = weekday(): 0 = Sunday.
+// Index = weekday(): 0 = Sunday. Names for reading what users type; writing goes through i18n/format.
 const WEEKDAYS: Record<Locale, readonly string[]> = {
   it: ["domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"],
   en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
@@ -246,9 +244,10 @@ export function zonedInstant(date: IsoDate, time: string, timeZone: string): Dat
   return new Date(before); // valid, or in a gap: the pre-transition offset lands after the gap
 }
 
+/** "lunedì 2 marzo" / "Monday 2 March", through src/i18n/format.ts (the one Intl formatter). */
 export function formatDateLong(d: IsoDate, locale: Locale = "it"): string {
-  const p = parts(d);
-  return `${WEEKDAYS[locale][weekday(d)]} ${p.d} ${MONTHS[locale][p.m - 1]}`;
+  parts(d);
+  return dateLong(d, locale);
 }
 
 export function formatDateShort(d: IsoDate, _locale: Locale = "it"): string {
@@ -256,9 +255,10 @@ export function formatDateShort(d: IsoDate, _locale: Locale = "it"): string {
   return `${pad(p.d)}/${pad(p.m)}/${pad(p.y, 4)}`;
 }
 
+/** "2 mar" / "2 Mar", through src/i18n/format.ts. */
 export function formatDateCompact(d: IsoDate, locale: Locale = "it"): string {
-  const p = parts(d);
-  return `${p.d} ${MONTHS_SHORT[locale][p.m - 1]}`;
+  parts(d);
+  return dateCompact(d, locale);
 }
 
 // Lowercase, accents removed, and the apostrophe Italians type for a missing accent ("lunedi'").

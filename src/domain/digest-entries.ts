@@ -18,6 +18,7 @@ export interface DigestEntry {
 /** Which task of a customer leads its entry: an owner decision, then the contact to make, then the rest. */
 export const PRIMARY_ORDER: readonly TaskKind[] = [
   "approval_pending",
+  "riba_returned", // a RiBa or SDD came back unpaid: the bank said no, call today
   "broken_promise",
   "promise_due",
   "callback",

@@ -63,8 +63,9 @@ export function withDate(prep: DatePreposition, date: IsoDate, style: DateStyle 
 export function withDateEn(prep: DatePreposition, date: IsoDate, style: DateStyle = "compact"): string {
   const word: Record<DatePreposition, string> = {
     il: "on",
-    di: "of",
-    del: "of",
+    // "Payment of €500.00 on 2 Mar", "back in the digest on Friday 4 December": English dates take "on"
+    di: "on",
+    del: "on",
     al: "to",
     dal: "from",
     nel: "on",

@@ -1,35 +1,14 @@
 // Euro amounts as integer cents: formatting and parsing without floating-point arithmetic on money.
 
+import { percent as formatPercentText, money } from "../i18n/format";
+
 export type Cents = number; // integer euro cents everywhere
 
 type MoneyLocale = "it" | "en";
 
-const SEPARATORS: Record<MoneyLocale, { thousands: string; decimal: string; prefix: string }> = {
-  it: { thousands: ".", decimal: ",", prefix: "€ " },
-  en: { thousands: ",", decimal: ".", prefix: "€" },
-};
-
-function assertCents(cents: Cents): void {
-  if (!Number.isSafeInteger(cents)) throw new RangeError(`Not an integer amount of cents: ${cents}`);
-}
-
-// Done by hand because Intl "it-IT" omits the separator for 4-digit amounts ("1234,56").
-function groupThousands(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+$)/g, separator);
-}
-
-function withSign(negative: boolean, body: string): string {
-  return negative ? `-${body}` : body;
-}
-
-/** it: "€ 1.234,56", "-€ 12,00"; en: "€1,234.56". */
+/** it: "€ 1.234,56", "-€ 12,00"; en: "€1,234.56" (written by src/i18n/format.ts, the one Intl formatter). */
 export function formatEuro(cents: Cents, locale: MoneyLocale = "it"): string {
-  assertCents(cents);
-  const sep = SEPARATORS[locale];
-  const abs = Math.abs(cents);
-  const euros = groupThousands(String(Math.floor(abs / 100)), sep.thousands);
-  const rest = String(abs % 100).padStart(2, "0");
-  return withSign(cents < 0, `${sep.prefix}${euros}${sep.decimal}${rest}`);
+  return money(cents, locale);
 }
 
 // Integer groups after the first must have exactly 3 digits; the first 1 to 3.
@@ -108,7 +87,5 @@ export function percent(part: number, whole: number): number {
 
 /** "42,5%" / "42.5%"; whole numbers without decimals ("40%"). */
 export function formatPercent(p: number, locale: MoneyLocale = "it"): string {
-  const rounded = Math.round(p * 10) / 10;
-  const text = String(rounded === 0 ? 0 : rounded); // no "-0%"
-  return `${locale === "it" ? text.replace(".", ",") : text}%`;
+  return formatPercentText(p, locale);
 }

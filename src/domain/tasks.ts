@@ -12,9 +12,8 @@ import {
 } from "./cadence";
 import { addDays, daysBetween, type IsoDate, previousBusinessDay } from "./calendar";
 import type { ApprovalKind, CaseStage } from "./cases";
-import { withDate } from "./italian";
-import { formatEuro } from "./money";
 import { type PromiseStatus, promiseDeadline, promiseStatus } from "./promises";
+import type { PreserveWith, TaskAction, TaskReason } from "./task-text";
 
 export type TaskKind =
   | "riba_returned" // bank statements (issue 15): a RiBa or SDD came back unpaid, first of all
@@ -99,8 +98,8 @@ export interface TaskFollowup {
   id: number;
   customerId: number;
   date: IsoDate;
-  reason: string;
-  action: string;
+  reason: TaskReason;
+  action: TaskAction;
   /** "riba_returned": a follow-up the bank import created for a returned RiBa or SDD (shown first) */
   kind?: "riba_returned";
 }
@@ -159,8 +158,9 @@ export interface Task {
   customerName: string;
   amountCents: number; // at stake: the promised amount still missing, the approval amount, else the overdue
   daysOverdue: number; // of the oldest overdue invoice, 0 when nothing is overdue
-  reason: string;
-  action: string;
+  /** why the task is there and what to do, as data: rendered in the reader's locale (src/i18n/tasks.ts) */
+  reason: TaskReason;
+  action: TaskAction;
   assignee?: string;
   assigneeSlackId?: string;
   preserveRelationship: boolean;
@@ -277,17 +277,22 @@ function buildDebtors(input: DigestInput): Map<number, Debtor> {
   return debtors;
 }
 
-function preserveNote(debtor: Debtor): string {
-  if (!debtor.customer.preserveRelationship) return "";
-  return ` (cliente da preservare: sentire prima ${debtor.customer.salesperson ?? "il commerciale"})`;
+function preserveWith(debtor: Debtor): PreserveWith | undefined {
+  if (!debtor.customer.preserveRelationship) return undefined;
+  return debtor.customer.salesperson ? { salesperson: debtor.customer.salesperson } : {};
+}
+
+function optionalPreserve(debtor: Debtor): { preserve?: PreserveWith } {
+  const preserve = preserveWith(debtor);
+  return preserve ? { preserve } : {};
 }
 
 function makeTask(
   kind: TaskKind,
   debtor: Debtor,
   amountCents: number,
-  reason: string,
-  action: string,
+  reason: TaskReason,
+  action: TaskAction,
   extra: Partial<Task> = {},
 ): Task {
   const { customer, lastContact } = debtor;
@@ -380,14 +385,16 @@ function promiseTasks(input: DigestInput, ctx: Context, chase: ChaseBoard): Set<
 }
 
 function brokenPromiseTask(debtor: Debtor, p: TaskPromise, status: PromiseStatus, missing: number): Task {
-  const promised = `Promessa di ${formatEuro(p.amountCents)} ${withDate("del", p.dueDate)}`;
-  const [reason, action] =
+  const [reason, action]: [TaskReason, TaskAction] =
     status === "partial"
       ? [
-          `${promised} mantenuta in parte: mancano ${formatEuro(missing)}`,
-          "Chiamare subito e chiedere il saldo",
+          { code: "promise_partial", amountCents: p.amountCents, due: p.dueDate, missingCents: missing },
+          { code: "call_for_balance" },
         ]
-      : [`${promised} non mantenuta`, "Chiamare subito e chiedere il pagamento promesso"];
+      : [
+          { code: "promise_broken", amountCents: p.amountCents, due: p.dueDate },
+          { code: "call_for_promise" },
+        ];
   return makeTask("broken_promise", debtor, missing, reason, action, { refId: p.id, channel: "phone" });
 }
 
@@ -398,10 +405,20 @@ function promiseDueTask(
   deadline: IsoDate,
   today: IsoDate,
 ): Task {
-  const when = p.dueDate === today ? "oggi" : withDate("il", p.dueDate);
-  const reason = `Promessa di ${formatEuro(missing)} in scadenza ${when}`;
-  const action = `Verificare l'incasso (tolleranza ${withDate("fino al", deadline)})`;
-  return makeTask("promise_due", debtor, missing, reason, action, { refId: p.id });
+  const reason: TaskReason = {
+    code: "promise_due",
+    missingCents: missing,
+    due: p.dueDate,
+    today: p.dueDate === today,
+  };
+  return makeTask(
+    "promise_due",
+    debtor,
+    missing,
+    reason,
+    { code: "check_payment", until: deadline },
+    { refId: p.id },
+  );
 }
 
 function callbackTasks(input: DigestInput, ctx: Context, chase: ChaseBoard): void {
@@ -409,11 +426,13 @@ function callbackTasks(input: DigestInput, ctx: Context, chase: ChaseBoard): voi
     const debtor = ctx.debtors.get(cb.customerId);
     if (!debtor || debtor.snoozed || cb.date < ctx.window || cb.date > ctx.today) continue;
     // the time is said once, in the action; the reason carries the note
-    const when = cb.date === ctx.today ? "" : `${withDate("il", cb.date)} alle ${cb.time}`;
-    const reason = cb.note
-      ? `${cb.note}${when ? ` (fissata ${when})` : ""}`
-      : `Richiamata fissata${when ? ` ${when}` : ""}`;
-    const action = cb.date === ctx.today ? `Richiamare alle ${cb.time}` : "Richiamare appena possibile";
+    const reason: TaskReason = {
+      code: "callback",
+      ...(cb.note ? { note: cb.note } : {}),
+      ...(cb.date === ctx.today ? {} : { date: cb.date, time: cb.time }),
+    };
+    const action: TaskAction =
+      cb.date === ctx.today ? { code: "call_back_at", time: cb.time } : { code: "call_back_soon" };
     // The member who booked the callback makes it; their name is known only if they are the case assignee.
     const member = cb.memberSlackId ?? debtor.customer.assigneeSlackId;
     const assignee = member === debtor.customer.assigneeSlackId ? debtor.customer.assignee : undefined;
@@ -427,14 +446,6 @@ function callbackTasks(input: DigestInput, ctx: Context, chase: ChaseBoard): voi
     chase.offer(task, `${cb.date} ${cb.time}`);
   }
 }
-
-// The step's label says the channel; the action says how to do it.
-const TONE_TEXT: Record<CadenceStep["tone"], string> = {
-  friendly: "Tono cordiale, chiedere una data di pagamento precisa",
-  firm: "Tono fermo: importo e data, senza altri rinvii",
-  formal: "Tono formale: messa in mora con un termine per pagare",
-  final: "Ultimo avviso: un termine, poi agenzia o legale",
-};
 
 /**
  * Routine chasing of a debtor with something overdue: the cadence step due, else a re-contact. None while the
@@ -485,25 +496,37 @@ function cadenceTask(
   step: CadenceStep,
   clearance: "none" | "waiting" | "ok" | "objection" = "none",
 ): Task {
-  const sales = debtor.customer.salesperson ?? "il commerciale";
+  // The reason names the step by channel and tone; the action says how to do it.
+  const sales = debtor.customer.salesperson;
+  const named = sales ? { salesperson: sales } : {};
   if (clearance === "waiting") {
     return makeTask(
       "cadence",
       debtor,
       debtor.overdueCents,
-      `${step.label}: cliente da preservare, prima l'ok di ${sales}`,
-      `Chiedere a ${sales} l'ok o un'obiezione`,
+      { code: "cadence_waiting", channel: step.channel, tone: step.tone, ...named },
+      { code: "ask_salesperson", ...named },
       { stepDay: step.day, awaitingSales: true },
     );
   }
-  const note = clearance === "ok" ? ` (ok di ${sales})` : "";
-  const reason = `${step.label}${note}`;
-  const action = TONE_TEXT[step.tone];
-  return makeTask("cadence", debtor, debtor.overdueCents, reason, action, {
+  const reason: TaskReason = {
+    code: "cadence",
     channel: step.channel,
-    stepDay: step.day,
-    step,
-  });
+    tone: step.tone,
+    ...(clearance === "ok" ? { salesOk: named } : {}),
+  };
+  return makeTask(
+    "cadence",
+    debtor,
+    debtor.overdueCents,
+    reason,
+    { code: "tone", tone: step.tone },
+    {
+      channel: step.channel,
+      stepDay: step.day,
+      step,
+    },
+  );
 }
 
 /**
@@ -517,18 +540,21 @@ function recontactTask(debtor: Debtor, oldestDueDate: IsoDate, ctx: Context): Ta
   const days = daysBetween(since, ctx.today);
   if (days < ctx.rules.recontactMinDays) return undefined;
   const urgent = days >= ctx.rules.recontactMaxDays;
-  const reason =
-    (contacted
-      ? `Ultimo contatto ${days} giorni fa`
-      : `Nessun contatto da quando è scaduto (${days} giorni)`) +
-    (urgent ? `, oltre il limite di ${ctx.rules.recontactMaxDays}` : "");
+  const reason: TaskReason = {
+    code: "recontact",
+    days,
+    contacted,
+    ...(urgent ? { limitDays: ctx.rules.recontactMaxDays } : {}),
+  };
   return makeTask(
     "recontact",
     debtor,
     debtor.overdueCents,
     reason,
-    urgent ? "Ricontattare oggi, senza rinvii" : "Ricontattare",
-    { channel: "phone" },
+    { code: "recontact", urgent },
+    {
+      channel: "phone",
+    },
   );
 }
 
@@ -540,12 +566,17 @@ function creditTask(debtor: Debtor, rules: TaskRules): Task | undefined {
   const { customer } = debtor;
   const beyond = debtor.daysOverdue > rules.creditHoldDays;
   if (beyond && !customer.creditHold) {
-    const reason = `Fattura scaduta da ${debtor.daysOverdue} giorni (soglia ${rules.creditHoldDays}): fido ancora attivo${preserveNote(debtor)}`;
-    return makeTask("credit_hold", debtor, debtor.overdueCents, reason, "Sospendere il fido");
+    const reason: TaskReason = {
+      code: "credit_hold",
+      days: debtor.daysOverdue,
+      thresholdDays: rules.creditHoldDays,
+      ...optionalPreserve(debtor),
+    };
+    return makeTask("credit_hold", debtor, debtor.overdueCents, reason, { code: "suspend_credit" });
   }
   if (!beyond && customer.creditHold && !EXTERNAL_STAGES.has(customer.caseStage)) {
-    const reason = `Fido sospeso, nessuna fattura scaduta da oltre ${rules.creditHoldDays} giorni`;
-    return makeTask("credit_release", debtor, debtor.overdueCents, reason, "Riattivare il fido");
+    const reason: TaskReason = { code: "credit_release", thresholdDays: rules.creditHoldDays };
+    return makeTask("credit_release", debtor, debtor.overdueCents, reason, { code: "release_credit" });
   }
   return undefined;
 }
@@ -566,14 +597,13 @@ function agencyTask(
     return undefined;
   if (EXTERNAL_STAGES.has(customer.caseStage) || NOT_ESCALATED.has(customer.caseStage)) return undefined;
   if (deferred.has(`agency:${customer.id}`)) return undefined;
-  const reason = `Pronta per l'agenzia: ${debtor.daysOverdue} giorni di ritardo (soglia ${rules.agencyDays})${preserveNote(debtor)}`;
-  return makeTask(
-    "agency_ready",
-    debtor,
-    debtor.overdueCents,
-    reason,
-    "Preparare il dossier e chiedere l'approvazione",
-  );
+  const reason: TaskReason = {
+    code: "agency_ready",
+    days: debtor.daysOverdue,
+    thresholdDays: rules.agencyDays,
+    ...optionalPreserve(debtor),
+  };
+  return makeTask("agency_ready", debtor, debtor.overdueCents, reason, { code: "prepare_dossier" });
 }
 
 /** One task per customer for the latest refusal, unless the lawyer has the case or a legal approval is pending. */
@@ -593,49 +623,33 @@ function legalTasks(
     const debtor = ctx.debtors.get(refusal.customerId);
     if (!debtor || debtor.customer.caseStage === "legal" || legalPending.has(refusal.customerId)) continue;
     if (NOT_ESCALATED.has(debtor.customer.caseStage) || deferred.has(`legal:${refusal.customerId}`)) continue;
-    const reason = `Rifiuto di pagare ${withDate("del", refusal.date)}: proposta di passaggio al legale${preserveNote(debtor)}`;
-    tasks.push(
-      makeTask(
-        "legal_ready",
-        debtor,
-        debtor.overdueCents,
-        reason,
-        "Chiedere l'approvazione per il passaggio al legale",
-      ),
-    );
+    const reason: TaskReason = { code: "legal_ready", refusedOn: refusal.date, ...optionalPreserve(debtor) };
+    tasks.push(makeTask("legal_ready", debtor, debtor.overdueCents, reason, { code: "ask_legal_approval" }));
   }
   return tasks;
 }
 
-const APPROVAL_TEXT: Record<TaskApproval["kind"], string> = {
-  settlement: "saldo e stralcio",
-  agency: "passaggio all'agenzia",
-  legal: "passaggio al legale",
-  write_off: "passaggio a perdita",
-};
-
 // Addressed to the owner, whose Slack id the view knows: no assignee routing here.
 function approvalTask(debtor: Debtor, approval: TaskApproval): Task {
-  const terms =
-    approval.kind === "settlement" && approval.amountCents !== undefined
-      ? ` (incasso ${formatEuro(approval.amountCents)})`
-      : "";
-  const reason = `Richiesta di ${APPROVAL_TEXT[approval.kind]}${terms} ${withDate("del", approval.requestedOn)} in attesa del titolare`;
+  const reason: TaskReason = {
+    code: "approval_pending",
+    kind: approval.kind,
+    requestedOn: approval.requestedOn,
+    ...(approval.amountCents !== undefined ? { amountCents: approval.amountCents } : {}),
+  };
   return makeTask(
     "approval_pending",
     debtor,
     approval.amountCents ?? debtor.overdueCents,
     reason,
-    "Approvare o respingere",
-    {
-      refId: approval.id,
-    },
+    { code: "approve_or_reject" },
+    { refId: approval.id },
   );
 }
 
 // Follow-ups are contacts too, so a snooze holds them back; an overdue one stays until it is done.
 function followupTask(debtor: Debtor, f: TaskFollowup, window: IsoDate): Task {
-  const reason = f.date < window ? `${f.reason} (${withDate("dal", f.date)})` : f.reason;
+  const reason: TaskReason = f.date < window ? { code: "since", reason: f.reason, since: f.date } : f.reason;
   return makeTask(f.kind ?? "followup", debtor, debtor.overdueCents, reason, f.action, { refId: f.id });
 }
 

@@ -1,4 +1,5 @@
 import type { digestIt } from "./digest.it";
+import { count } from "./format";
 
 /** English messages of the per-customer digest, decisions and agreements (issue 13). */
 export const digestEn: typeof digestIt = {
@@ -7,6 +8,7 @@ export const digestEn: typeof digestIt = {
     moreInThread: (n: number) =>
       n === 1 ? "…1 more customer in the thread below." : `…${n} more customers in the thread below.`,
     sections: {
+      riba_returned: "⚠️ RiBa and SDD returned unpaid",
       approval_pending: "✍️ Decisions waiting for the owner",
       broken_promise: "❌ Broken promises",
       promise_due: "⏳ Promises to check",
@@ -20,6 +22,7 @@ export const digestEn: typeof digestIt = {
       credit_release: "✅ Credit lines to release",
     } as Record<string, string>,
     flags: {
+      riba_returned: "⚠️ RiBa or SDD returned unpaid",
       approval_pending: "✍️ owner decision pending",
       broken_promise: "❌ broken promise",
       promise_due: "⏳ promise to check",
@@ -33,6 +36,7 @@ export const digestEn: typeof digestIt = {
       credit_release: "✅ credit line to release",
     } as Record<string, string>,
     icon: {
+      riba_returned: "⚠️",
       approval_pending: "✍️",
       broken_promise: "❌",
       promise_due: "⏳",
@@ -51,7 +55,7 @@ export const digestEn: typeof digestIt = {
     } as Record<string, string>,
     overdue: (amount: string, days: string) => `${amount} overdue${days ? ` for ${days}` : ""}`,
     nothingOverdue: "nothing overdue",
-    days: (n: number) => (n === 1 ? "1 day" : `${n} days`),
+    days: (n: number) => count(n, { one: "day", other: "days" }, "en"),
     call: (phone: string) => `tel. ${phone}`,
     askFor: (who: string) => `ask for ${who}`,
     salesNote: (note: string) => `“${note}”`,

@@ -5,6 +5,7 @@ export const digestIt = {
     moreInThread: (n: number) =>
       n === 1 ? "…ancora 1 cliente nel thread qui sotto." : `…altri ${n} clienti nel thread qui sotto.`,
     sections: {
+      riba_returned: "⚠️ RiBa e SDD insoluti",
       approval_pending: "✍️ Decisioni in attesa del titolare",
       broken_promise: "❌ Promesse non mantenute",
       promise_due: "⏳ Promesse da verificare",
@@ -19,6 +20,7 @@ export const digestIt = {
     } as Record<string, string>,
     /** Short flags for the customer's other tasks, on the same entry. */
     flags: {
+      riba_returned: "⚠️ RiBa o SDD insoluto",
       approval_pending: "✍️ decisione del titolare in attesa",
       broken_promise: "❌ promessa non mantenuta",
       promise_due: "⏳ promessa da verificare",
@@ -32,6 +34,7 @@ export const digestIt = {
       credit_release: "✅ fido da riattivare",
     } as Record<string, string>,
     icon: {
+      riba_returned: "⚠️",
       approval_pending: "✍️",
       broken_promise: "❌",
       promise_due: "⏳",

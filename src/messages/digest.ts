@@ -8,6 +8,7 @@ import type { Task } from "../domain/tasks";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
 import { reminderMessages } from "../i18n/reminders";
+import { renderAction, renderReason } from "../i18n/tasks";
 
 export interface SlackMessage {
   text: string;
@@ -137,7 +138,10 @@ export function taskLine(task: Task, t: Messages, locale: Locale): string {
         (t.outcome[task.lastContact.outcome] ?? task.lastContact.outcome).toLowerCase(),
       )
     : t.digest.neverContacted;
-  return truncate(`${head}\n${escapeMrkdwn(task.reason)} → ${escapeMrkdwn(task.action)}\n_${last}_`, 3000);
+  return truncate(
+    `${head}\n${escapeMrkdwn(renderReason(task.reason, locale))} → ${escapeMrkdwn(renderAction(task.action, locale))}\n_${last}_`,
+    3000,
+  );
 }
 
 /** A short form of a free text: its first clause, at most `max` characters. */
@@ -195,7 +199,9 @@ export function entryAction(
 ): string {
   const p = entry.primary;
   const icon = t.digestEntry.icon[p.kind === "cadence" && p.channel ? p.channel : p.kind] ?? "📅";
-  const parts = [`${icon} ${escapeMrkdwn(p.reason)} → ${escapeMrkdwn(p.action)}`];
+  const parts = [
+    `${icon} ${escapeMrkdwn(renderReason(p.reason, locale))} → ${escapeMrkdwn(renderAction(p.action, locale))}`,
+  ];
   if (p.channel === "phone" && p.phone) {
     const who = p.askFor ? ` (${t.digestEntry.askFor(escapeMrkdwn(short(p.askFor, 40)))})` : "";
     parts.push(`${t.digestEntry.call(escapeMrkdwn(p.phone))}${who}`);

@@ -1,14 +1,14 @@
 import type { KnownBlock } from "@slack/types";
 import type { Locale, Messages } from "../i18n";
 
-/** What the list shows of a sub-command (the listeners' `Subcommand` carries it). */
-export interface SubcommandUsage {
+/** What the help shows of a sub-command (the listeners' `Subcommand` has this shape). */
+export interface HelpEntry {
   usage: Record<Locale, { syntax: string; text: string }>;
 }
 
 /** The ephemeral list of commands (also the answer to an unknown sub-command). */
 export function helpMessage(
-  subcommands: readonly SubcommandUsage[],
+  subcommands: readonly HelpEntry[],
   t: Messages,
   locale: Locale,
   unknown?: string,

@@ -4,7 +4,8 @@
 /**
  * What leaves for Slack. `respond` posts to a response_url (payload.url) instead of the Web API. `files.upload`
  * uploads payload.data (base64) as payload.filename/title into the channel (in the anchor's thread) through
- * files.getUploadURLExternal, a POST of the bytes and files.completeUploadExternal.
+ * files.getUploadURLExternal, a POST of the bytes and files.completeUploadExternal (with payload.initial_comment
+ * when given).
  */
 export type OutboxMethod =
   | "chat.postMessage"

@@ -4,6 +4,7 @@ import type { Period, Report } from "../domain/kpi";
 import { formatEuro, formatPercent } from "../domain/money";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Messages } from "../i18n";
+import { number } from "../i18n/format";
 
 const MAX_COLLECTOR_LINES = 15;
 const MAX_TRIP_LINES = 10;
@@ -41,7 +42,7 @@ function versusTarget(
 
 function decimal(n: number | null, t: Messages, locale: Locale): string {
   if (n === null) return t.report.noData;
-  return locale === "it" ? String(n).replace(".", ",") : String(n);
+  return number(n, locale);
 }
 
 /** The KPI fields shared by the channel message and App Home. */

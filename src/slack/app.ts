@@ -3,6 +3,7 @@ import { WebClient } from "@slack/web-api";
 import type { AppContext } from "../context";
 import { health } from "../health";
 import type { Logger } from "../log";
+import { useCases } from "../services/use-cases";
 import { registerListeners } from "./listeners";
 import { dedupeEvents } from "./middleware/dedupe-events";
 
@@ -51,7 +52,9 @@ export function buildSlackApp(ctx: AppContext): SlackApp {
     app = new App({ authorize, receiver, logger, clientOptions });
   }
   app.use(dedupeEvents(ctx.db));
-  registerListeners(app, ctx);
+  // the listeners get the use cases bound to this context, and no database
+  const { db: _db, ...shell } = ctx;
+  registerListeners(app, { ...shell, services: useCases(ctx) });
   app.error(async (err) => {
     ctx.log.error("slack: unhandled listener error", err);
   });

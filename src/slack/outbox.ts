@@ -423,6 +423,7 @@ export class Outbox implements MessageQueue {
       files: [{ id: target.file_id, title: payload.title ?? payload.filename }],
       channel_id: channel,
       ...(payload.thread_ts ? { thread_ts: payload.thread_ts } : {}),
+      ...(payload.initial_comment ? { initial_comment: payload.initial_comment } : {}),
     });
     return undefined;
   }

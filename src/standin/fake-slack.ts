@@ -15,6 +15,8 @@ export interface FakeUser {
   id: string;
   name: string;
   tz?: string;
+  /** the user's Slack language, e.g. "en-US", "it-IT": returned when users.info asks include_locale */
+  locale?: string;
 }
 
 /**
@@ -239,7 +241,15 @@ export class FakeSlack {
         if (!user) return { ok: false, error: "user_not_found" };
         return {
           ok: true,
-          user: { id: user.id, name: user.name, real_name: user.name, tz: user.tz ?? "Europe/Rome" },
+          user: {
+            id: user.id,
+            name: user.name,
+            real_name: user.name,
+            tz: user.tz ?? "Europe/Rome",
+            ...(args.include_locale === true || args.include_locale === "true"
+              ? { locale: user.locale ?? "en-US" }
+              : {}),
+          },
         };
       }
       case "apps.connections.open":

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
 import { withDate } from "../../src/domain/italian";
+import { renderReason } from "../../src/i18n/tasks";
 import { requestApproval } from "../../src/services/cases/approvals";
 import { closeSettledCases } from "../../src/services/cases/case-lifecycle";
 import { buildDigest, postDigest } from "../../src/services/digest/digest";
@@ -329,6 +330,6 @@ describe("decisions followed through (issue 13)", () => {
     await until(async () => (await db().stepClearance.count()) === 1);
     const next = (await buildDigest(ctx(), today(ctx()))).tasks.find((t) => t.kind === "cadence")!;
     expect(next).toMatchObject({ channel: "pec", stepDay: 30 });
-    expect(next.reason).toContain("ok di Sara Commerciale");
+    expect(renderReason(next.reason, "it")).toContain("ok di Sara Commerciale");
   });
 });

@@ -24,7 +24,7 @@ type Locale = "it" | "en";
  * here by mistake.
  */
 const PENDING_REASONS_BRANCH: Record<Locale, readonly string[]> = {
-  en: ["slack digest:message", "slack today:reply", "cli digest --dry-run"],
+  en: [],
   it: [],
 };
 

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/command";
 import { dossierCommand } from "../../src/cli/dossier";
 import { parseHalfYear, parseRatePercent, tassiCommand } from "../../src/cli/tassi";
+import { today } from "../../src/context";
+import { openCase } from "../../src/services/cases/cases";
 import { ADMIN, seedCase } from "../support/cases";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
 import { pdfText } from "../support/pdf-text";
@@ -98,6 +100,55 @@ describe("the dossier for the agency or the lawyer", () => {
     expect(
       await h.runtime.ctx.db.auditEntry.count({ where: { action: "dossier.uploaded", customerId } }),
     ).toBe(1);
+  });
+
+  it("a case without a thread yet: the dossier waits in the outbox for its parent, and a failed upload is retried", async () => {
+    await seedCase(h); // the team
+    const db = h.runtime.ctx.db;
+    const customer = await db.customer.create({
+      data: {
+        code: "C002",
+        name: "Bianchi & Figli SpA",
+        searchText: "bianchi figli spa c002",
+        invoices: {
+          create: [
+            {
+              number: "FT-201",
+              issueDate: "2025-12-01",
+              dueDate: "2026-01-15",
+              amountCents: 50000,
+              openCents: 50000,
+            },
+          ],
+        },
+      },
+    });
+    const kase = await db.$transaction((tx) => openCase(tx, customer.id, today(h.runtime.ctx)));
+    expect(kase.threadTs).toBeNull();
+    h.slack.failNext("files.completeUploadExternal", { status: 500 });
+    const res = await h.requester.command(ADMIN, "/credito", "dossier bianchi");
+    expect((res.json as { text: string }).text).toBe("Preparo il dossier di Bianchi &amp; Figli SpA…");
+    await h.slack.waitFor((calls) => calls.some((c) => c.method === "files.completeUploadExternal"), 15_000);
+    // the parent first (queued with the upload, in the same channel), then the file in its thread
+    const parent = await db.case.findUniqueOrThrow({ where: { id: kase.id } });
+    expect(parent.threadTs).toBeTruthy();
+    const methods = h.slack.calls.map((c) => c.method);
+    expect(methods.indexOf("chat.postMessage")).toBeLessThan(methods.indexOf("files.getUploadURLExternal"));
+    expect(methods).toContain("files.completeUploadExternal:failed");
+    const completed = h.slack.callsOf("files.completeUploadExternal");
+    expect(completed).toHaveLength(1);
+    expect(completed[0]?.args).toMatchObject({ channel_id: CHANNEL, thread_ts: parent.threadTs });
+    expect(String(completed[0]?.args.initial_comment)).toBe(
+      "📁 Dossier di Bianchi &amp; Figli SpA per l'agenzia o il legale",
+    );
+    // it left through the outbox, once, and is recorded in the audit with its row
+    await h.runtime.ctx.outbox.idle();
+    const rows = await db.outboxMessage.findMany({ where: { method: "files.upload" } });
+    expect(rows.map((r) => r.status)).toEqual(["sent"]);
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { action: "dossier.uploaded", caseId: kase.id },
+    });
+    expect(JSON.parse(entry.detail ?? "{}")).toMatchObject({ outboxId: rows[0]?.id });
   });
 
   it("credito dossier writes the same PDF from the CLI and names the half-years that used the last known rate", async () => {

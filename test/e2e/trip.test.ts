@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
 import { type LogDraft, validateLogDraft } from "../../src/domain/log-entry";
 import { messages } from "../../src/i18n";
+import { renderAction, renderReason } from "../../src/i18n/tasks";
 import { buildDigest } from "../../src/services/digest/digest";
 import { loadLogCustomer, logOutcome, validationContextFor } from "../../src/services/outcomes/log-outcome";
 import { memberBySlackId } from "../../src/services/team/team";
@@ -522,7 +523,7 @@ describe("field trips: plan, visits, debrief and the next day", () => {
     const digest = await buildDigest(ctx, "2026-03-11");
     const followups = digest.tasks
       .filter((t) => t.kind === "followup")
-      .map((t) => [t.customerName, t.reason, t.action])
+      .map((t) => [t.customerName, renderReason(t.reason, "it"), renderAction(t.action, "it")])
       .sort((a, b) => `${a[0]}${a[1]}`.localeCompare(`${b[0]}${b[1]}`));
     expect(followups).toEqual([
       [

@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config";
 import { fixedClock } from "../../src/context";
 import { type Db, openDb } from "../../src/db/client";
 import { computeTasks } from "../../src/domain/tasks";
+import { renderReason } from "../../src/i18n/tasks";
 import { loadDigestInput, taskRules } from "../../src/services/digest/digest-input";
 import { importFiles } from "../../src/services/imports/import";
 
@@ -54,7 +55,8 @@ describe("importing the chasing already done (issue 13)", () => {
       chasingNote: "Promette a fine mese, sentire Anna",
     });
     expect(cadence("C001")?.lastContact?.date).toBe("2026-03-01");
-    expect(cadence("C002")).toMatchObject({ channel: "phone", reason: "Telefonata di cortesia" });
+    expect(cadence("C002")).toMatchObject({ channel: "phone" });
+    expect(renderReason(cadence("C002")!.reason, "it")).toBe("Telefonata di cortesia");
   });
 
   it("reads them from the customer register too, and names a bad level with its row", async () => {

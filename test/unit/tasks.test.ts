@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCadence } from "../../src/domain/cadence";
+import { textAction, textReason } from "../../src/domain/task-text";
 import {
   computeTasks,
   DEFAULT_RULES,
@@ -14,6 +15,11 @@ import {
   taskPriority,
   windowStart,
 } from "../../src/domain/tasks";
+import { renderAction, renderReason } from "../../src/i18n/tasks";
+
+// The engine's reasons and actions are data; the Italian catalogue renders them as the digest shows them.
+const said = (r: Task["reason"]) => renderReason(r, "it");
+const act = (a: Task["action"]) => renderAction(a, "it");
 
 // Tuesday 10 March 2026 unless a test says otherwise; Monday is 9 March.
 const TUESDAY = "2026-03-10";
@@ -119,8 +125,8 @@ describe("broken_promise", () => {
         customerName: "Cliente 1",
         amountCents: 150_000,
         daysOverdue: 18,
-        reason: "Promessa di € 1.500,00 del 6 mar non mantenuta",
-        action: "Chiamare subito e chiedere il pagamento promesso",
+        reason: { code: "promise_broken", amountCents: 150_000, due: "2026-03-06" },
+        action: { code: "call_for_promise" },
         assignee: "Anna",
         assigneeSlackId: "U_ANNA",
         preserveRelationship: false,
@@ -132,6 +138,15 @@ describe("broken_promise", () => {
         channel: "phone",
       },
     ]);
+    const [task] = computeTasks(base);
+    expect([said(task!.reason), act(task!.action)]).toEqual([
+      "Promessa di € 1.500,00 del 6 mar non mantenuta",
+      "Chiamare subito e chiedere il pagamento promesso",
+    ]);
+    expect([renderReason(task!.reason, "en"), renderAction(task!.action, "en")]).toEqual([
+      "Promise of €1,500.00 due 6 Mar not kept",
+      "Call now and ask for the promised payment",
+    ]);
   });
 
   it("asks for the rest of a partially kept promise", () => {
@@ -140,17 +155,18 @@ describe("broken_promise", () => {
       promises: [{ ...openPromise(11, 1, "2026-03-06", 150_000, 50_000), status: "partial" as const }],
     };
     const [task] = computeTasks(partial);
-    expect(task).toMatchObject({
-      kind: "broken_promise",
-      amountCents: 100_000,
-      reason: "Promessa di € 1.500,00 del 6 mar mantenuta in parte: mancano € 1.000,00",
-      action: "Chiamare subito e chiedere il saldo",
-    });
+    expect(task).toMatchObject({ kind: "broken_promise", amountCents: 100_000 });
+    expect([said(task!.reason), act(task!.action)]).toEqual([
+      "Promessa di € 1.500,00 del 6 mar mantenuta in parte: mancano € 1.000,00",
+      "Chiamare subito e chiedere il saldo",
+    ]);
   });
 
   it("evaluates a still-open promise with a partial payment as partial", () => {
     const [task] = computeTasks({ ...base, promises: [openPromise(11, 1, "2026-03-06", 150_000, 40_000)] });
-    expect(task?.reason).toBe("Promessa di € 1.500,00 del 6 mar mantenuta in parte: mancano € 1.100,00");
+    expect(task && said(task.reason)).toBe(
+      "Promessa di € 1.500,00 del 6 mar mantenuta in parte: mancano € 1.100,00",
+    );
   });
 
   it("is the top priority of the morning after the tolerance window, not before", () => {
@@ -175,7 +191,7 @@ describe("broken_promise", () => {
     };
     // Issue 13: escalation follows what was done. Two calls were made (2 and 9 March) but no email was
     // sent: the courtesy email is the next step (the +15 call is not proposed before it).
-    expect(computeTasks(contacted).map((t) => [t.kind, t.reason])).toEqual([
+    expect(computeTasks(contacted).map((t) => [t.kind, said(t.reason)])).toEqual([
       ["cadence", "Email di cortesia"],
     ]);
   });
@@ -224,7 +240,9 @@ describe("promise_due on Monday covers the weekend", () => {
   });
 
   it("says when the promise fell due and until when the payment counts", () => {
-    expect(ofKind(tasks, "promise_due").map((t) => [t.amountCents, t.reason, t.action, t.refId])).toEqual([
+    expect(
+      ofKind(tasks, "promise_due").map((t) => [t.amountCents, said(t.reason), act(t.action), t.refId]),
+    ).toEqual([
       [
         80_000,
         "Promessa di € 800,00 in scadenza il 7 mar",
@@ -267,7 +285,15 @@ describe("callback", () => {
 
   it("lists today's callbacks only, with time, and routes them to whoever booked them", () => {
     expect(
-      tasks.map((t) => [t.customerCode, t.time, t.reason, t.action, t.assignee, t.assigneeSlackId, t.refId]),
+      tasks.map((t) => [
+        t.customerCode,
+        t.time,
+        said(t.reason),
+        act(t.action),
+        t.assignee,
+        t.assigneeSlackId,
+        t.refId,
+      ]),
     ).toEqual([
       // the time is said once, in the action (issue 13)
       ["C6", "15:00", "Richiamata fissata", "Richiamare alle 15:00", undefined, "U_LUCA", 31],
@@ -291,7 +317,9 @@ describe("callback", () => {
         ],
       }),
     );
-    expect(monday.map((t) => [t.kind, t.refId, t.reason, t.action, t.amountCents, t.daysOverdue])).toEqual([
+    expect(
+      monday.map((t) => [t.kind, t.refId, said(t.reason), act(t.action), t.amountCents, t.daysOverdue]),
+    ).toEqual([
       ["callback", 37, "Richiamata fissata l'8 mar alle 10:00", "Richiamare appena possibile", 0, 0],
     ]);
   });
@@ -316,7 +344,7 @@ describe("Tuesday after Easter (Pasquetta, Monday 6 April 2026, has no digest)",
   );
 
   it("covers Saturday to Tuesday", () => {
-    expect(tasks.map((t) => [t.kind, t.customerCode, t.reason])).toEqual([
+    expect(tasks.map((t) => [t.kind, t.customerCode, said(t.reason)])).toEqual([
       ["broken_promise", "C2", "Promessa di € 200,00 del 3 apr non mantenuta"],
       ["callback", "C3", "Richiamata fissata il 4 apr alle 09:30"],
       ["promise_due", "C1", "Promessa di € 100,00 in scadenza il 6 apr"],
@@ -352,29 +380,31 @@ describe("credit_hold and credit_release", () => {
   it("suspends beyond 30 days, releases when cleared, not while the lawyer has the case", () => {
     // (a PEC alone does not do the courtesy call any more, so cadence tasks ride along: only credit ones here)
     const credit = tasks.filter((t) => t.kind === "credit_hold" || t.kind === "credit_release");
-    expect(credit.map((t) => [t.kind, t.customerCode, t.amountCents, t.reason, t.action])).toEqual([
+    expect(credit.map((t) => [t.kind, t.customerCode, t.amountCents, said(t.reason), act(t.action)])).toEqual(
       [
-        "credit_hold",
-        "C9",
-        250_000,
-        "Fattura scaduta da 31 giorni (soglia 30): fido ancora attivo (cliente da preservare: sentire prima Marco Neri)",
-        "Sospendere il fido",
+        [
+          "credit_hold",
+          "C9",
+          250_000,
+          "Fattura scaduta da 31 giorni (soglia 30): fido ancora attivo (cliente da preservare: sentire prima Marco Neri)",
+          "Sospendere il fido",
+        ],
+        [
+          "credit_release",
+          "C11",
+          20_000,
+          "Fido sospeso, nessuna fattura scaduta da oltre 30 giorni",
+          "Riattivare il fido",
+        ],
+        [
+          "credit_release",
+          "C13",
+          0,
+          "Fido sospeso, nessuna fattura scaduta da oltre 30 giorni",
+          "Riattivare il fido",
+        ],
       ],
-      [
-        "credit_release",
-        "C11",
-        20_000,
-        "Fido sospeso, nessuna fattura scaduta da oltre 30 giorni",
-        "Riattivare il fido",
-      ],
-      [
-        "credit_release",
-        "C13",
-        0,
-        "Fido sospeso, nessuna fattura scaduta da oltre 30 giorni",
-        "Riattivare il fido",
-      ],
-    ]);
+    );
   });
 
   it("routes relationship-preservation customers to their salesperson", () => {
@@ -409,7 +439,12 @@ describe("agency_ready", () => {
 
   it("is raised at the threshold, not before, nor when already external, pending or disputed", () => {
     expect(
-      ofKind(tasks, "agency_ready").map((t) => [t.customerCode, t.daysOverdue, t.reason, t.action]),
+      ofKind(tasks, "agency_ready").map((t) => [
+        t.customerCode,
+        t.daysOverdue,
+        said(t.reason),
+        act(t.action),
+      ]),
     ).toEqual([
       [
         "C13",
@@ -457,7 +492,7 @@ describe("legal_ready and approval_pending", () => {
 
   it("sends the latest refusal to the lawyer unless already there or pending approval", () => {
     expect(
-      ofKind(tasks, "legal_ready").map((t) => [t.customerCode, t.amountCents, t.reason, t.action]),
+      ofKind(tasks, "legal_ready").map((t) => [t.customerCode, t.amountCents, said(t.reason), act(t.action)]),
     ).toEqual([
       [
         "C20",
@@ -470,7 +505,7 @@ describe("legal_ready and approval_pending", () => {
 
   it("lists each pending approval with its own amount, else the overdue", () => {
     expect(
-      ofKind(tasks, "approval_pending").map((t) => [t.customerCode, t.amountCents, t.reason, t.refId]),
+      ofKind(tasks, "approval_pending").map((t) => [t.customerCode, t.amountCents, said(t.reason), t.refId]),
     ).toEqual([
       ["C23", 60_000, "Richiesta di passaggio a perdita del 4 mar in attesa del titolare", 53],
       [
@@ -481,7 +516,7 @@ describe("legal_ready and approval_pending", () => {
       ],
       ["C21", 0, "Richiesta di passaggio al legale del 6 mar in attesa del titolare", 51],
     ]);
-    expect(ofKind(tasks, "approval_pending")[0]?.action).toBe("Approvare o respingere");
+    expect(act(ofKind(tasks, "approval_pending")[0]!.action)).toBe("Approvare o respingere");
   });
 });
 
@@ -498,7 +533,7 @@ describe("cadence", () => {
         rules,
       ),
       "cadence",
-    ).map((t) => [t.reason, t.action]);
+    ).map((t) => [said(t.reason), act(t.action)]);
   const contact = (date: string, channel: string) => ({
     customerId: 1,
     date,
@@ -572,9 +607,11 @@ describe("cadence", () => {
         contacts: done,
       }),
     ).find((t) => t.kind === "cadence")!;
+    expect([said(waiting.reason), act(waiting.action)]).toEqual([
+      "Lettera di diffida ad adempiere: cliente da preservare, prima l'ok di Marco Neri",
+      "Chiedere a Marco Neri l'ok o un'obiezione",
+    ]);
     expect(waiting).toMatchObject({
-      reason: "Lettera di diffida ad adempiere: cliente da preservare, prima l'ok di Marco Neri",
-      action: "Chiedere a Marco Neri l'ok o un'obiezione",
       awaitingSales: true,
       stepDay: 40,
       channel: null,
@@ -610,7 +647,7 @@ describe("cadence", () => {
         ],
       }),
     );
-    expect(tasks.map((t) => [t.kind, t.amountCents, t.daysOverdue, t.reason, t.channel])).toEqual([
+    expect(tasks.map((t) => [t.kind, t.amountCents, t.daysOverdue, said(t.reason), t.channel])).toEqual([
       ["cadence", 50_000, 15, "Telefonata di cortesia", "phone"],
     ]);
   });
@@ -648,8 +685,8 @@ describe("recontact", () => {
     ofKind(computeTasks(digest({ customers, invoices, contacts }), rules), "recontact").map((t) => [
       t.customerCode,
       t.amountCents,
-      t.reason,
-      t.action,
+      said(t.reason),
+      act(t.action),
     ]);
 
   it("is due 20 days after the last contact once the timing table is done", () => {
@@ -721,24 +758,36 @@ describe("followup", () => {
           id: 61,
           customerId: 1,
           date: TUESDAY,
-          reason: "Nuovo cellulare dal giro di visite",
-          action: "Chiamare il 333 1234567",
+          reason: textReason("Nuovo cellulare dal giro di visite"),
+          action: textAction("Chiamare il 333 1234567"),
         },
         {
           id: 62,
           customerId: 1,
           date: "2026-03-05",
-          reason: "Proposta di piano di rientro",
-          action: "Verificare la proposta",
+          reason: textReason("Proposta di piano di rientro"),
+          action: textAction("Verificare la proposta"),
         },
-        { id: 63, customerId: 1, date: "2026-03-11", reason: "Domani", action: "Non ancora" },
-        { id: 64, customerId: 2, date: TUESDAY, reason: "Sospeso", action: "Non ora" },
+        {
+          id: 63,
+          customerId: 1,
+          date: "2026-03-11",
+          reason: textReason("Domani"),
+          action: textAction("Non ancora"),
+        },
+        {
+          id: 64,
+          customerId: 2,
+          date: TUESDAY,
+          reason: textReason("Sospeso"),
+          action: textAction("Non ora"),
+        },
       ],
     }),
   );
 
   it("lists today's and overdue follow-ups (before the chase, by kind order), not future or snoozed ones", () => {
-    expect(tasks.map((t) => [t.kind, t.refId ?? null, t.reason, t.action])).toEqual([
+    expect(tasks.map((t) => [t.kind, t.refId ?? null, said(t.reason), act(t.action)])).toEqual([
       ["followup", 61, "Nuovo cellulare dal giro di visite", "Chiamare il 333 1234567"],
       ["followup", 62, "Proposta di piano di rientro (dal 5 mar)", "Verificare la proposta"],
       ["cadence", null, "Telefonata di cortesia", "Tono cordiale, chiedere una data di pagamento precisa"],

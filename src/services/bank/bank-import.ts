@@ -27,6 +27,7 @@ import {
 } from "../../domain/bank-matching";
 import { formatDateCompact, type IsoDate } from "../../domain/calendar";
 import { formatEuro } from "../../domain/money";
+import { type StoredTaskText, storeTaskText } from "../../domain/task-text";
 import { normalizeForSearch } from "../../domain/text";
 import { messages } from "../../i18n";
 import type { ParsedFile, PaymentRecord } from "../../import/types";
@@ -623,6 +624,17 @@ export async function applyReturn(
   const kindText = a.t.bank.kind[a.kind] ?? a.kind;
   const invoices = numbers.join(", ");
   const fee = a.feeCents > 0 ? a.euro(a.feeCents) : "";
+  // stored as data, rendered in the digest reader's locale; the sentences stay for readers of the row
+  const text: StoredTaskText = {
+    reason: {
+      code: "bank_returned",
+      returned: a.kind,
+      amountCents: a.amountCents,
+      invoices: numbers,
+      feeCents: a.feeCents,
+    },
+    action: { code: "bank_returned" },
+  };
   await tx.dailyTask.create({
     data: {
       date: a.today,
@@ -630,6 +642,7 @@ export async function applyReturn(
       customerId: a.customerId,
       reason: a.t.bank.task.reason(kindText, a.euro(a.amountCents), invoices, fee),
       action: a.t.bank.task.action,
+      detail: storeTaskText(text),
       source: `bank:${a.key}`,
     },
   });

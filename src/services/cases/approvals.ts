@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context";
-import type { Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { unitOfWork } from "../../db/unit-of-work";
 import { agreementDeadline } from "../../domain/agreement";
 import { dateInZone, type IsoDate } from "../../domain/calendar";
@@ -118,6 +118,25 @@ export type DecisionResult =
   | { ok: false; error: DecisionError };
 
 /**
+ * Whether this Slack user may decide this approval now: it exists, they are an active owner, it is still
+ * pending and its case open (checked in this order). The reject button asks before opening the reason modal;
+ * `decideApproval` asks again inside its transaction.
+ */
+export async function canDecide(db: Db | Tx, approvalId: number, deciderSlackId: string) {
+  const approval = await db.approvalRequest.findUnique({
+    where: { id: approvalId },
+    include: { case: { include: { customer: true } } },
+  });
+  if (!approval) return { ok: false as const, error: "not_found" as const };
+  const decider = await db.teamMember.findUnique({ where: { slackUserId: deciderSlackId } });
+  if (!decider?.active || decider.role !== "owner")
+    return { ok: false as const, error: "not_owner" as const };
+  if (approval.status !== "pending") return { ok: false as const, error: "already_decided" as const };
+  if (approval.case.closedOn) return { ok: false as const, error: "case_closed" as const };
+  return { ok: true as const, approval, decider };
+}
+
+/**
  * The owner approves or rejects a pending request (a rejection needs a reason). Checked here, on the
  * server: anyone who is not an active owner gets `not_owner` and nothing changes. On approval the
  * case moves to its new stage (a write-off writes the open invoices off and closes the case); the
@@ -136,12 +155,9 @@ export async function decideApproval(
   },
   today: IsoDate,
 ): Promise<DecisionResult> {
-  const a = await tx.approvalRequest.findUnique({ where: { id: input.approvalId }, include: { case: true } });
-  if (!a) return { ok: false, error: "not_found" };
-  const decider = await tx.teamMember.findUnique({ where: { slackUserId: input.deciderSlackId } });
-  if (!decider?.active || decider.role !== "owner") return { ok: false, error: "not_owner" };
-  if (a.status !== "pending") return { ok: false, error: "already_decided" };
-  if (a.case.closedOn) return { ok: false, error: "case_closed" };
+  const may = await canDecide(tx, input.approvalId, input.deciderSlackId);
+  if (!may.ok) return may;
+  const { approval: a, decider } = may;
   const reason = input.reason?.trim() ?? "";
   if (input.decision === "rejected" && !reason) return { ok: false, error: "reason_required" };
   const claimed = await tx.approvalRequest.updateMany({

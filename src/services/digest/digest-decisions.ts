@@ -5,6 +5,7 @@ import type { IsoDate } from "../../domain/calendar";
 import { withDate, withDateEn } from "../../domain/italian";
 import { escapeMrkdwn } from "../../domain/text";
 import { messages } from "../../i18n";
+import { taskCatalogue } from "../../i18n/tasks";
 import { audit } from "../audit";
 import { openCase, postToCase } from "../cases/cases";
 import type { Member } from "../team/team";
@@ -91,7 +92,8 @@ export async function clearHardStep(
       detail: { stepDay: input.stepDay, step: step.label },
     });
     const who = `<@${member.slackUserId}>`;
-    const label = step.label.toLowerCase();
+    // the step named in the channel's locale (step.label is the table's Italian name)
+    const label = taskCatalogue(ctx.config.locale).cadenceStep(step.channel, step.tone).toLowerCase();
     const text =
       input.decision === "ok"
         ? t.digestEntry.salesOkLine(who, label)

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { addDays, type IsoDate } from "../../domain/calendar";
 import type { CaseStage } from "../../domain/cases";
 import type { PromiseStatus } from "../../domain/promises";
+import { readTaskText } from "../../domain/task-text";
 import type { DigestInput, TaskApproval, TaskContact, TaskDeferral, TaskRules } from "../../domain/tasks";
 
 /** The task rules from the settings (cadence table, tolerances, thresholds, local holidays). */
@@ -107,7 +108,15 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
         }),
         db.dailyTask.findMany({
           where: { status: "open", date: { lte: today }, customerId: { not: null } },
-          select: { id: true, customerId: true, date: true, reason: true, action: true, kind: true },
+          select: {
+            id: true,
+            customerId: true,
+            date: true,
+            reason: true,
+            action: true,
+            detail: true,
+            kind: true,
+          },
         }),
         db.$queryRaw<LastContactRow[]>`
       SELECT "customerId", "date", "channel", "outcome" FROM (
@@ -206,8 +215,7 @@ export async function loadDigestInput(db: Db, today: IsoDate): Promise<DigestInp
         id: f.id,
         customerId: f.customerId as number,
         date: f.date,
-        reason: f.reason,
-        action: f.action,
+        ...readTaskText(f.detail, f.reason, f.action),
         ...(f.kind === "riba_returned" ? { kind: "riba_returned" as const } : {}),
       })),
     // a deferral holds for the case it was given on: a new case is looked at afresh

@@ -6,6 +6,7 @@ import { formatDateCompact, type Locale } from "../../domain/calendar";
 import { AGING_KEYS, type Report } from "../../domain/kpi";
 import { formatEuro } from "../../domain/money";
 import { messages } from "../../i18n";
+import { number } from "../../i18n/format";
 
 /** One chart ready to upload. */
 export interface Chart {
@@ -199,7 +200,7 @@ function euroShort(cents: number, locale: Locale): string {
   const euros = cents / 100;
   if (euros < 10_000) return formatEuro(Math.round(euros) * 100, locale).replace(/[.,]00$/, "");
   const k = Math.round(euros / 100) / 10;
-  const text = locale === "it" ? String(k).replace(".", ",") : String(k);
+  const text = number(k, locale);
   return locale === "it" ? `€ ${text}k` : `€${text}k`;
 }
 

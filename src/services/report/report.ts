@@ -13,7 +13,7 @@ import {
   type ReportInput,
   weekPeriod,
 } from "../../domain/kpi";
-import { messages } from "../../i18n";
+import { type Locale, messages } from "../../i18n";
 import { reportHomeBlocks, reportMessage } from "../../messages/report";
 import { renderReportCharts } from "./report-charts";
 import { readReportInput } from "./report-input";
@@ -189,8 +189,10 @@ export async function postWeeklyReport(ctx: AppContext): Promise<PostedReport> {
 }
 
 /** The month-so-far figures for App Home. */
-export async function reportHomeExtra(ctx: AppContext): Promise<ReturnType<typeof reportHomeBlocks>> {
-  const locale = ctx.config.locale;
+export async function reportHomeExtra(
+  ctx: AppContext,
+  locale: Locale = ctx.config.locale, // the Home reader's, when it follows each user's language
+): Promise<ReturnType<typeof reportHomeBlocks>> {
   const day = todayOf(ctx);
   const report = await buildReport(ctx, monthPeriod(day));
   return reportHomeBlocks(report, messages(locale), locale, day);

@@ -1,13 +1,15 @@
 import type { AppContext } from "../../context";
 import { today as todayOf } from "../../context";
-import type { Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { unitOfWork } from "../../db/unit-of-work";
 import { formatDateShort, type IsoDate, timeInZone } from "../../domain/calendar";
 import { pecRecap } from "../../domain/trip-pec";
+import type { PecDraft } from "../../generated/prisma/client";
 import { messages } from "../../i18n";
 import { pecDraftMessage } from "../../messages/trip";
 import { audit } from "../audit";
 import { postToCase } from "../cases/cases";
+import type { Member } from "../team/team";
 
 /**
  * Drafts the PEC recap of a visit that ended in a promise (once per interaction) and queues it privately
@@ -207,4 +209,21 @@ async function recordPecSent(
 /** "02/03/2026 10:15" for the confirmation. */
 export function sentLabel(ctx: AppContext, at: Date): string {
   return `${formatDateShort(todayOf(ctx))} ${timeInZone(at, ctx.config.timeZone)}`;
+}
+
+/** Whether a member may send or copy a PEC draft: the collector it was drafted for, or an admin. */
+export function mayUsePecDraft(member: Member, draft: Pick<PecDraft, "ownerSlackId">): boolean {
+  return draft.ownerSlackId === member.slackUserId || member.role === "admin";
+}
+
+/** The PEC draft a button names, if it exists and the member may use it. */
+export async function pecDraftFor(
+  db: Db,
+  draftId: number,
+  member: Member,
+): Promise<{ ok: true; draft: PecDraft } | { ok: false; error: "not_found" | "not_yours" }> {
+  const draft = await db.pecDraft.findUnique({ where: { id: draftId } });
+  if (!draft) return { ok: false, error: "not_found" };
+  if (!mayUsePecDraft(member, draft)) return { ok: false, error: "not_yours" };
+  return { ok: true, draft };
 }

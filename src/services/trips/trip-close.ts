@@ -5,6 +5,7 @@ import { unitOfWork } from "../../db/unit-of-work";
 import { formatDateCompact, formatDateShort, type IsoDate, nextBusinessDay } from "../../domain/calendar";
 import type { NarrativeSource } from "../../domain/cards";
 import { formatEuro } from "../../domain/money";
+import { type StoredTaskText, storeTaskText } from "../../domain/task-text";
 import { escapeMrkdwn } from "../../domain/text";
 import {
   buildDebrief,
@@ -15,6 +16,7 @@ import {
   tripDates,
 } from "../../domain/trip-debrief";
 import { messages } from "../../i18n";
+import { renderAction, renderReason } from "../../i18n/tasks";
 import { debriefMessage } from "../../messages/trip";
 import { audit } from "../audit";
 import { requestApproval } from "../cases/approvals";
@@ -169,15 +171,17 @@ export async function closeTrip(
 
     const taskIds: number[] = [];
     for (const a of debrief.actions) {
-      const text = taskText(a, debrief, t);
+      const text = taskText(a, debrief);
       const row = await tx.dailyTask.create({
         data: {
           date: nextDay,
           kind: `trip_${a.kind}`,
           customerId: a.customerId,
           assigneeSlackId: collectorSlackId,
-          reason: text.reason,
-          action: text.action,
+          // the sentences for readers of the row; the digest renders `detail` in its reader's locale
+          reason: renderReason(text.reason, locale),
+          action: renderAction(text.action, locale),
+          detail: storeTaskText(text),
           source: `trip:${tripId}`,
         },
       });
@@ -343,29 +347,25 @@ async function postVisitLines(c: TripClosing, dates: string): Promise<void> {
   }
 }
 
-function taskText(
-  a: NextAction,
-  d: TripDebrief,
-  t: ReturnType<typeof messages>,
-): { reason: string; action: string } {
-  const k = t.trip.task;
+/** The follow-up's reason and action as data (a.detail: the number, the proposal kind, the outcome). */
+function taskText(a: NextAction, d: TripDebrief): StoredTaskText {
   switch (a.kind) {
     case "call_new_number":
       return {
-        reason: k.call_new_number.reason(d.area, a.detail),
-        action: k.call_new_number.action(a.detail),
+        reason: { code: "trip_call_new_number", area: d.area, number: a.detail },
+        action: { code: "trip_call_new_number", number: a.detail },
       };
     case "legal":
-      return { reason: k.legal.reason(d.area), action: k.legal.action };
+      return { reason: { code: "trip_legal", area: d.area }, action: { code: "trip_legal" } };
     case "verify_proposal":
       return {
-        reason: k.verify_proposal.reason(d.area, k.proposalKind[a.detail] ?? a.detail),
-        action: k.verify_proposal.action,
+        reason: { code: "trip_verify_proposal", area: d.area, proposal: a.detail },
+        action: { code: "trip_verify_proposal" },
       };
     case "keep_contact":
       return {
-        reason: k.keep_contact.reason(d.area, t.outcome[a.detail] ?? a.detail),
-        action: k.keep_contact.action,
+        reason: { code: "trip_keep_contact", area: d.area, outcome: a.detail },
+        action: { code: "trip_keep_contact" },
       };
   }
 }

@@ -1,11 +1,10 @@
 import type { App } from "@slack/bolt";
-import type { AppContext } from "../../context";
 import { registerCaseThreadActions } from "./actions/case-thread";
 import { dossierSubcommand } from "./commands/dossier";
 import { praticaSubcommand } from "./commands/pratica";
-import type { Subcommand } from "./commands/subcommand";
 import { teamSubcommand } from "./commands/team";
 import { registerCaseThreadEvents } from "./events/case-thread";
+import type { ListenerContext, Subcommand } from "./kit";
 import { registerCaseThreadViews } from "./views/case-thread";
 
 /** The /credito sub-commands of the case threads: team, pratica (approvals), dossier. */
@@ -16,7 +15,7 @@ export const caseThreadSubcommands: readonly Subcommand[] = [
 ];
 
 /** Case threads: approval and note buttons, their modals, thread messages and "@Credito riassunto". */
-export function registerCaseThreads(app: App, ctx: AppContext): void {
+export function registerCaseThreads(app: App, ctx: ListenerContext): void {
   registerCaseThreadActions(app, ctx);
   registerCaseThreadViews(app, ctx);
   registerCaseThreadEvents(app, ctx);

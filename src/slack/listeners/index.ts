@@ -1,5 +1,4 @@
 import type { App } from "@slack/bolt";
-import type { AppContext } from "../../context";
 import { registerBankActions } from "./actions/bank";
 import { registerCustomerCardActions } from "./actions/customer-card";
 import { registerDigestTaskActions } from "./actions/digest-task";
@@ -18,13 +17,14 @@ import { oggiSubcommand } from "./commands/oggi";
 import { reportSubcommand } from "./commands/report";
 import { registerAppHome } from "./events/app-home-opened";
 import { registerFileShared } from "./events/file-shared";
+import type { ListenerContext } from "./kit";
 import { registerCustomerOptions } from "./options/customers";
 import { registerBankViews } from "./views/bank";
 import { registerLogSubmission } from "./views/log-submission";
 import { registerTripViews } from "./views/trip";
 
 /** Every listener of the app, registered in one place. */
-export function registerListeners(app: App, ctx: AppContext): void {
+export function registerListeners(app: App, ctx: ListenerContext): void {
   // in the order of the help: the daily loop first, admin tools last
   registerCommands(app, ctx, [
     logSubcommand,

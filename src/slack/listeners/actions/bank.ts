@@ -1,86 +1,81 @@
-import type { App, BlockButtonAction } from "@slack/bolt";
-import type { AppContext } from "../../../context";
+import type { App, BlockButtonAction, RespondFn } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { formatDateCompact } from "../../../domain/calendar";
 import { formatEuro } from "../../../domain/money";
 import { escapeMrkdwn } from "../../../domain/text";
 import { messages } from "../../../i18n";
 import { BANK_ACTIONS, bankChooseModal } from "../../../messages/bank";
 import { customerOption } from "../../../messages/log-modal";
-import { decideMovement, refreshProposals } from "../../../services/bank/bank-decisions";
-import { findCustomers } from "../../../services/customers/customer-search";
-import { hasRole, resolveMember } from "../../../services/team/team";
-import { displayNames } from "../../users";
+import type { decideMovement } from "../../../services/bank/bank-decisions";
+import { type ListenerContext, openModal, requireMember, targetOf } from "../kit";
+
+type Decision = Awaited<ReturnType<typeof decideMovement>>;
 
 /**
  * The buttons of the bank proposals message: confirm the proposal, choose another customer or invoice (a
  * modal), "not a customer payment". Admins only, checked here on the server whatever the message shows.
  */
-export function registerBankActions(app: App, ctx: AppContext): void {
-  const t = messages(ctx.config.locale);
-  const allowed = async (userId: string, client: Parameters<typeof displayNames>[0]) => {
-    const member = await resolveMember(ctx.db, userId, displayNames(client));
-    return hasRole(member, "admin");
-  };
+export function registerBankActions(app: App, ctx: ListenerContext): void {
+  registerDecisionButtons(app, ctx);
+  registerChooseButton(app, ctx);
+  registerBankCustomerOptions(app, ctx);
+}
 
-  const decided = async (
-    respond: (m: Record<string, unknown>) => Promise<unknown>,
-    result: Awaited<ReturnType<typeof decideMovement>>,
-  ) => {
-    if (result.ok) await refreshProposals(ctx, result.importId);
-    else
-      await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: t.bank.slack.alreadyDecided,
-      });
+const ephemeral = (respond: RespondFn, text: string) =>
+  respond({ response_type: "ephemeral", replace_original: false, text });
+
+/** Whether the clicker is an admin; anyone else is told so. */
+async function adminOnly(ctx: ListenerContext, userId: string, client: WebClient, respond: RespondFn) {
+  const refusal = messages(ctx.config.locale).bank.slack.adminOnly;
+  const say = (text: string) => ephemeral(respond, text);
+  return (
+    (await requireMember(ctx, userId, client, say, { roles: ["admin"], refusal, outsiders: "refusal" })) !==
+    null
+  );
+}
+
+/** Confirm the proposal, or "not a customer payment": recorded, then the proposals message is refreshed. */
+function registerDecisionButtons(app: App, ctx: ListenerContext): void {
+  const t = messages(ctx.config.locale);
+  const decided = async (respond: RespondFn, result: Decision) => {
+    if (result.ok) await ctx.services.bank.refreshProposals(result.importId);
+    else await ephemeral(respond, t.bank.slack.alreadyDecided);
   };
 
   app.action<BlockButtonAction>(BANK_ACTIONS.confirm, async ({ ack, action, body, client, respond }) => {
     await ack();
-    if (!(await allowed(body.user.id, client)))
-      return void (await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: t.bank.slack.adminOnly,
-      }));
+    if (!(await adminOnly(ctx, body.user.id, client, respond))) return;
     const [id, candidate] = action.value!.split(":").map(Number);
-    await decided(
-      respond,
-      await decideMovement(ctx, id!, { type: "confirm", candidate: candidate ?? 0 }, body.user.id),
+    const result = await ctx.services.bank.decideMovement(
+      id!,
+      { type: "confirm", candidate: candidate ?? 0 },
+      body.user.id,
     );
+    await decided(respond, result);
   });
 
   app.action<BlockButtonAction>(BANK_ACTIONS.dismiss, async ({ ack, action, body, client, respond }) => {
     await ack();
-    if (!(await allowed(body.user.id, client)))
-      return void (await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: t.bank.slack.adminOnly,
-      }));
-    await decided(
-      respond,
-      await decideMovement(ctx, Number(action.value), { type: "dismiss" }, body.user.id),
+    if (!(await adminOnly(ctx, body.user.id, client, respond))) return;
+    const result = await ctx.services.bank.decideMovement(
+      Number(action.value),
+      { type: "dismiss" },
+      body.user.id,
     );
+    await decided(respond, result);
   });
+}
 
+/** "Another customer or invoice": the choose modal for a movement still proposed. */
+function registerChooseButton(app: App, ctx: ListenerContext): void {
+  const t = messages(ctx.config.locale);
   app.action<BlockButtonAction>(BANK_ACTIONS.choose, async ({ ack, action, body, client, respond }) => {
     await ack();
     // the trigger id lasts 3 s: the modal opens first, the role is checked again when it is submitted
-    const mv = await ctx.db.bankMovement.findUnique({ where: { id: Number(action.value) } });
+    const mv = await ctx.services.bank.movementById(Number(action.value));
     if (!mv) return;
-    if (mv.outcome !== "proposed")
-      return void (await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: t.bank.slack.alreadyDecided,
-      }));
-    if (!(await allowed(body.user.id, client)))
-      return void (await respond({
-        response_type: "ephemeral",
-        replace_original: false,
-        text: t.bank.slack.adminOnly,
-      }));
+    if (mv.outcome !== "proposed") return void (await ephemeral(respond, t.bank.slack.alreadyDecided));
+    if (!(await adminOnly(ctx, body.user.id, client, respond))) return;
     const who = mv.counterpartyName ? escapeMrkdwn(mv.counterpartyName) : "";
     const summary = t.bank.slack.movement(
       formatEuro(mv.amountCents, ctx.config.locale),
@@ -88,12 +83,20 @@ export function registerBankActions(app: App, ctx: AppContext): void {
       who,
       escapeMrkdwn(mv.description.slice(0, 300)),
     );
-    await client.views.open({ trigger_id: body.trigger_id, view: bankChooseModal(mv.id, summary, t) });
+    await openModal(ctx, client, {
+      triggerId: body.trigger_id,
+      view: bankChooseModal(mv.id, summary, t),
+      target: targetOf(body),
+      label: "bank choose modal",
+    });
   });
+}
 
+/** The customer picker of the choose modal. */
+function registerBankCustomerOptions(app: App, ctx: ListenerContext): void {
   app.options<"block_suggestion">({ action_id: BANK_ACTIONS.customer }, async ({ ack, payload }) => {
     try {
-      const hits = await findCustomers(ctx.db, String(payload.value ?? ""), 100);
+      const hits = await ctx.services.customers.findCustomers(String(payload.value ?? ""), 100);
       await ack({ options: hits.map((h) => customerOption(h.customer)) });
     } catch (err) {
       ctx.log.error("bank customer options failed", err);

@@ -1,24 +1,24 @@
 import { randomUUID } from "node:crypto";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import type { AppContext } from "../../../context";
+import type { View } from "@slack/types";
 import { today } from "../../../context";
-import { retryBusy, unitOfWork } from "../../../db/unit-of-work";
 import { dateInZone } from "../../../domain/calendar";
 import { messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
 import { APPROVAL_ACTIONS, rejectModal } from "../../../messages/approval";
 import { CASE_ACTIONS } from "../../../messages/case";
 import { noteModal } from "../../../messages/note-modal";
+import type { DecisionResult } from "../../../services/cases/approvals";
 import {
-  type DecisionError,
-  type DecisionResult,
-  decideApproval,
-  objectToApproval,
-  updateApprovalDm,
-} from "../../../services/cases/approvals";
-import { submissionsFor } from "../../../services/pending-submissions";
-import { hasRole, resolveMember } from "../../../services/team/team";
-import { displayNames } from "../../users";
+  confirmWhenRecorded,
+  decisionErrorText,
+  inDm,
+  type ListenerContext,
+  openModal,
+  requireMember,
+  targetOf,
+  tellInChannel,
+} from "../kit";
 
 /** An approval click kept until it is recorded. */
 interface ApprovalClick {
@@ -31,62 +31,34 @@ interface ApprovalClick {
   dmTs?: string;
 }
 
-/** An ephemeral answer to the person who clicked, in the channel of the click. */
-export async function tellUser(
-  ctx: AppContext,
-  channel: string | undefined,
-  user: string,
-  text: string,
-): Promise<void> {
-  await ctx.outbox.send({
-    method: "chat.postEphemeral",
-    channel: channel ?? ctx.config.slack.channel,
-    payload: { user, text },
-  });
-}
-
-/** Whether a click came from somewhere else than the team channel (an owner's direct message). */
-export function inDm(ctx: AppContext, channel: string | undefined): boolean {
-  return channel !== undefined && channel !== ctx.config.slack.channel;
-}
-
-export function decisionErrorText(ctx: AppContext, error: DecisionError | "not_salesperson"): string {
-  const t = messages(ctx.config.locale).approval;
-  switch (error) {
-    case "not_owner":
-      return t.onlyOwner;
-    case "not_salesperson":
-      return t.onlySalesObject;
-    case "already_decided":
-      return t.alreadyDecided;
-    case "case_closed":
-      return t.caseClosed;
-    case "reason_required":
-      return t.reasonRequired;
-    default:
-      return t.notFound;
-  }
-}
-
 /**
  * Buttons in case threads: Approve / Reject / Obietto on approval messages, and the salesperson note
  * on the case parent message. Every permission is checked here on the server, whatever the buttons show.
  */
-export function registerCaseThreadActions(app: App, ctx: AppContext): void {
-  const t = messages(ctx.config.locale);
+export function registerCaseThreadActions(app: App, ctx: ListenerContext): void {
+  registerApprove(app, ctx);
+  registerRejectAndObject(app, ctx);
+  registerNoteButton(app, ctx);
+}
+
+const tellerOf =
+  (ctx: ListenerContext) =>
+  (channel: string | undefined, user: string, text: string): Promise<void> =>
+    tellInChannel(ctx, channel, user, text);
+
+/** Approve: the click is kept before the ack, then recorded by the drainer (a busy database loses nothing). */
+function registerApprove(app: App, ctx: ListenerContext): void {
   const b = busyMessages(ctx.config.locale);
-  const submissions = submissionsFor(ctx);
-  const tell = async (channel: string | undefined, user: string, text: string): Promise<void> => {
-    await retryBusy(() => tellUser(ctx, channel, user, text), ctx.config.db.retryBudgetMs * 6);
-  };
+  const submissions = ctx.services.submissions;
+  const tell = tellerOf(ctx);
 
   submissions.register<ApprovalClick, DecisionResult>("approval", {
-    apply: (tx, p, at) => decideApproval(ctx, tx, p, dateInZone(at, ctx.config.timeZone)),
+    apply: (tx, p, at) => ctx.services.cases.decideApproval(tx, p, dateInZone(at, ctx.config.timeZone)),
     applied: async (result, p, late) => {
       if (!result.ok) await tell(p.channel, p.deciderSlackId, decisionErrorText(ctx, result.error));
       else {
         if (p.channel && p.dmTs)
-          await updateApprovalDm(ctx, result.approvalId, p.channel, p.dmTs, today(ctx));
+          await ctx.services.cases.updateApprovalDm(result.approvalId, p.channel, p.dmTs, today(ctx));
         if (late) await tell(p.channel, p.deciderSlackId, b.approvalRecorded);
       }
     },
@@ -121,68 +93,75 @@ export function registerCaseThreadActions(app: App, ctx: AppContext): void {
       await tell(click.channel, click.deciderSlackId, b.clickNotKept);
       return;
     }
-    const settled = await submissions.settle(kept);
-    if (settled === "pending") await tell(click.channel, click.deciderSlackId, b.saving.approval ?? "");
+    await confirmWhenRecorded(ctx, kept, () =>
+      tell(click.channel, click.deciderSlackId, b.saving.approval ?? ""),
+    );
   });
+}
 
+/** Reject (the reason modal, once the owner may decide) and the salesperson's objection. */
+function registerRejectAndObject(app: App, ctx: ListenerContext): void {
+  const t = messages(ctx.config.locale);
+  const tell = tellerOf(ctx);
   app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.reject, async ({ ack, action, body, client }) => {
     await ack();
     const approvalId = Number(action.value);
-    const decider = await ctx.db.teamMember.findUnique({ where: { slackUserId: body.user.id } });
-    const a = await ctx.db.approvalRequest.findUnique({
-      where: { id: approvalId },
-      include: { case: { include: { customer: true } } },
-    });
-    let refusal: string | null = null;
-    if (!a) refusal = t.approval.notFound;
-    else if (!decider?.active || decider.role !== "owner") refusal = t.approval.onlyOwner;
-    else if (a.status !== "pending") refusal = t.approval.alreadyDecided;
-    else if (a.case.closedOn) refusal = t.approval.caseClosed;
-    if (refusal || !a) {
-      await tellUser(ctx, body.channel?.id, body.user.id, refusal ?? t.approval.notFound);
+    const may = await ctx.services.cases.canDecide(approvalId, body.user.id);
+    if (!may.ok) {
+      await tell(body.channel?.id, body.user.id, decisionErrorText(ctx, may.error));
       return;
     }
+    const a = may.approval;
     const view = rejectModal(a.id, a.kind, a.case.customer.name, t);
     view.private_metadata = JSON.stringify({
       approvalId: a.id,
       messageTs: body.message?.ts,
       channel: body.channel?.id,
     });
-    await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+    await openModal(ctx, client, {
+      triggerId: body.trigger_id,
+      view: view as unknown as View,
+      target: targetOf(body),
+      label: "reject modal",
+    });
   });
 
   app.action<BlockAction<ButtonAction>>(APPROVAL_ACTIONS.object, async ({ ack, action, body }) => {
     await ack();
     const day = today(ctx);
-    const result = await unitOfWork(
-      ctx,
-      (tx) => objectToApproval(ctx, tx, { approvalId: Number(action.value), slackUserId: body.user.id }, day),
-      { label: "approval objection" },
+    const result = await ctx.services.cases.objectToApproval(
+      { approvalId: Number(action.value), slackUserId: body.user.id },
+      day,
     );
     if (!result.ok) {
       const error = result.error === "not_found" ? "not_found" : result.error;
-      await tellUser(ctx, body.channel?.id, body.user.id, decisionErrorText(ctx, error));
+      await tell(body.channel?.id, body.user.id, decisionErrorText(ctx, error));
     }
-    ctx.outbox.kick();
   });
+}
 
+/** The salesperson note on the case parent: sales and admins only. */
+function registerNoteButton(app: App, ctx: ListenerContext): void {
+  const t = messages(ctx.config.locale);
+  const tell = tellerOf(ctx);
   app.action<BlockAction<ButtonAction>>(CASE_ACTIONS.note, async ({ ack, action, body, client }) => {
     await ack();
-    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
-    if (!hasRole(member, "sales", "admin")) {
-      await tellUser(
-        ctx,
-        body.channel?.id,
-        body.user.id,
-        member ? t.caseThread.noteOnlySales : t.errors.notMember,
-      );
-      return;
-    }
-    const customer = await ctx.db.customer.findUnique({ where: { id: Number(action.value) } });
+    const refuse = (text: string) => tell(body.channel?.id, body.user.id, text);
+    const member = await requireMember(ctx, body.user.id, client, refuse, {
+      roles: ["sales", "admin"],
+      refusal: t.caseThread.noteOnlySales,
+    });
+    if (!member) return;
+    const customer = await ctx.services.customers.byId(Number(action.value));
     if (!customer) {
-      await tellUser(ctx, body.channel?.id, body.user.id, t.caseThread.customerGone);
+      await refuse(t.caseThread.customerGone);
       return;
     }
-    await client.views.open({ trigger_id: body.trigger_id, view: noteModal(customer, t) });
+    await openModal(ctx, client, {
+      triggerId: body.trigger_id,
+      view: noteModal(customer, t),
+      target: targetOf(body),
+      label: "note modal",
+    });
   });
 }

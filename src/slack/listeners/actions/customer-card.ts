@@ -1,28 +1,22 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
 import { CARD_ACTIONS } from "../../../messages/customer-card";
-import { openCaseLink } from "../../../services/cases/case-link";
-import { resolveMember } from "../../../services/team/team";
 import { permalinks } from "../../permalinks";
-import { displayNames } from "../../users";
-import { customerCardMessage } from "../commands/cliente";
-import { tellUser } from "./log-outcome";
+import { customerCardMessage, type ListenerContext, requireMember, targetOf, tellUser } from "../kit";
 
 /**
  * Buttons of `/credito cliente`: show one customer's card from a list of matches; open the case (or, when the
  * card already links to the thread, just acknowledge the link click).
  */
-export function registerCustomerCardActions(app: App, ctx: AppContext): void {
+export function registerCustomerCardActions(app: App, ctx: ListenerContext): void {
   const t = messages(ctx.config.locale);
 
   app.action<BlockAction<ButtonAction>>(
     new RegExp(`^${CARD_ACTIONS.show}:`),
     async ({ ack, body, action, client }) => {
       await ack();
-      const target = { userId: body.user.id, channelId: body.channel?.id, responseUrl: body.response_url };
-      if (!(await resolveMember(ctx.db, body.user.id, displayNames(client))))
-        return tellUser(ctx, target, { text: t.errors.notMember });
+      const target = targetOf(body);
+      if (!(await requireMember(ctx, body.user.id, client, target))) return;
       await tellUser(ctx, target, await customerCardMessage(ctx, client, Number(action.value)));
     },
   );
@@ -30,11 +24,12 @@ export function registerCustomerCardActions(app: App, ctx: AppContext): void {
   app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.openCase, async ({ ack, body, action, client }) => {
     await ack();
     if (action.url) return; // a link button: Slack opened the thread
-    const target = { userId: body.user.id, channelId: body.channel?.id, responseUrl: body.response_url };
-    if (!(await resolveMember(ctx.db, body.user.id, displayNames(client))))
-      return tellUser(ctx, target, { text: t.errors.notMember });
-    const customer = await ctx.db.customer.findUnique({ where: { id: Number(action.value) } });
+    const target = targetOf(body);
+    if (!(await requireMember(ctx, body.user.id, client, target))) return;
+    const customer = await ctx.services.customers.byId(Number(action.value));
     if (!customer) return tellUser(ctx, target, { text: t.caseThread.customerGone });
-    await tellUser(ctx, target, { text: await openCaseLink(ctx, permalinks(client), customer) });
+    await tellUser(ctx, target, {
+      text: await ctx.services.cases.openCaseLink(permalinks(client), customer),
+    });
   });
 }

@@ -1,7 +1,4 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from "@slack/bolt";
-import type { View } from "@slack/types";
-import type { WebClient } from "@slack/web-api";
-import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { timeInZone } from "../../../domain/calendar";
 import { REMINDER_STEPS, type ReminderMedium, type ReminderStep } from "../../../domain/reminder";
@@ -14,88 +11,10 @@ import {
   REMINDER_VIEW,
   reminderModal,
 } from "../../../messages/reminder";
-import {
-  checkEdits,
-  confirmLetterPosted,
-  decideReminder,
-  prepareReminder,
-  type ReminderEdits,
-  reminderModalFor,
-  saveDraft,
-  sendAllOfDay,
-  submitReminder,
-} from "../../../reminders/service";
-import { resolveMember } from "../../../services/team/team";
+import type { ReminderEdits } from "../../../reminders/service";
 import { displayNames } from "../../users";
-import { tellUser } from "./log-outcome";
-
-interface Target {
-  triggerId: string;
-  userId: string;
-  channelId?: string;
-  responseUrl?: string;
-}
-
-function loadingView(title: string): View {
-  return {
-    type: "modal",
-    callback_id: `${REMINDER_VIEW}_loading`,
-    title: { type: "plain_text", text: title },
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: "⏳" } }],
-  };
-}
-
-/**
- * "Prepara sollecito" (digest menu, customer card, case thread, batch review): opens the modal at once (the
- * trigger lasts 3 s), then drafts the reminder and fills it in. Problems are told in the modal.
- */
-export async function openReminderModal(
-  ctx: AppContext,
-  client: WebClient,
-  to: Target,
-  what: { customerId: number; step?: ReminderStep; cadenceChannel?: string } | { reminderId: number },
-): Promise<void> {
-  const t = reminderMessages(ctx.config.locale);
-  let viewId: string | undefined;
-  try {
-    const res = await client.views.open({ trigger_id: to.triggerId, view: loadingView(t.modal.title) });
-    viewId = res.view?.id;
-  } catch (err) {
-    ctx.log.warn(`reminder modal: views.open failed (${String(err)})`);
-    return;
-  }
-  if (!viewId) return;
-  const member = await resolveMember(ctx.db, to.userId, displayNames(client));
-  const fail = (message: string) =>
-    client.views.update({
-      view_id: viewId,
-      view: {
-        ...loadingView(t.modal.title),
-        blocks: [{ type: "section", text: { type: "mrkdwn", text: message } }],
-      },
-    });
-  if (!member) {
-    await fail(t.errors.notMember);
-    return;
-  }
-  let view: View;
-  if ("reminderId" in what) {
-    const data = await reminderModalFor(ctx, what.reminderId);
-    if (!data) {
-      await fail(t.errors.notFound);
-      return;
-    }
-    view = reminderModal(data, t, ctx.config.locale);
-  } else {
-    const prepared = await prepareReminder(ctx, { ...what, actor: member, actorSlackId: member.slackUserId });
-    if (!prepared.ok) {
-      await fail(prepared.message);
-      return;
-    }
-    view = reminderModal(prepared.modal, t, ctx.config.locale);
-  }
-  await client.views.update({ view_id: viewId, view });
-}
+import type { ListenerContext } from "../kit";
+import { openReminderModal, requireMember, tellUser, updateModal } from "../kit";
 
 type ViewState = Record<
   string,
@@ -112,14 +31,24 @@ function editsFrom(values: ViewState): ReminderEdits {
   };
 }
 
-export function registerReminderActions(app: App, ctx: AppContext): void {
+/** Where a reminder button's answers go, and its trigger for a modal. */
+const targetOf = (body: BlockAction) => ({
+  triggerId: body.trigger_id,
+  userId: body.user.id,
+  channelId: body.channel?.id,
+  responseUrl: body.response_url,
+});
+
+/** The reminder buttons and modal: open and draft, edit, submit, decide, confirm the letter, send the day's batch. */
+export function registerReminderActions(app: App, ctx: ListenerContext): void {
+  registerReminderDrafting(app, ctx);
+  registerReminderSubmission(app, ctx);
+  registerReminderDecisions(app, ctx);
+}
+
+/** "Prepara sollecito" and "Rivedi" open the modal; another step or "save draft" redraw it. */
+function registerReminderDrafting(app: App, ctx: ListenerContext): void {
   const t = reminderMessages(ctx.config.locale);
-  const targetOf = (body: BlockAction) => ({
-    triggerId: body.trigger_id,
-    userId: body.user.id,
-    channelId: body.channel?.id,
-    responseUrl: body.response_url,
-  });
 
   app.action<BlockAction<ButtonAction>>(REMINDER_ACTIONS.prepare, async ({ ack, body, action, client }) => {
     await ack();
@@ -143,20 +72,21 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
       const view = body.view;
       if (!view || !REMINDER_STEPS.includes(step)) return;
       const { reminderId } = JSON.parse(view.private_metadata) as { reminderId: number };
-      const current = await ctx.db.reminder.findUnique({ where: { id: reminderId } });
-      const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
+      const current = await ctx.services.reminders.byId(reminderId);
+      const member = await ctx.services.team.resolveMember(body.user.id, displayNames(client));
       if (!current || !member) return;
-      const prepared = await prepareReminder(ctx, {
+      const prepared = await ctx.services.reminders.prepareReminder({
         customerId: current.customerId,
         step,
         actor: member,
         actorSlackId: member.slackUserId,
       });
       if (!prepared.ok) return;
-      await client.views.update({
-        view_id: view.id,
+      await updateModal(ctx, client, {
+        viewId: view.id,
         hash: view.hash,
         view: reminderModal(prepared.modal, t, ctx.config.locale),
+        label: "reminder modal",
       });
     },
   );
@@ -166,17 +96,22 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
     const view = body.view;
     if (!view) return;
     const { reminderId } = JSON.parse(view.private_metadata) as { reminderId: number };
-    await saveDraft(ctx, reminderId, editsFrom(view.state.values as ViewState));
-    const data = await reminderModalFor(ctx, reminderId);
+    await ctx.services.reminders.saveDraft(reminderId, editsFrom(view.state.values as ViewState));
+    const data = await ctx.services.reminders.reminderModalFor(reminderId);
     if (!data) return;
     data.savedAt = timeInZone(ctx.clock.now(), ctx.config.timeZone);
-    await client.views.update({ view_id: view.id, view: reminderModal(data, t, ctx.config.locale) });
+    const next = reminderModal(data, t, ctx.config.locale);
+    await updateModal(ctx, client, { viewId: view.id, view: next, label: "reminder modal" });
   });
+}
 
+/** The modal submitted: checked inline, then queued, sent for approval or made a letter to post. */
+function registerReminderSubmission(app: App, ctx: ListenerContext): void {
+  const t = reminderMessages(ctx.config.locale);
   app.view(REMINDER_VIEW, async ({ ack, view, body, client }) => {
     const { reminderId } = JSON.parse(view.private_metadata) as { reminderId: number };
-    const row = await ctx.db.reminder.findUnique({ where: { id: reminderId }, include: { customer: true } });
-    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
+    const row = await ctx.services.reminders.byId(reminderId);
+    const member = await ctx.services.team.resolveMember(body.user.id, displayNames(client));
     if (!row || !member) {
       await ack({
         response_action: "errors",
@@ -185,7 +120,7 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
       return;
     }
     const edits = editsFrom(view.state.values as ViewState);
-    const errors = checkEdits(edits, row.medium as ReminderMedium, ctx.config.locale);
+    const errors = ctx.services.reminders.checkEdits(edits, row.medium as ReminderMedium, ctx.config.locale);
     const blockErrors: Record<string, string> = {};
     if (errors.recipient) blockErrors[REMINDER_BLOCKS.recipient] = errors.recipient;
     if (errors.subject) blockErrors[REMINDER_BLOCKS.subject] = errors.subject;
@@ -196,7 +131,7 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
       return;
     }
     await ack();
-    const result = await submitReminder(ctx, reminderId, edits, member.slackUserId);
+    const result = await ctx.services.reminders.submitReminder(reminderId, edits, member.slackUserId);
     const name = escapeMrkdwn(row.customer.name);
     const text = !result.ok
       ? result.message
@@ -207,14 +142,18 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
           : t.thread.letterReady(t.step[row.step] ?? row.step, `<@${member.slackUserId}>`);
     await ctx.outbox.send({ method: "chat.postMessage", channel: member.slackUserId, payload: { text } });
   });
+}
 
+/** Approve / reject / ok / object on a reminder waiting for approval; the letter posted; the day's batch sent. */
+function registerReminderDecisions(app: App, ctx: ListenerContext): void {
+  const t = reminderMessages(ctx.config.locale);
   for (const decision of ["approve", "reject", "ok", "object"] as const) {
     app.action<BlockAction<ButtonAction>>(
       REMINDER_ACTIONS[decision],
       async ({ ack, body, action, client }) => {
         await ack();
-        const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
-        const result = await decideReminder(ctx, {
+        const member = await ctx.services.team.resolveMember(body.user.id, displayNames(client));
+        const result = await ctx.services.reminders.decideReminder({
           reminderId: Number(action.value),
           actor: member,
           decision,
@@ -226,10 +165,10 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
 
   app.action<BlockAction<ButtonAction>>(REMINDER_ACTIONS.posted, async ({ ack, body, action, client }) => {
     await ack();
-    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
-    if (!member) return tellUser(ctx, targetOf(body), { text: t.errors.notMember });
+    const member = await requireMember(ctx, body.user.id, client, targetOf(body));
+    if (!member) return;
     const reminderId = Number(action.value);
-    const result = await confirmLetterPosted(ctx, reminderId, member.slackUserId);
+    const result = await ctx.services.reminders.confirmLetterPosted(reminderId, member.slackUserId);
     if (!result.ok) return tellUser(ctx, targetOf(body), { text: t.errors.alreadySent });
     const message = body.message as { ts?: string; blocks?: { text?: { text?: string } }[] } | undefined;
     const channel = body.channel?.id;
@@ -248,9 +187,9 @@ export function registerReminderActions(app: App, ctx: AppContext): void {
 
   app.action<BlockAction<ButtonAction>>(REMINDER_ACTIONS.sendAll, async ({ ack, body, action, client }) => {
     await ack();
-    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
-    if (!member) return tellUser(ctx, targetOf(body), { text: t.errors.notMember });
-    const out = await sendAllOfDay(ctx, action.value ?? today(ctx), member);
+    const member = await requireMember(ctx, body.user.id, client, targetOf(body));
+    if (!member) return;
+    const out = await ctx.services.reminders.sendAllOfDay(action.value ?? today(ctx), member);
     await tellUser(ctx, targetOf(body), {
       text: [t.batch.sentAll(out.queued + out.letters, out.waiting), ...out.failed].join("\n"),
     });

@@ -1,9 +1,6 @@
 import { today } from "../../../context";
 import { formatDateLong } from "../../../domain/calendar";
-import { postDigest } from "../../../services/digest/digest";
-import { hasRole, resolveMember } from "../../../services/team/team";
-import { displayNames } from "../../users";
-import type { Subcommand } from "./subcommand";
+import { requireMember, type Subcommand } from "../kit";
 
 /** `/credito riepilogo`: posts (or refreshes) today's digest now. Admins only. */
 export const digestSubcommand: Subcommand = {
@@ -15,13 +12,16 @@ export const digestSubcommand: Subcommand = {
   },
   async run({ ctx, command, ack, respond, client, t, locale }) {
     await ack();
-    const member = await resolveMember(ctx.db, command.user_id, displayNames(client));
-    if (!hasRole(member, "admin")) {
-      await respond({ response_type: "ephemeral", text: t.errors.adminOnly });
-      return;
-    }
+    const member = await requireMember(
+      ctx,
+      command.user_id,
+      client,
+      (text) => respond({ response_type: "ephemeral", text }),
+      { roles: ["admin"], refusal: t.errors.adminOnly, outsiders: "refusal" },
+    );
+    if (!member) return;
     const day = today(ctx);
-    const result = await postDigest(ctx, day);
+    const result = await ctx.services.digest.postDigest(day);
     const text =
       result.status === "skipped"
         ? t.digest.notBusinessDay(formatDateLong(day, locale))

@@ -1,5 +1,5 @@
 import { helpMessage } from "../../../messages/help";
-import type { Subcommand } from "./subcommand";
+import type { Subcommand } from "../kit";
 
 export function helpSubcommand(all: () => readonly Subcommand[]): Subcommand {
   return {

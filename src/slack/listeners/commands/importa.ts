@@ -1,4 +1,4 @@
-import type { Subcommand } from "./subcommand";
+import type { Subcommand } from "../kit";
 
 /** `/credito importa`: files cannot be attached to a slash command, so it explains how to send one. */
 export const importaSubcommand: Subcommand = {

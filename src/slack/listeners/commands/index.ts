@@ -1,12 +1,11 @@
 import type { App } from "@slack/bolt";
-import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
 import { helpMessage } from "../../../messages/help";
+import type { ListenerContext, Subcommand } from "../kit";
 import { helpSubcommand } from "./help";
-import type { Subcommand } from "./subcommand";
 
 /** Routes `/credito <sub-command> <args>` to its handler; no sub-command or an unknown one gets the help. */
-export function registerCommands(app: App, ctx: AppContext, extra: readonly Subcommand[] = []): void {
+export function registerCommands(app: App, ctx: ListenerContext, extra: readonly Subcommand[] = []): void {
   const subcommands: Subcommand[] = [];
   subcommands.push(
     ...extra,

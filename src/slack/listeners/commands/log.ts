@@ -1,18 +1,28 @@
 import { createHash } from "node:crypto";
+import type { SlashCommand } from "@slack/bolt";
 import { today } from "../../../context";
-import { type LogDraft, type LogField, parseLogLine, validateLogDraft } from "../../../domain/log-entry";
+import {
+  type LogDraft,
+  type LogEntry,
+  type LogField,
+  parseLogLine,
+  validateLogDraft,
+} from "../../../domain/log-entry";
 import { escapeMrkdwn } from "../../../domain/text";
 import type { Messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
-import { resolveCustomer } from "../../../services/customers/customer-search";
-import { loadLogCustomer, validationContextFor } from "../../../services/outcomes/log-outcome";
-import { submissionsFor } from "../../../services/pending-submissions";
-import { resolveMember } from "../../../services/team/team";
-import { tripChannelFor } from "../../../services/trips/trips";
-import { displayNames } from "../../users";
+import type { Member } from "../../../services/team/team";
 import { postAck } from "../../work-queue";
-import { openLogModal, type ReplyTarget, tellUser } from "../actions/log-outcome";
-import type { Subcommand } from "./subcommand";
+import {
+  confirmWhenRecorded,
+  type ListenerContext,
+  type LogSubmission,
+  openLogModal,
+  type ReplyTarget,
+  requireMember,
+  type Subcommand,
+  tellUser,
+} from "../kit";
 
 /**
  * `/credito log [customer] [outcome …]`. Acks at once. A complete line (`ROSSI promessa 1.500 16/3`,
@@ -39,15 +49,12 @@ export const logSubcommand: Subcommand = {
     await postAck.turn("open");
     const userId = command.user_id;
     const target: ReplyTarget = { userId, channelId: command.channel_id, responseUrl: command.response_url };
-    const member = await resolveMember(ctx.db, userId, displayNames(client));
-    if (!member) {
-      await tellUser(ctx, target, { text: t.errors.notMember });
-      return;
-    }
+    const member = await requireMember(ctx, userId, client, target);
+    if (!member) return;
     const day = today(ctx);
     const parsed = parseLogLine(args, day);
     // on a field trip the one-line form records a visit
-    if (parsed.kind !== "empty" && (await tripChannelFor(ctx.db, userId, day)))
+    if (parsed.kind !== "empty" && (await ctx.services.trips.tripChannelFor(userId, day)))
       parsed.draft.channel = "visit";
     const open = (extra: {
       customerId?: number;
@@ -75,12 +82,12 @@ export const logSubcommand: Subcommand = {
       return;
     }
     // complete line: the customer must be clear and the values valid, else the modal shows what to fix
-    const found = await resolveCustomer(ctx.db, parsed.customerQuery);
+    const found = await ctx.services.customers.resolveCustomer(parsed.customerQuery);
     if (found.kind !== "one") {
       await open({ customerQuery: parsed.customerQuery, draft: parsed.draft });
       return;
     }
-    const customer = await loadLogCustomer(ctx.db, found.customer.id, day);
+    const customer = await ctx.services.outcomes.loadLogCustomer(found.customer.id, day);
     const draft: LogDraft = { ...parsed.draft, customerId: found.customer.id };
     if (draft.outcome === "dispute" && customer) {
       // as in the modal: the overdue invoices are the disputed ones
@@ -88,30 +95,41 @@ export const logSubcommand: Subcommand = {
         .filter((i) => i.status === "open" && i.dueDate < day)
         .map((i) => String(i.id));
     }
-    const result = validateLogDraft(draft, validationContextFor(ctx, customer), t.log.errors);
+    const result = validateLogDraft(
+      draft,
+      ctx.services.outcomes.validationContextFor(customer),
+      t.log.errors,
+    );
     if (!result.ok) {
       await open({ customerId: found.customer.id, draft, notices: errorNotices(result.errors, t) });
       return;
     }
-    // kept first (one tiny insert), then recorded by the drainer, which sends the confirmation
-    const b = busyMessages(ctx.config.locale);
-    const kept = await submissionsFor(ctx).keep({
-      kind: "log",
-      dedupeKey: `logline:${command.trigger_id ?? ""}:${createHash("sha256").update(JSON.stringify(result.entry)).digest("hex").slice(0, 16)}`,
-      userId,
-      payload: { entry: result.entry, member, to: target },
-    });
-    if (kept === null) {
-      // the typed line is gone from Slack's input box: give it back
-      await tellUser(ctx, target, {
-        text: `${b.clickNotKept}\n${b.yourText(`/credito log ${escapeMrkdwn(args)}`)}`,
-      });
-      return;
-    }
-    const settled = await submissionsFor(ctx).settle(kept);
-    if (settled === "pending") await tellUser(ctx, target, { text: b.saving.log ?? "" });
+    await keepLine(ctx, { command, args, member, target }, result.entry);
   },
 };
+
+/** A valid line: kept first (one tiny insert), then recorded by the drainer, which sends the confirmation. */
+async function keepLine(
+  ctx: ListenerContext,
+  a: { command: SlashCommand; args: string; member: Member; target: ReplyTarget },
+  entry: LogEntry,
+): Promise<void> {
+  const b = busyMessages(ctx.config.locale);
+  const kept = await ctx.services.submissions.keep({
+    kind: "log",
+    dedupeKey: `logline:${a.command.trigger_id ?? ""}:${createHash("sha256").update(JSON.stringify(entry)).digest("hex").slice(0, 16)}`,
+    userId: a.command.user_id,
+    payload: { entry, member: a.member, to: a.target } satisfies LogSubmission,
+  });
+  if (kept === null) {
+    // the typed line is gone from Slack's input box: give it back
+    await tellUser(ctx, a.target, {
+      text: `${b.clickNotKept}\n${b.yourText(`/credito log ${escapeMrkdwn(a.args)}`)}`,
+    });
+    return;
+  }
+  await confirmWhenRecorded(ctx, kept, () => tellUser(ctx, a.target, { text: b.saving.log ?? "" }));
+}
 
 /** "Importo promesso (€): È più di quanto dovuto (€ 1.200,00)." for the top of a prefilled modal. */
 function errorNotices(errors: Partial<Record<LogField, string>>, t: Messages): string[] {

@@ -3,8 +3,8 @@ import { today } from "../../../context";
 import { formatDateLong } from "../../../domain/calendar";
 import { digestEntries } from "../../../domain/digest-entries";
 import { entryText } from "../../../messages/digest";
-import { buildDigest, tasksFor } from "../../../services/digest/digest";
-import { callerMember, type Subcommand } from "./subcommand";
+import { tasksFor } from "../../../services/digest/digest";
+import { requireMember, type Subcommand } from "../kit";
 
 const MAX_LINES = 40;
 
@@ -19,10 +19,12 @@ export const oggiSubcommand: Subcommand = {
   async run(call) {
     const { ctx, ack, respond, t, locale } = call;
     await ack();
-    const member = await callerMember(call, (text) => respond({ response_type: "ephemeral", text }));
+    const member = await requireMember(ctx, call.command.user_id, call.client, (text) =>
+      respond({ response_type: "ephemeral", text }),
+    );
     if (!member) return;
     const day = today(ctx);
-    const digest = await buildDigest(ctx, day);
+    const digest = await ctx.services.digest.buildDigest(day);
     const mine = tasksFor(digest.tasks, member.slackUserId);
     const unassigned = digest.tasks.filter((x) => !x.assigneeSlackId).length;
     const title = t.digest.myTitle(formatDateLong(day, locale));

@@ -1,10 +1,8 @@
 import { today } from "../../../context";
 import type { ApprovalKind } from "../../../domain/cases";
-import { formatEuro, parseEuroAmount } from "../../../domain/money";
+import { formatEuro } from "../../../domain/money";
 import { escapeMrkdwn } from "../../../domain/text";
-import { requestApproval } from "../../../services/cases/approvals";
-import { lookupCustomer } from "../../../services/customers/customer-lookup";
-import { callerMember, type Subcommand } from "./subcommand";
+import { ackReply, requireMember, type Subcommand } from "../kit";
 
 /** The words that name each approval, Italian and English. */
 const KINDS: Record<string, ApprovalKind> = {
@@ -41,9 +39,9 @@ export const praticaSubcommand: Subcommand = {
     },
   },
   async run(call) {
-    const { ctx, command, args, ack, t, locale } = call;
-    const reply = (text: string) => ack({ response_type: "ephemeral", text });
-    const me = await callerMember(call, reply, {
+    const { ctx, command, args, t, locale } = call;
+    const reply = ackReply(call);
+    const me = await requireMember(ctx, command.user_id, call.client, reply, {
       roles: ["admin", "owner"],
       refusal: t.approval.notAllowedRequest,
     });
@@ -52,46 +50,26 @@ export const praticaSubcommand: Subcommand = {
     const at = tokens.findIndex((tok, i) => i > 0 && KINDS[tok.toLowerCase()] !== undefined);
     if (at < 1) return reply(t.pratica.usage);
     const kind = KINDS[(tokens[at] ?? "").toLowerCase()] as ApprovalKind;
-    const found = await lookupCustomer(ctx.db, tokens.slice(0, at).join(" "), t);
+    const found = await ctx.services.customers.lookupCustomer(tokens.slice(0, at).join(" "), t);
     if (!found.ok) return reply(found.message);
-    const day = today(ctx);
-    const kase = await ctx.db.case.findFirst({ where: { customerId: found.customer.id, closedOn: null } });
-    if (!kase) return reply(t.customerLookup.noOpenCase(escapeMrkdwn(found.customer.name)));
-    const open = await ctx.db.invoice.aggregate({
-      _sum: { openCents: true },
-      where: { customerId: found.customer.id, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
-    });
-    const exposure = open._sum.openCents ?? 0;
     const rest = tokens.slice(at + 1);
-    let amountCents: number | undefined;
-    let writeOffCents: number | undefined;
-    let terms = rest.join(" ");
-    if (kind === "settlement") {
-      const amount = parseEuroAmount(rest[0] ?? "");
-      if (amount === null || amount <= 0) return reply(t.pratica.badAmount);
-      if (amount >= exposure) return reply(t.pratica.amountTooHigh(formatEuro(exposure, locale)));
-      amountCents = amount;
-      writeOffCents = exposure - amount;
-      terms = rest.slice(1).join(" ");
-    } else if (kind === "write_off") {
-      writeOffCents = exposure;
-    }
-    const r = await ctx.db.$transaction((tx) =>
-      requestApproval(
-        ctx,
-        tx,
-        {
-          caseId: kase.id,
-          kind,
-          amountCents,
-          writeOffCents,
-          terms: terms || undefined,
-          requestedBySlackId: command.user_id,
-        },
-        day,
-      ),
+    const settlement = kind === "settlement";
+    const r = await ctx.services.cases.askApproval(
+      {
+        customerId: found.customer.id,
+        kind,
+        amountText: settlement ? (rest[0] ?? "") : undefined,
+        terms: (settlement ? rest.slice(1) : rest).join(" "),
+        requestedBySlackId: command.user_id,
+      },
+      today(ctx),
     );
-    ctx.outbox.kick();
+    if (!r.ok) {
+      if (r.error === "amount_too_high")
+        return reply(t.pratica.amountTooHigh(formatEuro(r.exposureCents, locale)));
+      if (r.error === "bad_amount") return reply(t.pratica.badAmount);
+      return reply(t.customerLookup.noOpenCase(escapeMrkdwn(found.customer.name)));
+    }
     const label = t.approval.kind[kind] ?? kind;
     return reply(
       r.created

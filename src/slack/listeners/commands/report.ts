@@ -1,6 +1,6 @@
 import { today } from "../../../context";
-import { parsePeriod, postReport } from "../../../services/report/report";
-import { callerMember, type Subcommand } from "./subcommand";
+import { parsePeriod } from "../../../services/report/report";
+import { requireMember, type Subcommand } from "../kit";
 
 /**
  * `/credito report [mese [AAAA-MM]|settimana]`: posts the owner's report (KPIs, aging, collectors, trips) in the
@@ -24,9 +24,11 @@ export const reportSubcommand: Subcommand = {
       return;
     }
     await ack();
-    const member = await callerMember(call, (text) => respond({ response_type: "ephemeral", text }));
+    const member = await requireMember(ctx, call.command.user_id, call.client, (text) =>
+      respond({ response_type: "ephemeral", text }),
+    );
     if (!member) return;
     await respond({ response_type: "ephemeral", text: t.report.working });
-    await postReport(ctx, period);
+    await ctx.services.report.postReport(period);
   },
 };

@@ -1,11 +1,9 @@
 import { today } from "../../../context";
 import { ROLES, type Role } from "../../../domain/cases";
 import { escapeMrkdwn } from "../../../domain/text";
-import { lookupCustomer, parseMention } from "../../../services/customers/customer-lookup";
-import { hasRole, resolveMember } from "../../../services/team/team";
-import { assignSalesperson, listTeam, removeMember, setMemberRole } from "../../../services/team/team-admin";
-import { displayNames, slackDisplayName } from "../../users";
-import type { Subcommand } from "./subcommand";
+import { parseMention } from "../../../services/customers/customer-lookup";
+import { slackDisplayName } from "../../users";
+import { ackReply, requireMember, type Subcommand } from "../kit";
 
 const REMOVE = new Set(["rimuovi", "remove"]);
 const ASSIGN = new Set(["assegna", "assign"]);
@@ -30,15 +28,17 @@ export const teamSubcommand: Subcommand = {
     },
   },
   async run({ ctx, command, args, ack, client, t }) {
-    const reply = (text: string) => ack({ response_type: "ephemeral", text });
-    const me = await resolveMember(ctx.db, command.user_id, displayNames(client));
-    if (!me) return reply(t.errors.notMember);
-    if (!hasRole(me, "admin")) return reply(t.team.onlyAdmin);
+    const reply = ackReply({ ack });
+    const me = await requireMember(ctx, command.user_id, client, reply, {
+      roles: ["admin"],
+      refusal: t.team.onlyAdmin,
+    });
+    if (!me) return;
     const tokens = args.trim().split(/\s+/).filter(Boolean);
     const roleName = (r: string) => t.team.role[r] ?? r;
 
     if (tokens.length === 0) {
-      const members = await listTeam(ctx);
+      const members = await ctx.services.team.listTeam();
       const lines = members.map((m) => t.team.member(`<@${m.slackUserId}>`, roleName(m.role), m.customers));
       return reply([`*${t.team.title}*`, ...(lines.length ? lines : [t.team.empty])].join("\n"));
     }
@@ -47,7 +47,7 @@ export const teamSubcommand: Subcommand = {
     if (REMOVE.has(first)) {
       const user = parseMention(tokens[1] ?? "");
       if (!user || tokens.length !== 2) return reply(t.team.badUser);
-      const r = await removeMember(ctx, { slackUserId: user, actor: command.user_id });
+      const r = await ctx.services.team.removeMember({ slackUserId: user, actor: command.user_id });
       if (r === "last_admin") return reply(t.team.lastAdmin);
       return reply(r === "removed" ? t.team.removed(`<@${user}>`) : t.team.notMember(`<@${user}>`));
     }
@@ -57,10 +57,9 @@ export const teamSubcommand: Subcommand = {
       const query = tokens.slice(1, -1).join(" ");
       if (!user) return reply(t.team.badUser);
       if (!query) return reply(t.team.usage);
-      const found = await lookupCustomer(ctx.db, query, t);
+      const found = await ctx.services.customers.lookupCustomer(query, t);
       if (!found.ok) return reply(found.message);
-      const r = await assignSalesperson(
-        ctx,
+      const r = await ctx.services.team.assignSalesperson(
         { customerId: found.customer.id, slackUserId: user, actor: command.user_id },
         today(ctx),
       );
@@ -80,7 +79,7 @@ export const teamSubcommand: Subcommand = {
     const label = /^<@[A-Z0-9]+\|([^>]+)>$/.exec(tokens[0] ?? "")?.[1];
     const fromSlack = await slackDisplayName(client, user);
     const name = fromSlack !== user ? fromSlack : label || user;
-    const r = await setMemberRole(ctx, {
+    const r = await ctx.services.team.setMemberRole({
       slackUserId: user,
       name,
       role: role as Role,

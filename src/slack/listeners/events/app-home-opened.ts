@@ -1,27 +1,27 @@
 import type { App } from "@slack/bolt";
-import type { AppContext } from "../../../context";
 import { messages } from "../../../i18n";
 import { homeView, outsiderHomeView } from "../../../messages/home";
-import { teamPosition } from "../../../services/customers/position";
-import { reportHomeExtra } from "../../../services/report/report";
-import { memberBySlackId } from "../../../services/team/team";
+import { userLocale } from "../../user-locale";
+import type { ListenerContext } from "../kit";
 
 /**
  * Publishes the team's position when a team member opens Credito's Home tab; receivables are not shown
  * to anyone else in the workspace.
  */
-export function registerAppHome(app: App, ctx: AppContext): void {
+export function registerAppHome(app: App, ctx: ListenerContext): void {
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
-    const locale = ctx.config.locale;
-    if (!(await memberBySlackId(ctx.db, event.user))) {
+    const locale = ctx.config.userLocale
+      ? await userLocale(client, event.user, ctx.config.locale)
+      : ctx.config.locale;
+    if (!(await ctx.services.team.memberBySlackId(event.user))) {
       await client.views.publish({ user_id: event.user, view: outsiderHomeView(messages(locale)) });
       return;
     }
     const [position, report] = await Promise.all([
-      teamPosition(ctx),
+      ctx.services.customers.teamPosition(),
       // the report's figures are a bonus: Home still opens without them
-      reportHomeExtra(ctx).catch((err) => {
+      ctx.services.report.reportHomeExtra(locale).catch((err) => {
         ctx.log.error("App Home: report figures failed", err);
         return [];
       }),

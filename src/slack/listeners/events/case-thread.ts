@@ -1,11 +1,8 @@
 import type { App } from "@slack/bolt";
-import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { messages } from "../../../i18n";
 import { caseSummaryMessage } from "../../../messages/case-summary";
-import { caseByThread, recordCaseMessage } from "../../../services/cases/case-messages";
-import { summarizeCase } from "../../../services/cases/case-summary";
-import { postToCase } from "../../../services/cases/cases";
+import type { ListenerContext } from "../kit";
 
 /** Subtypes that are still a person writing in the thread. */
 const PERSON_SUBTYPES = new Set([undefined, "thread_broadcast", "file_share"]);
@@ -25,12 +22,12 @@ interface ThreadMessage {
  * a retried event is dropped by the event_id middleware, and (case, ts) is unique anyway).
  * "@Credito riassunto" in a case thread answers there with the case summary.
  */
-export function registerCaseThreadEvents(app: App, ctx: AppContext): void {
+export function registerCaseThreadEvents(app: App, ctx: ListenerContext): void {
   app.event("message", async ({ event }) => {
     const m = event as unknown as ThreadMessage;
     if (m.channel !== ctx.config.slack.channel || !m.thread_ts || !m.ts || m.thread_ts === m.ts) return;
     if (m.bot_id || !m.user || !PERSON_SUBTYPES.has(m.subtype)) return;
-    await recordCaseMessage(ctx.db, {
+    await ctx.services.cases.recordCaseMessage({
       channel: m.channel,
       threadTs: m.thread_ts,
       ts: m.ts,
@@ -42,7 +39,8 @@ export function registerCaseThreadEvents(app: App, ctx: AppContext): void {
   app.event("app_mention", async ({ event }) => {
     const e = event as unknown as ThreadMessage;
     const t = messages(ctx.config.locale);
-    const kase = e.thread_ts && e.channel ? await caseByThread(ctx.db, e.channel, e.thread_ts) : null;
+    const kase =
+      e.thread_ts && e.channel ? await ctx.services.cases.caseByThread(e.channel, e.thread_ts) : null;
     if (!kase) {
       if (e.channel && e.user) {
         await ctx.outbox.send({
@@ -54,8 +52,7 @@ export function registerCaseThreadEvents(app: App, ctx: AppContext): void {
       return;
     }
     const day = today(ctx);
-    const { summary, source, customerName } = await summarizeCase(ctx, kase.id, day);
-    await postToCase(ctx, kase.id, caseSummaryMessage(summary, source, customerName, t), day);
-    ctx.outbox.kick();
+    const { summary, source, customerName } = await ctx.services.cases.summarizeCase(kase.id, day);
+    await ctx.services.cases.postToCase(kase.id, caseSummaryMessage(summary, source, customerName, t), day);
   });
 }

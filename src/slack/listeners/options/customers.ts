@@ -1,7 +1,6 @@
 import type { App } from "@slack/bolt";
-import type { AppContext } from "../../../context";
 import { customerOption, LOG_ACTIONS } from "../../../messages/log-modal";
-import { findCustomers } from "../../../services/customers/customer-search";
+import type { ListenerContext } from "../kit";
 
 /** Slack allows at most 100 options in an external select's answer. */
 export const MAX_CUSTOMER_OPTIONS = 100;
@@ -10,11 +9,11 @@ export const MAX_CUSTOMER_OPTIONS = 100;
  * Suggestions for the log modal's customer picker (block_suggestion): code, name or VAT number, accents
  * and typos tolerated, best first, at most 100.
  */
-export function registerCustomerOptions(app: App, ctx: AppContext): void {
+export function registerCustomerOptions(app: App, ctx: ListenerContext): void {
   app.options<"block_suggestion">({ action_id: LOG_ACTIONS.customer }, async ({ ack, payload }) => {
     const query = String(payload.value ?? "");
     try {
-      const hits = await findCustomers(ctx.db, query, MAX_CUSTOMER_OPTIONS);
+      const hits = await ctx.services.customers.findCustomers(query, MAX_CUSTOMER_OPTIONS);
       await ack({ options: hits.map((h) => customerOption(h.customer)) });
     } catch (err) {
       ctx.log.error("customer options failed", err);

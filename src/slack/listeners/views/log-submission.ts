@@ -1,36 +1,18 @@
 import { createHash } from "node:crypto";
 import type { App } from "@slack/bolt";
-import type { AppContext } from "../../../context";
 import { today } from "../../../context";
-import { retryBusy } from "../../../db/unit-of-work";
-import { type LogEntry, validateLogDraft } from "../../../domain/log-entry";
-import { escapeMrkdwn } from "../../../domain/text";
+import { validateLogDraft } from "../../../domain/log-entry";
 import { messages } from "../../../i18n";
 import { busyMessages } from "../../../i18n/busy";
+import { decodeMeta, draftFromState, inputBlockIds, LOG_MODAL_CALLBACK } from "../../../messages/log-modal";
 import {
-  decodeMeta,
-  draftFromState,
-  inputBlockIds,
-  LOG_MODAL_CALLBACK,
-  logConfirmation,
-} from "../../../messages/log-modal";
-import {
-  type LoggedOutcome,
-  loadLogCustomer,
-  recordOutcome,
-  validationContextFor,
-} from "../../../services/outcomes/log-outcome";
-import { submissionsFor } from "../../../services/pending-submissions";
-import { type Member, resolveMember } from "../../../services/team/team";
-import { displayNames } from "../../users";
-import { type ReplyTarget, tellUser } from "../actions/log-outcome";
-
-/** What is kept of a submitted outcome until it is recorded. */
-interface LogSubmission {
-  entry: LogEntry;
-  member: Member;
-  to: ReplyTarget;
-}
+  confirmWhenRecorded,
+  type ListenerContext,
+  type LogSubmission,
+  registerLogRecording,
+  requireMember,
+  tellLater,
+} from "../kit";
 
 /**
  * Submission of the log modal. Invalid: `response_action: "errors"` with one message under each wrong input
@@ -40,46 +22,30 @@ interface LogSubmission {
  * submission cannot even be kept; if it is kept but recording waits, the collector is told it is saved and
  * being recorded, and gets the confirmation when it is.
  */
-export function registerLogSubmission(app: App, ctx: AppContext): void {
+export function registerLogSubmission(app: App, ctx: ListenerContext): void {
   const locale = ctx.config.locale;
   const t = messages(locale);
   const b = busyMessages(locale);
-  const submissions = submissionsFor(ctx);
-  submissions.register<LogSubmission, LoggedOutcome>("log", {
-    apply: (tx, p, at) => recordOutcome(ctx, tx, reviveEntry(p.entry), p.member, at),
-    applied: (saved, p) =>
-      tellLater(
-        ctx,
-        p.to,
-        logConfirmation(
-          {
-            customerName: saved.customer.name,
-            summary: saved.summary,
-            nextSteps: saved.nextSteps,
-            inCase: saved.caseId !== null,
-          },
-          t,
-        ),
-      ),
-    failed: (err, p) => {
-      const lines = [b.failed(b.what.log ?? "", String((err as Error)?.message ?? err).slice(0, 200))];
-      if (p.entry.notes) lines.push(b.yourText(escapeMrkdwn(p.entry.notes)));
-      return tellLater(ctx, p.to, { text: lines.join("\n") });
-    },
-  });
+  registerLogRecording(ctx);
+  const submissions = ctx.services.submissions;
 
   app.view(LOG_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
     const meta = decodeMeta(view.private_metadata);
     const draft = draftFromState(view.state.values as Parameters<typeof draftFromState>[0], meta);
-    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
-    if (!member) {
-      await ack({ response_action: "errors", errors: { customer: t.errors.notMember } });
-      return;
-    }
+    const member = await requireMember(ctx, body.user.id, client, (text) =>
+      ack({ response_action: "errors", errors: { customer: text } }),
+    );
+    if (!member) return;
     const customer =
-      draft.customerId !== undefined ? await loadLogCustomer(ctx.db, draft.customerId, today(ctx)) : null;
+      draft.customerId !== undefined
+        ? await ctx.services.outcomes.loadLogCustomer(draft.customerId, today(ctx))
+        : null;
     if (!customer) draft.customerId = undefined;
-    const result = validateLogDraft(draft, validationContextFor(ctx, customer), t.log.errors);
+    const result = validateLogDraft(
+      draft,
+      ctx.services.outcomes.validationContextFor(customer),
+      t.log.errors,
+    );
     if (!result.ok) {
       const present = inputBlockIds(view);
       const errors: Record<string, string> = {};
@@ -106,8 +72,7 @@ export function registerLogSubmission(app: App, ctx: AppContext): void {
       return;
     }
     await ack();
-    const settled = await submissions.settle(kept);
-    if (settled === "pending") await tellLater(ctx, to, { text: b.saving.log ?? "" });
+    await confirmWhenRecorded(ctx, kept, () => tellLater(ctx, to, { text: b.saving.log ?? "" }));
   });
 }
 
@@ -115,20 +80,4 @@ export function registerLogSubmission(app: App, ctx: AppContext): void {
 function firstInput(view: { blocks?: Array<{ type?: string; block_id?: string }> }): string {
   const present = inputBlockIds(view as Parameters<typeof inputBlockIds>[0]);
   return present.has("customer") ? "customer" : ([...present][0] ?? "customer");
-}
-
-/** The callback's instant is a Date: it comes back from JSON as a string. */
-function reviveEntry(entry: LogEntry): LogEntry {
-  return entry.callback
-    ? { ...entry, callback: { ...entry.callback, at: new Date(entry.callback.at) } }
-    : entry;
-}
-
-/** A message to the collector, queued in the outbox, retried while the database is busy. */
-export async function tellLater(
-  ctx: AppContext,
-  to: ReplyTarget,
-  message: { text: string; blocks?: unknown[] },
-): Promise<void> {
-  await retryBusy(() => tellUser(ctx, to, message), ctx.config.db.retryBudgetMs * 6);
 }

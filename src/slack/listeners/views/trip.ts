@@ -1,5 +1,4 @@
 import type { App } from "@slack/bolt";
-import type { AppContext } from "../../../context";
 import { today } from "../../../context";
 import { formatEuro } from "../../../domain/money";
 import { validateTripCost } from "../../../domain/trip-costs";
@@ -7,10 +6,7 @@ import { tripDates } from "../../../domain/trip-debrief";
 import { MAX_TRIP_VISITS, proposalSize, tripBusinessDays, validateTripPlan } from "../../../domain/trip-plan";
 import { messages } from "../../../i18n";
 import { decodeTripMeta, TRIP_VALUE, TRIP_VIEWS, tripConfirmModal } from "../../../messages/trip";
-import { resolveMember } from "../../../services/team/team";
-import { addTripCost, mayManageTrip, planTrip, tripCandidates } from "../../../services/trips/trips";
-import { displayNames } from "../../users";
-import { tellUser } from "../actions/log-outcome";
+import { type ListenerContext, requireMember, tellUser, tripRefusalText } from "../kit";
 
 type StateValues = Record<
   string,
@@ -32,11 +28,17 @@ const field = (values: StateValues, block: string) => values[block]?.[TRIP_VALUE
  * adjusted list -> the trip is recorded and posted) and the cost modal. Invalid input: inline errors, nothing
  * written.
  */
-export function registerTripViews(app: App, ctx: AppContext): void {
+export function registerTripViews(app: App, ctx: ListenerContext): void {
+  registerPlanView(app, ctx);
+  registerConfirmView(app, ctx);
+  registerCostView(app, ctx);
+}
+
+/** Dates and area -> the proposal, shown in place (`response_action: "update"`). */
+function registerPlanView(app: App, ctx: ListenerContext): void {
   const locale = ctx.config.locale;
   const t = messages(locale);
   const holidays = ctx.config.rules.extraHolidays;
-
   app.view(TRIP_VIEWS.plan, async ({ ack, view }) => {
     const values = view.state.values as StateValues;
     const meta = decodeTripMeta(view.private_metadata);
@@ -58,7 +60,7 @@ export function registerTripViews(app: App, ctx: AppContext): void {
       return;
     }
     const area = checked.area.terms.join(", ");
-    const candidates = await tripCandidates(ctx.db, area, day);
+    const candidates = await ctx.services.trips.tripCandidates(area, day);
     if (candidates.length === 0) {
       await ack({ response_action: "errors", errors: { area: t.trip.plan.errors.noCandidates } });
       return;
@@ -74,7 +76,13 @@ export function registerTripViews(app: App, ctx: AppContext): void {
       ),
     });
   });
+}
 
+/** The adjusted list of visits -> the trip is recorded and posted. */
+function registerConfirmView(app: App, ctx: ListenerContext): void {
+  const locale = ctx.config.locale;
+  const t = messages(locale);
+  const holidays = ctx.config.rules.extraHolidays;
   app.view(TRIP_VIEWS.confirm, async ({ ack, view, body, client }) => {
     const values = view.state.values as StateValues;
     const meta = decodeTripMeta(view.private_metadata);
@@ -88,14 +96,15 @@ export function registerTripViews(app: App, ctx: AppContext): void {
         response_action: "errors",
         errors: { visits: t.trip.plan.errors.tooMany(MAX_TRIP_VISITS) },
       });
-    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
-    if (!member) return ack({ response_action: "errors", errors: { visits: t.errors.notMember } });
+    const member = await requireMember(ctx, body.user.id, client, (text) =>
+      ack({ response_action: "errors", errors: { visits: text } }),
+    );
+    if (!member) return;
     const day = today(ctx);
     const checked = validateTripPlan({ start: meta.s, end: meta.e, area: meta.a }, day, holidays);
     if (!checked.ok)
       return ack({ response_action: "errors", errors: { visits: t.trip.plan.errors.startPast } });
-    const planned = await planTrip(
-      ctx,
+    const planned = await ctx.services.trips.planTrip(
       {
         collector: member,
         startDate: checked.start,
@@ -126,7 +135,12 @@ export function registerTripViews(app: App, ctx: AppContext): void {
       },
     );
   });
+}
 
+/** A cost of the trip under way (the collector's, or any for an admin). */
+function registerCostView(app: App, ctx: ListenerContext): void {
+  const locale = ctx.config.locale;
+  const t = messages(locale);
   app.view(TRIP_VIEWS.cost, async ({ ack, view, body, client }) => {
     const values = view.state.values as StateValues;
     let meta: { tripId?: number; c?: string } = {};
@@ -135,20 +149,12 @@ export function registerTripViews(app: App, ctx: AppContext): void {
     } catch {
       meta = {};
     }
-    const member = await resolveMember(ctx.db, body.user.id, displayNames(client));
-    const trip = meta.tripId
-      ? await ctx.db.fieldTrip.findUnique({ where: { id: Number(meta.tripId) } })
-      : null;
-    if (!member || !trip || !mayManageTrip(member, trip) || trip.status === "closed") {
-      const text = !member
-        ? t.errors.notMember
-        : !trip
-          ? t.trip.noTrip
-          : trip.status === "closed"
-            ? t.trip.alreadyClosed
-            : t.trip.notYours;
-      return ack({ response_action: "errors", errors: { kind: text } });
-    }
+    const refuse = (text: string) => ack({ response_action: "errors", errors: { kind: text } });
+    const member = await requireMember(ctx, body.user.id, client, refuse);
+    if (!member) return;
+    const found = await ctx.services.trips.manageableTrip(Number(meta.tripId) || 0, member);
+    if (!found.ok) return refuse(tripRefusalText(ctx, found.error) ?? t.trip.noTrip);
+    const { trip } = found;
     const checked = validateTripCost(
       {
         kind: field(values, "kind")?.selected_option?.value,
@@ -165,7 +171,7 @@ export function registerTripViews(app: App, ctx: AppContext): void {
       return ack({ response_action: "errors", errors });
     }
     await ack();
-    const { totalCents } = await addTripCost(ctx, trip.id, checked.cost, member.slackUserId);
+    const { totalCents } = await ctx.services.trips.addTripCost(trip.id, checked.cost, member.slackUserId);
     await tellUser(
       ctx,
       { userId: body.user.id, channelId: meta.c },

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DailyTask" ADD COLUMN "detail" TEXT;
+

@@ -1,0 +1,59 @@
+import type { AppContext } from "../../context";
+import { unitOfWork } from "../../db/unit-of-work";
+import type { IsoDate } from "../../domain/calendar";
+import { escapeMrkdwn } from "../../domain/text";
+import { messages } from "../../i18n";
+import { audit } from "../audit";
+import { ensureCaseThread } from "./cases";
+import { dossierData, dossierFileName } from "./dossier";
+import { renderDossierPdf } from "./dossier-pdf";
+
+/**
+ * Builds the customer's dossier PDF and queues its upload into the case thread (in the channel when the
+ * customer has no open case): an outbox `files.upload` anchored on the case, queued after the case parent in
+ * the same channel, so it goes out once the parent exists and is retried like any message. The audit entry
+ * is written in the same transaction. Returns the outbox row id.
+ */
+export async function queueDossierUpload(
+  ctx: AppContext,
+  customerId: number,
+  actor: string,
+  day: IsoDate,
+): Promise<number> {
+  const locale = ctx.config.locale;
+  const t = messages(locale);
+  const data = await dossierData(ctx.db, customerId, day);
+  // the dossier goes to the agency or the lawyer: the company's language (issue 18)
+  const pdf = await renderDossierPdf(data, messages(ctx.config.companyLocale), ctx.config.companyLocale);
+  const channel = ctx.config.slack.channel;
+  return unitOfWork(
+    ctx,
+    async (tx) => {
+      const kase = await tx.case.findFirst({ where: { customerId, closedOn: null } });
+      if (kase) await ensureCaseThread(ctx, kase.id, day, tx);
+      const outboxId = await ctx.outbox.enqueue(
+        {
+          method: "files.upload",
+          channel: kase?.channelId ?? channel,
+          payload: {
+            filename: dossierFileName(data.customer.code, day),
+            title: `${t.dossier.title} - ${data.customer.name}`,
+            data: pdf.toString("base64"),
+            initial_comment: t.dossier.uploaded(escapeMrkdwn(data.customer.name)),
+          },
+          ...(kase ? { anchor: { caseId: kase.id } } : {}),
+        },
+        tx,
+      );
+      await audit(tx, {
+        actor,
+        action: "dossier.uploaded",
+        caseId: kase?.id,
+        customerId,
+        detail: { outboxId, bytes: pdf.length },
+      });
+      return outboxId;
+    },
+    { label: "dossier upload" },
+  );
+}
