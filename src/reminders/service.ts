@@ -108,22 +108,7 @@ export async function prepareReminder(
   const t = reminderMessages(ctx.config.locale);
   if (!ctx.config.company) return { ok: false, message: t.errors.noCompany };
   const day = todayOf(ctx);
-  let step = input.step;
-  let cadenceChannel = input.cadenceChannel;
-  if (!step) {
-    const due = await dueStep(ctx, input.customerId, day);
-    const fromCadence = due ? reminderStepFor(due) : null;
-    if (due && fromCadence) {
-      step = fromCadence;
-      cadenceChannel = due.channel;
-    } else {
-      const sent = await ctx.db.reminder.findMany({
-        where: { customerId: input.customerId, status: "sent" },
-        select: { step: true },
-      });
-      step = nextReminderStep(sent.map((r) => r.step as ReminderStep));
-    }
-  }
+  const { step, cadenceChannel } = await stepToRemind(ctx, input, day);
   const existing = await ctx.db.reminder.findUnique({
     where: { customerId_step_day: { customerId: input.customerId, step, day } },
   });
@@ -148,41 +133,74 @@ export async function prepareReminder(
   )
     return { ok: false, message: t.errors.alreadySent };
   const needs = requiredApprovals(step, draft, input.actor);
-  let row = existing;
-  if (row?.status !== "draft") {
-    const kase = await unitOfWork(ctx, (tx) => openCase(tx, input.customerId, day));
-    const data = {
-      caseId: kase.id,
-      medium: draft.medium,
-      status: "draft",
-      recipient: draft.recipient,
-      subject: draft.subject,
-      body: draft.body,
-      attachmentName: draft.attachmentName,
-      invoices: JSON.stringify(
-        draft.selection.included.map((i) => ({ number: i.number, installment: i.installment })),
-      ),
-      overdueCents: draft.figures.overdueCents,
-      interestCents: draft.figures.interestCents,
-      recoveryCostCents: draft.figures.recoveryCostCents,
-      totalCents: draft.figures.totalCents,
-      preparedBy: input.actorSlackId,
-      approvals: JSON.stringify({ needs, got: {} } satisfies Approvals),
-      messageId: null,
-      deliveryError: null,
-    };
-    try {
-      row = existing
-        ? await ctx.db.reminder.update({ where: { id: existing.id }, data })
-        : await ctx.db.reminder.create({ data: { ...data, customerId: input.customerId, step, day } });
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      row = await ctx.db.reminder.findUniqueOrThrow({
-        where: { customerId_step_day: { customerId: input.customerId, step, day } },
-      });
-    }
-  }
+  const row =
+    existing?.status === "draft" ? existing : await storeDraft(ctx, input, step, day, draft, needs, existing);
   return { ok: true, reminderId: row.id, modal: modalData(ctx, row, draft, needs) };
+}
+
+type ReminderRequest = Parameters<typeof prepareReminder>[1];
+
+/** The step asked for; else the cadence's written step due today; else the one after the hardest sent. */
+async function stepToRemind(
+  ctx: AppContext,
+  input: ReminderRequest,
+  day: IsoDate,
+): Promise<{ step: ReminderStep; cadenceChannel: string | undefined }> {
+  if (input.step) return { step: input.step, cadenceChannel: input.cadenceChannel };
+  const due = await dueStep(ctx, input.customerId, day);
+  const fromCadence = due ? reminderStepFor(due) : null;
+  if (due && fromCadence) return { step: fromCadence, cadenceChannel: due.channel };
+  const sent = await ctx.db.reminder.findMany({
+    where: { customerId: input.customerId, status: "sent" },
+    select: { step: true },
+  });
+  return {
+    step: nextReminderStep(sent.map((r) => r.step as ReminderStep)),
+    cadenceChannel: input.cadenceChannel,
+  };
+}
+
+/** Today's draft of this step written (a failed or cancelled one is drafted again), in the customer's case. */
+async function storeDraft(
+  ctx: AppContext,
+  input: ReminderRequest,
+  step: ReminderStep,
+  day: IsoDate,
+  draft: ReminderDraft,
+  needs: Approver[],
+  existing: Reminder | null,
+): Promise<Reminder> {
+  const kase = await unitOfWork(ctx, (tx) => openCase(tx, input.customerId, day));
+  const data = {
+    caseId: kase.id,
+    medium: draft.medium,
+    status: "draft",
+    recipient: draft.recipient,
+    subject: draft.subject,
+    body: draft.body,
+    attachmentName: draft.attachmentName,
+    invoices: JSON.stringify(
+      draft.selection.included.map((i) => ({ number: i.number, installment: i.installment })),
+    ),
+    overdueCents: draft.figures.overdueCents,
+    interestCents: draft.figures.interestCents,
+    recoveryCostCents: draft.figures.recoveryCostCents,
+    totalCents: draft.figures.totalCents,
+    preparedBy: input.actorSlackId,
+    approvals: JSON.stringify({ needs, got: {} } satisfies Approvals),
+    messageId: null,
+    deliveryError: null,
+  };
+  try {
+    return existing
+      ? await ctx.db.reminder.update({ where: { id: existing.id }, data })
+      : await ctx.db.reminder.create({ data: { ...data, customerId: input.customerId, step, day } });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return await ctx.db.reminder.findUniqueOrThrow({
+      where: { customerId_step_day: { customerId: input.customerId, step, day } },
+    });
+  }
 }
 
 function modalData(

@@ -20,7 +20,7 @@ import { assignCase, completeFollowup, setCreditHold, snoozeCase } from "./cases
 import { openCaseLink } from "./cases/case-link";
 import { caseByThread, recordCaseMessage } from "./cases/case-messages";
 import { summarizeCase } from "./cases/case-summary";
-import { postToCase } from "./cases/cases";
+import { postCaseLine } from "./cases/cases";
 import { resolveDispute } from "./cases/disputes";
 import { queueDossierUpload } from "./cases/dossier-upload";
 import { lookupCustomer } from "./customers/customer-lookup";
@@ -114,12 +114,9 @@ export function useCases(ctx: AppContext) {
       caseByThread: d(caseByThread),
       recordCaseMessage: d(recordCaseMessage),
       summarizeCase: c(summarizeCase),
-      postToCase: async (
-        ...a: Parameters<typeof postToCase> extends [AppContext, ...infer R] ? R : never
-      ) => {
-        await postToCase(ctx, ...a);
-        ctx.outbox.kick();
-      },
+      /** a line in the case thread, as its own unit of work (committed, then sent) */
+      postToCase: (...a: Parameters<typeof postCaseLine> extends [AppContext, ...infer R] ? R : never) =>
+        postCaseLine(ctx, ...a),
       openCaseLink: c(openCaseLink),
       assignCase: c(assignCase),
       snoozeCase: c(snoozeCase),

@@ -3,6 +3,7 @@ import { unitOfWork } from "../../db/unit-of-work";
 import type { IsoDate } from "../../domain/calendar";
 import type { ApprovalKind } from "../../domain/cases";
 import { parseEuroAmount } from "../../domain/money";
+import { customerExposure } from "../customers/exposure";
 import { requestApproval } from "./approvals";
 
 export type AskApprovalResult =
@@ -29,11 +30,7 @@ export async function askApproval(
 ): Promise<AskApprovalResult> {
   const kase = await ctx.db.case.findFirst({ where: { customerId: input.customerId, closedOn: null } });
   if (!kase) return { ok: false, error: "no_open_case" };
-  const open = await ctx.db.invoice.aggregate({
-    _sum: { openCents: true },
-    where: { customerId: input.customerId, status: { in: ["open", "disputed"] }, openCents: { gt: 0 } },
-  });
-  const exposure = open._sum.openCents ?? 0;
+  const exposure = (await customerExposure(ctx.db, input.customerId, day)).openCents;
   let amountCents: number | undefined;
   let writeOffCents: number | undefined;
   if (input.kind === "settlement") {
