@@ -27,7 +27,7 @@ export const STAGE_BOX_MS = 40;
  * meanwhile waits for at most this box (its SQLite busy wait, 250 ms by default, is longer), gets in during
  * the pause, and its commit brings the short boxes back.
  */
-export const STAGE_BOX_QUIET_MS = 100;
+export const STAGE_BOX_QUIET_MS = 40;
 const BUSY_BOXES = 5;
 /** rows per INSERT statement: one statement of 32 rows costs about half of 32 single-row ones */
 const GROUP = 32;
