@@ -115,7 +115,7 @@ function digestLogClick(customerId: number, triggerId: string, slack: FakeSlack)
 }
 
 type Block = { type: string; block_id?: string; element?: Record<string, unknown> };
-type View = { blocks: Block[]; private_metadata: string; callback_id: string };
+type View = { id?: string; blocks: Block[]; private_metadata: string; callback_id: string };
 
 /** A "not reached" submission of a filled log modal, in the state shape Slack sends. */
 function notReachedSubmission(view: View, customerId: number): string {
@@ -142,7 +142,7 @@ function notReachedSubmission(view: View, customerId: number): string {
   return interactionBody({
     type: "view_submission",
     user: { id: USER, name: "bench" },
-    view: { ...view, id: "V1", hash: "h1", state: { values: state } },
+    view: { ...view, id: view.id ?? "V1", hash: "h1", state: { values: state } },
   });
 }
 
@@ -166,7 +166,9 @@ function modalTimes(calls: RecordedCall[]): Map<string, { openAt: number; filled
       const entry = trigger ? byTrigger.get(trigger) : undefined;
       if (entry && entry.filledAt === undefined) {
         entry.filledAt = c.at;
-        entry.view = (typeof c.args.view === "string" ? JSON.parse(c.args.view) : c.args.view) as View;
+        const view = (typeof c.args.view === "string" ? JSON.parse(c.args.view) : c.args.view) as View;
+        // the id Slack gave the modal: each submission is of its own view, as in Slack
+        entry.view = { ...view, id: String(c.args.view_id) };
       }
     }
   }

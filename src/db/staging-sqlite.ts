@@ -16,18 +16,14 @@ import { readerOf } from "./reads";
 import { isBusy } from "./unit-of-work";
 
 /**
- * The time a staging transaction may hold the write lock (checked after each statement of `GROUP` rows)
- * while others write: the longest of the 1,000-row transactions through Prisma, so a collector waits no
- * longer than before. Others write when one of them committed since our previous transaction (`PRAGMA
- * data_version` changed) or held the lock when we asked; then the next `BUSY_BOXES` transactions use it.
+ * The time a staging transaction may hold the write lock (checked after each statement of `GROUP` rows):
+ * the longest of the 1,000-row transactions through Prisma, so a collector waits no longer than before.
+ * Longer boxes while nobody else wrote (100 ms) saved 0.3 s per 100,000 rows but made the final merge and
+ * the longest lock about 40% longer on bench/busy.bench.ts, so every box is this one. Others write when one
+ * of them committed since our previous transaction (`PRAGMA data_version` changed) or held the lock when we
+ * asked; then the next `BUSY_BOXES` pauses are at least as long as the transaction before them.
  */
 export const STAGE_BOX_MS = 40;
-/**
- * The box while nobody else writes: fewer transactions, so fewer pauses. The first writer that comes
- * meanwhile waits for at most this box (its SQLite busy wait, 250 ms by default, is longer), gets in during
- * the pause, and its commit brings the short boxes back.
- */
-export const STAGE_BOX_QUIET_MS = 40;
 const BUSY_BOXES = 5;
 /** rows per INSERT statement: one statement of 32 rows costs about half of 32 single-row ones */
 const GROUP = 32;
@@ -80,7 +76,7 @@ export class SqliteStager {
   private readonly statements = new Map<string, Database.Statement>();
   /** `PRAGMA data_version` after our last commit: it changes when another connection commits */
   private version: number | null = null;
-  /** how many more transactions use the short box (others write) */
+  /** how many more pauses wait as long as the transaction before them (others write) */
   private busyBoxes = 0;
 
   private constructor(private readonly conn: Database.Database) {}
@@ -143,11 +139,6 @@ export class SqliteStager {
     return this.prepared("PRAGMA data_version").pluck().get() as number;
   }
 
-  /** The time box of the transaction being run: short while others write. */
-  private box(): number {
-    return this.busyBoxes > 0 ? STAGE_BOX_MS : STAGE_BOX_QUIET_MS;
-  }
-
   /** The pause after a transaction of `ms` (and one transaction less in the short boxes). */
   private pace(ms: number): Promise<void> {
     const busy = this.busyBoxes > 0;
@@ -157,7 +148,7 @@ export class SqliteStager {
 
   /**
    * Inserts `rows` (values in `columns` order) into `table` with the batch id, in transactions of at most
-   * one time box each (`STAGE_BOX_MS`, or `STAGE_BOX_QUIET_MS` while nobody else writes), each followed by
+   * one time box each (`STAGE_BOX_MS`), each followed by
    * a pause; each also refreshes the batch's heartbeat.
    * The `json` columns hold JSON text, stored as SQLite's binary JSON: the merge reads a property of it
    * without parsing the text again for every column. Returns each transaction's rows and time.
@@ -192,7 +183,6 @@ export class SqliteStager {
     fill();
     while (pending.length > 0) {
       const { value: n, ms } = await this.transaction(() => {
-        const box = this.box(); // read inside: taking the lock may have shown another writer
         const t0 = performance.now();
         let n = 0;
         while (pending.length > 0) {
@@ -213,7 +203,7 @@ export class SqliteStager {
           n += pending.length;
           pending = [];
           fill();
-          if (performance.now() - t0 >= box) break;
+          if (performance.now() - t0 >= STAGE_BOX_MS) break;
         }
         this.heartbeat(batchId);
         return n;
