@@ -7,6 +7,7 @@ import { cliIt } from "./cli.it";
 import { digestIt } from "./digest.it";
 import { figuresIt } from "./figures.it";
 import { importReportIt } from "./import-report.it";
+import { outcomeLabelsIt } from "./labels.it";
 import { logIt } from "./log.it";
 import { reportIt } from "./report.it";
 import { tripIt } from "./trip.it";
@@ -69,19 +70,7 @@ export const it = {
     pec: "PEC",
     letter: "Lettera",
   } as Record<string, string>,
-  outcome: {
-    promise: "Promessa di pagamento",
-    installments: "Piano di rientro",
-    dispute: "Contestazione",
-    refusal: "Rifiuto",
-    callback: "Da richiamare",
-    settlement: "Proposta saldo e stralcio",
-    restructuring: "Piano di risanamento",
-    not_reached: "Non raggiunto",
-    wrong_number: "Numero errato",
-    paid_already: "Dice di aver già pagato",
-    info: "Nuove informazioni",
-  } as Record<string, string>,
+  outcome: outcomeLabelsIt,
   mood: {
     calm: "tranquillo",
     cooperative: "collaborativo",

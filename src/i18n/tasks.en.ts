@@ -1,6 +1,7 @@
 import type { CadenceChannel, CadenceTone } from "../domain/cadence";
 import type { PreserveWith } from "../domain/task-text";
 import { count, dateCompact, money } from "./format";
+import { proposalKindsEn } from "./labels.en";
 import type { TaskCatalogue } from "./tasks";
 
 /** English reasons and actions of the digest's tasks. */
@@ -46,12 +47,6 @@ const APPROVAL: Record<string, string> = {
   agency: "passing to the agency",
   legal: "passing to the lawyer",
   write_off: "write-off",
-};
-
-const PROPOSAL: Record<string, string> = {
-  settlement: "settlement",
-  restructuring: "restructuring plan",
-  installments: "instalment plan",
 };
 
 const OUTCOME: Record<string, string> = {
@@ -109,7 +104,8 @@ export const tasksEn: TaskCatalogue = {
     },
     trip_call_new_number: (r) => `New number from the ${r.area} trip: ${r.number}`,
     trip_legal: (r) => `Total refusal at the visit (${r.area} trip)`,
-    trip_verify_proposal: (r) => `Proposal from the ${r.area} trip: ${PROPOSAL[r.proposal] ?? r.proposal}`,
+    trip_verify_proposal: (r) =>
+      `Proposal from the ${r.area} trip: ${proposalKindsEn[r.proposal] ?? r.proposal}`,
     trip_keep_contact: (r) => `Visited on the ${r.area} trip: ${OUTCOME[r.outcome] ?? r.outcome}`,
     bank_returned: (r) => {
       const invoices = r.invoices.join(", ");

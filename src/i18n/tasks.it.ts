@@ -2,6 +2,7 @@ import { type CadenceTone, cadenceLabel } from "../domain/cadence";
 import { withDate } from "../domain/italian";
 import type { PreserveWith } from "../domain/task-text";
 import { money } from "./format";
+import { outcomeLabelsIt, proposalKindsIt } from "./labels.it";
 import type { TaskCatalogue } from "./tasks";
 
 /** Italian reasons and actions of the digest's tasks (the sentences the task engine used to store). */
@@ -26,26 +27,6 @@ const APPROVAL: Record<string, string> = {
   agency: "passaggio all'agenzia",
   legal: "passaggio al legale",
   write_off: "passaggio a perdita",
-};
-
-const PROPOSAL: Record<string, string> = {
-  settlement: "saldo e stralcio",
-  restructuring: "piano di risanamento",
-  installments: "piano di rientro",
-};
-
-const OUTCOME: Record<string, string> = {
-  promise: "Promessa di pagamento",
-  installments: "Piano di rientro",
-  dispute: "Contestazione",
-  refusal: "Rifiuto",
-  callback: "Da richiamare",
-  settlement: "Proposta saldo e stralcio",
-  restructuring: "Piano di risanamento",
-  not_reached: "Non raggiunto",
-  wrong_number: "Numero errato",
-  paid_already: "Dice di aver già pagato",
-  info: "Nuove informazioni",
 };
 
 const RETURNED: Record<string, string> = { riba_returned: "RiBa insoluta", sdd_returned: "SDD insoluto" };
@@ -89,8 +70,8 @@ export const tasksIt: TaskCatalogue = {
     },
     trip_call_new_number: (r) => `Nuovo numero dal giro ${r.area}: ${r.number}`,
     trip_legal: (r) => `Rifiuto totale alla visita (giro ${r.area})`,
-    trip_verify_proposal: (r) => `Proposta dal giro ${r.area}: ${PROPOSAL[r.proposal] ?? r.proposal}`,
-    trip_keep_contact: (r) => `Visitato nel giro ${r.area}: ${OUTCOME[r.outcome] ?? r.outcome}`,
+    trip_verify_proposal: (r) => `Proposta dal giro ${r.area}: ${proposalKindsIt[r.proposal] ?? r.proposal}`,
+    trip_keep_contact: (r) => `Visitato nel giro ${r.area}: ${outcomeLabelsIt[r.outcome] ?? r.outcome}`,
     bank_returned: (r) => {
       const invoices = r.invoices.join(", ");
       return `${RETURNED[r.returned] ?? r.returned}${invoices ? ` ${invoices}` : ""}: ${euro(r.amountCents)}${r.feeCents > 0 ? ` (spese ${euro(r.feeCents)})` : ""}`;

@@ -1,3 +1,4 @@
+import { proposalKindsEn } from "./labels.en";
 import type { tripIt } from "./trip.it";
 
 /** English messages of the field trips (`/credito giro`, debrief, PEC recap; issue 7). Spread into en.ts. */
@@ -145,27 +146,7 @@ export const tripEn: typeof tripIt = {
       },
     },
     task: {
-      call_new_number: {
-        reason: (area: string, n: string) => `New number from the ${area} trip: ${n}`,
-        action: (n: string) => `Call ${n}`,
-      },
-      legal: {
-        reason: (area: string) => `Total refusal at the visit (${area} trip)`,
-        action: "Pass to the lawyer: prepare the file",
-      },
-      verify_proposal: {
-        reason: (area: string, kind: string) => `Proposal from the ${area} trip: ${kind}`,
-        action: "Verify the proposal and get the owner to approve or reject it",
-      },
-      keep_contact: {
-        reason: (area: string, outcome: string) => `Visited on the ${area} trip: ${outcome}`,
-        action: "Keep in contact: call and let them feel our presence",
-      },
-      proposalKind: {
-        settlement: "settlement",
-        restructuring: "restructuring plan",
-        installments: "instalment plan",
-      } as Record<string, string>,
+      proposalKind: proposalKindsEn,
       approvalTerms: {
         restructuring: (notes: string) => `Restructuring plan presented at the visit: ${notes}`,
         installments: (total: string, first: string, last: string) =>

@@ -1,4 +1,5 @@
 import { prep } from "../domain/italian";
+import { proposalKindsIt } from "./labels.it";
 /** Italian messages of the field trips (`/credito giro`, debrief, PEC recap; issue 7). Spread into it.ts. */
 export const tripIt = {
   trip: {
@@ -143,29 +144,9 @@ export const tripIt = {
         keep_contact: "mantenere il contatto",
       },
     },
-    /** DailyTask reason and action for the digest (plain text) */
+    /** what a visit's proposal is called, and the terms it goes to the owner with */
     task: {
-      call_new_number: {
-        reason: (area: string, n: string) => `Nuovo numero dal giro ${area}: ${n}`,
-        action: (n: string) => `Chiamare al ${n}`,
-      },
-      legal: {
-        reason: (area: string) => `Rifiuto totale alla visita (giro ${area})`,
-        action: "Passare al legale: preparare il fascicolo",
-      },
-      verify_proposal: {
-        reason: (area: string, kind: string) => `Proposta dal giro ${area}: ${kind}`,
-        action: "Verificare la proposta e farla approvare o respingere dal titolare",
-      },
-      keep_contact: {
-        reason: (area: string, outcome: string) => `Visitato nel giro ${area}: ${outcome}`,
-        action: "Mantenere il contatto: telefonare e far sentire la nostra presenza",
-      },
-      proposalKind: {
-        settlement: "saldo e stralcio",
-        restructuring: "piano di risanamento",
-        installments: "piano di rientro",
-      } as Record<string, string>,
+      proposalKind: proposalKindsIt,
       approvalTerms: {
         restructuring: (notes: string) => `Piano di risanamento presentato alla visita: ${notes}`,
         installments: (total: string, first: string, last: string) =>
