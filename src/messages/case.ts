@@ -4,9 +4,8 @@ import type { CaseCard } from "../domain/cards";
 import { formatEuro } from "../domain/money";
 import { escapeMrkdwn } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
-import { reminderMessages } from "../i18n/reminders";
 import { disputedNote } from "./customer-card";
-import { REMINDER_ACTIONS } from "./reminder";
+import { prepareReminderButton } from "./reminder";
 
 /** Buttons whose action_id starts with "log_outcome" open the /credito log modal for the customer in `value`. */
 export const CASE_ACTIONS = {
@@ -100,16 +99,7 @@ function openCaseBlocks(card: CaseCard, t: Messages, locale: Locale): KnownBlock
         value: String(p.id),
       },
       ...resolve,
-      ...(p.overdueCents > 0
-        ? [
-            {
-              type: "button" as const,
-              action_id: REMINDER_ACTIONS.prepare,
-              text: { type: "plain_text" as const, text: reminderMessages(locale).prepare },
-              value: String(p.id),
-            },
-          ]
-        : []),
+      ...prepareReminderButton(p.id, p.overdueCents, locale),
     ],
   });
   return blocks;

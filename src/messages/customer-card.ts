@@ -5,8 +5,7 @@ import type { CustomerCardData } from "../domain/positions";
 import type { SearchHit } from "../domain/search";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
-import { reminderMessages } from "../i18n/reminders";
-import { REMINDER_ACTIONS } from "./reminder";
+import { prepareReminderButton } from "./reminder";
 
 /** action ids of the card; "log_outcome:card" opens the log modal like every log_outcome… button */
 export const CARD_ACTIONS = {
@@ -211,16 +210,7 @@ function actionsBlock({ card, t, locale }: CardParts, caseLink: string | undefin
         value: String(p.id),
       },
       caseButton,
-      ...(p.overdueCents > 0
-        ? [
-            {
-              type: "button" as const,
-              action_id: REMINDER_ACTIONS.prepare,
-              text: { type: "plain_text" as const, text: reminderMessages(locale).prepare },
-              value: String(p.id),
-            },
-          ]
-        : []),
+      ...prepareReminderButton(p.id, p.overdueCents, locale),
     ],
   };
 }

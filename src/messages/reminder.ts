@@ -3,7 +3,7 @@ import { formatEuro } from "../domain/money";
 import { REMINDER_STEPS, type ReminderMedium, type ReminderStep } from "../domain/reminder";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Locale } from "../i18n";
-import type { ReminderMessages } from "../i18n/reminders";
+import { type ReminderMessages, reminderMessages } from "../i18n/reminders";
 
 export const REMINDER_VIEW = "reminder_modal";
 export const REMINDER_ACTIONS = {
@@ -19,6 +19,19 @@ export const REMINDER_ACTIONS = {
   review: "reminder_review",
   sendAll: "reminder_send_all",
 } as const;
+/** "Prepara sollecito" on the customer card and the case thread: only while something is overdue. */
+export function prepareReminderButton(customerId: number, overdueCents: number, locale: Locale) {
+  if (overdueCents <= 0) return [];
+  return [
+    {
+      type: "button" as const,
+      action_id: REMINDER_ACTIONS.prepare,
+      text: { type: "plain_text" as const, text: reminderMessages(locale).prepare },
+      value: String(customerId),
+    },
+  ];
+}
+
 export const REMINDER_BLOCKS = {
   step: "reminder_step",
   recipient: "reminder_recipient",
