@@ -20,8 +20,7 @@ export async function queueDossierUpload(
   actor: string,
   day: IsoDate,
 ): Promise<number> {
-  const locale = ctx.config.locale;
-  const t = messages(locale);
+  const t = messages(ctx.config.locale);
   const data = await dossierData(ctx.db, customerId, day);
   // the dossier goes to the agency or the lawyer: the company's language (issue 18)
   const pdf = await renderDossierPdf(data, messages(ctx.config.companyLocale), ctx.config.companyLocale);
