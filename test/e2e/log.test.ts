@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sendDueCallbackReminders } from "../../src/jobs/callback-reminders";
 import type { RecordedCall } from "../../src/standin/fake-slack";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
+import { chooseOutcome, stateFor } from "../support/log-modal";
 
 type Block = {
   type: string;
@@ -30,28 +31,6 @@ const allText = (view: View) =>
     ])
     .filter(Boolean)
     .join("\n");
-
-/** The state Slack would send for these values, shaped by the element type of each input block. */
-function stateFor(
-  view: View,
-  values: Record<string, string | string[]>,
-): Record<string, Record<string, unknown>> {
-  const state: Record<string, Record<string, unknown>> = {};
-  for (const b of view.blocks) {
-    if (b.type !== "input" || !b.block_id || !b.element) continue;
-    const v = values[b.block_id] ?? (b.element.initial_option ? b.element.initial_option.value : undefined);
-    const { type, action_id } = b.element;
-    let entry: Record<string, unknown> = { type };
-    if (type === "plain_text_input") entry.value = (v as string | undefined) ?? null;
-    else if (type === "datepicker") entry.selected_date = (v as string | undefined) ?? null;
-    else if (type === "timepicker") entry.selected_time = (v as string | undefined) ?? null;
-    else if (type === "static_select" || type === "external_select")
-      entry.selected_option = v ? { value: v } : null;
-    else entry = { type, selected_options: ((v as string[] | undefined) ?? []).map((value) => ({ value })) };
-    state[b.block_id] = { [action_id]: entry };
-  }
-  return state;
-}
 
 describe("/credito log", () => {
   let h: Harness;
@@ -575,25 +554,7 @@ describe("/credito log", () => {
     expect(list.text).toContain("ROSSI MARIO SRL (CL001), Rossini Forniture SpA (CL002)");
   });
 
-  async function redraw(view: View, outcome: string): Promise<View> {
-    const before = h.slack.callsOf("views.update").length;
-    await h.requester.interaction({
-      type: "block_actions",
-      user: { id: "U1", name: "u1" },
-      trigger_id: h.requester.newTriggerId(),
-      view: { ...view, id: "V1", hash: "hx", state: { values: stateFor(view, { outcome }) } },
-      actions: [
-        {
-          type: "static_select",
-          action_id: "lm_outcome",
-          block_id: "outcome",
-          selected_option: { value: outcome },
-        },
-      ],
-    });
-    await h.slack.waitFor((calls) => calls.filter((c) => c.method === "views.update").length > before);
-    return viewOf(h.slack.callsOf("views.update").at(-1));
-  }
+  const redraw = (view: View, outcome: string) => chooseOutcome(h, "U1", view, outcome);
 
   async function openModalAgain(text: string): Promise<View> {
     const before = h.slack.callsOf("views.update").length;
