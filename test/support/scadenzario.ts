@@ -12,7 +12,7 @@ function date(dayOffset: number): string {
   return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
 }
 
-/** A deterministic scadenzario (as bench/import.bench.ts makes it): `customers` customers, invoices of 1 to 3 instalments, some partly paid. */
+/** A deterministic scadenzario (the import and busy benchmarks' too): `customers` customers, invoices of 1 to 3 instalments, some partly paid. */
 export function generateScadenzario(
   rows: number,
   customers = Math.max(1, Math.round(rows / 50)),
