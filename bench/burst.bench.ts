@@ -395,7 +395,7 @@ async function main(): Promise<void> {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
     await slack.stop();
     if (process.env.BURST_KEEP) process.stderr.write(`kept ${dir}\n`);
-    else rmSync(dir, { recursive: true, force: true });
+    else rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 

@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     figure("digest_peak_heap", peakHeap, "MB");
   } finally {
     await runtime.stop();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 

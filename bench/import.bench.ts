@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     ] as const;
     for (const [name, value, unit] of lines) process.stdout.write(`${name}: ${value} ${unit}\n`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 

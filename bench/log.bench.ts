@@ -164,7 +164,7 @@ async function appSide(): Promise<void> {
   } finally {
     await runtime.stop();
     await worker.terminate();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 

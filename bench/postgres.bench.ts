@@ -260,7 +260,7 @@ async function main(): Promise<void> {
     figure("pg_delivery_2x_vs_1x", two / one, "x");
   } finally {
     for (const url of Object.values(urls)) await dropSchema(url).catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 

@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     figure("report_peak_heap", peakHeap, "MB");
   } finally {
     await db.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 

@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     figure("node dist/main.js / baseline", median(direct) / baseline, "x");
   } finally {
     await slack.stop();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 

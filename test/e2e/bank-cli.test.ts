@@ -41,7 +41,7 @@ describe("credito banca", () => {
     });
     await db.$disconnect();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
   it("--dry-run prints each movement with its outcome and the unreadable one with its line; writes nothing", async () => {
     const r = credito(["banca", join(FIX, "movimenti-homebanking.csv"), "--dry-run", "--db", url], {});

@@ -75,7 +75,7 @@ describe("a large import in another process while the team works", () => {
   }, 60_000);
   afterAll(async () => {
     await h?.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   it("saves every outcome, click and note, never stalls over 1 s, and imports exactly what it imports alone", async () => {

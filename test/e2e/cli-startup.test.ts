@@ -58,7 +58,7 @@ describe("the compiled credito CLI loads what each command needs", () => {
     });
     await db.$disconnect();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
   it("--help loads no database, Slack, charts or PDF package", () => {
     const { status, packages } = packagesLoaded(["--help"], env);

@@ -70,7 +70,7 @@ beforeEach(() => {
 
 afterAll(async () => {
   await slack.stop();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 describe("credito digest tells the truth", () => {

@@ -38,7 +38,7 @@ describe("the credito CLI", () => {
     await invoice(big.id, "2", 4_000_000);
     await db.$disconnect();
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
   it("lists its commands", () => {
     const run = credito(["--help"], env);

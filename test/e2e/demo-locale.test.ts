@@ -369,7 +369,7 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
 describe.each(LOCALES)("the demo in %s", (locale) => {
   it("reads in that language on every surface", () => {

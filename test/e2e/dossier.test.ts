@@ -20,7 +20,7 @@ describe("the dossier for the agency or the lawyer", () => {
   });
   afterEach(async () => {
     await h.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   async function seedHistory(customerId: number) {

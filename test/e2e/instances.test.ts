@@ -67,7 +67,7 @@ describe(`two instances on one ${onPostgres() ? "PostgreSQL" : "SQLite"} databas
     await db?.$disconnect();
     await slack?.stop();
     await dropTestDatabase(url);
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   it("delivers every message once and in order per channel, with 429s and one instance killed; the digest once", async () => {
@@ -117,7 +117,13 @@ describe(`two instances on one ${onPostgres() ? "PostgreSQL" : "SQLite"} databas
     // Slack rate-limits everyone for a moment, so that no accepted post is in flight when the victim dies
     // (a crash between Slack accepting a post and the row being marked sent would repeat that one post)
     slack.failNext("chat.postMessage", { status: 429, retryAfter: 1 }, 10_000);
-    await new Promise((r) => setTimeout(r, 400));
+    // every post Slack accepted is marked sent in the database (however slow the machine) before the kill
+    await until(
+      "the accepted posts recorded",
+      async () =>
+        (await db.outboxMessage.count({ where: { status: "sent", channel: { in: BURST_CHANNELS } } })) ===
+        delivered().length,
+    );
     victim!.child.kill("SIGKILL");
     await victim!.exited;
     slack.clearFailures("chat.postMessage");

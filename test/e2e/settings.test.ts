@@ -117,7 +117,7 @@ describe("npm start with bad settings", () => {
       ]);
       expect(existsSync(db)).toBe(false);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     }
   });
 
@@ -144,7 +144,7 @@ describe("npm start with bad settings", () => {
       ]);
       expect(existsSync(db)).toBe(false);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     }
   });
 });

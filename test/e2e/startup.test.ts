@@ -99,7 +99,7 @@ describe("npm start with good settings", () => {
     } finally {
       child.kill("SIGKILL");
       await slack.stop();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     }
   });
 });
@@ -157,7 +157,7 @@ describe("npm start in Socket Mode", () => {
       await exited;
       await slack.stop();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     }
   });
 });

@@ -35,7 +35,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await runtime.stop();
   await dropTestDatabase(url);
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 /** The customers and invoices the sample statements talk about. */

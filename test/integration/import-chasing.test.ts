@@ -26,7 +26,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 const file = (name: string, text: string) => ({ name, bytes: Buffer.from(text, "utf8") });

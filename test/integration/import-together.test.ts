@@ -32,7 +32,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await db.$disconnect();
   await dropTestDatabase(url);
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 const file = (name: string, text?: string) => ({

@@ -29,7 +29,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await db.$disconnect();
   await dropTestDatabase(url);
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 async function run(names: string[], opts: Partial<ImportOptions> = {}, kind?: "scadenzario") {

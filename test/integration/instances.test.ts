@@ -50,7 +50,7 @@ describe(`several instances on one ${onPostgres() ? "PostgreSQL" : "SQLite"} dat
     await a?.$disconnect();
     await b?.$disconnect();
     await dropTestDatabase(url);
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   it("opens the database of the URL's kind", () => {

@@ -16,7 +16,7 @@ describe("opening the database applies migrations only when needed", () => {
     cpSync(projectPath("prisma", "migrations"), migrations, { recursive: true });
     url = `file:${join(dir, "db", "m.db")}`;
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
   it("creates and migrates a new database, then finds it up to date", () => {
     const applied = migrate(url, migrations);

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ctx.db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 const busy = () => Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" });

@@ -57,7 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   closeReader(db);
   await db?.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 /** Runs `read` through Prisma, then through the read connection, and returns both answers. */

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 const INVOICE: StagedColumn[] = [

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 describe("what a unit of work holds until its commit", () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 /** Another connection (as another process would) holding the write lock for `ms`. */

@@ -117,7 +117,7 @@ service anvil {
       } catch {
         // already gone
       }
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }

@@ -72,7 +72,7 @@ export async function startHarness(
       await h.runtime.stop();
       await slack.stop();
       await dropTestDatabase(dbUrl);
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
       // what Slack would have refused fails the test (a test that provokes a refusal empties the list)
       const refused = slack.refusals.splice(0);
       if (refused.length > 0) {

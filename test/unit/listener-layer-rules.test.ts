@@ -56,7 +56,7 @@ describe("listeners never touch Prisma nor import each other (biome noRestricted
     });
     diagnostics = (JSON.parse(run.stdout) as { diagnostics: Diagnostic[] }).diagnostics;
   }, 30_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
   const linesOf = (path: string) =>
     diagnostics

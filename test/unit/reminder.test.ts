@@ -182,7 +182,7 @@ describe("templates", () => {
         "firm.it.md:4: unknown placeholder {{scadenza}}",
       );
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     }
     expect(parseTemplate("no subject\n\nbody", "x.md")).toEqual({
       problems: ['x.md:1: la prima riga deve essere "Oggetto: ..." (o "Subject: ...")'],
