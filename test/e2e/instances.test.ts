@@ -143,7 +143,7 @@ describe(`two instances on one ${onPostgres() ? "PostgreSQL" : "SQLite"} databas
         .map((c) => c.args.text);
       expect(texts, channel).toEqual(Array.from({ length: PER_CHANNEL }, (_, i) => `${channel} #${i}`));
     }
-    expect(slack.callsOf("chat.postMessage:failed").length).toBeGreaterThan(3);
+    expect(slack.callsOf("chat.postMessage:failed").length).toBeGreaterThanOrEqual(3); // the 429s were met
     expect(survivor!.log).toContain(`took over channel`);
 
     const digests = slack.callsOf("chat.postMessage").filter((c) => c.args.channel === CHANNEL);
