@@ -428,7 +428,7 @@ async function mailSent(
   await unitOfWork(ctx, async (tx) => {
     const row = await tx.reminder.findUniqueOrThrow({ where: { id: m.reminderId as number } });
     if (row.status === "sent") return;
-    const interactionId = await recordSent(ctx, tx, row, now, day);
+    const interactionId = await recordSent(tx, row, now, day);
     await tx.reminder.update({ where: { id: row.id }, data: { status: "sent", sentAt: now, interactionId } });
     if (row.caseId) {
       const medium = t.medium[row.medium] ?? row.medium;
@@ -462,8 +462,7 @@ async function mailSent(
   });
 }
 
-async function recordSent(ctx: AppContext, tx: Tx, row: Reminder, now: Date, day: IsoDate): Promise<number> {
-  const t = reminderMessages(ctx.config.locale);
+async function recordSent(tx: Tx, row: Reminder, now: Date, day: IsoDate): Promise<number> {
   const member = await tx.teamMember.findUnique({ where: { slackUserId: row.preparedBy } });
   const interaction = await tx.interaction.create({
     data: {
@@ -472,7 +471,8 @@ async function recordSent(ctx: AppContext, tx: Tx, row: Reminder, now: Date, day
       memberId: member?.id ?? null,
       channel: row.medium,
       outcome: "info",
-      notes: `${t.step[row.step] ?? row.step}: ${row.subject}${row.recipient ? ` (${row.recipient})` : ""}`,
+      // no sentence: the contact reads its step, subject and recipient from this reminder when shown
+      notes: null,
       date: day,
       occurredAt: now,
     },
@@ -567,7 +567,7 @@ export async function confirmLetterPosted(
     });
     if (claimed.count !== 1) return null;
     const row = await tx.reminder.findUniqueOrThrow({ where: { id: reminderId } });
-    const interactionId = await recordSent(ctx, tx, { ...row, preparedBy: actorSlackId }, now, day);
+    const interactionId = await recordSent(tx, { ...row, preparedBy: actorSlackId }, now, day);
     await tx.reminder.update({ where: { id: reminderId }, data: { interactionId } });
     const text = t.thread.letterPosted(`<@${actorSlackId}>`);
     if (row.caseId) await postToCase(ctx, row.caseId, { text }, day, tx);
@@ -773,14 +773,6 @@ export async function recordReceipt(
         data: { deliveredAt: r.date },
       });
       if (claimed.count !== 1) return false;
-      if (row.interactionId) {
-        const i = await tx.interaction.findUnique({ where: { id: row.interactionId } });
-        if (i)
-          await tx.interaction.update({
-            where: { id: i.id },
-            data: { notes: `${i.notes ?? ""} · ${t.deliveredNote(at)}` },
-          });
-      }
       if (row.caseId) await postToCase(ctx, row.caseId, { text: t.thread.delivered(at) }, day, tx);
     } else {
       const claimed = await tx.reminder.updateMany({

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -49,5 +49,33 @@ describe("opening the database applies migrations only when needed", () => {
     mkdirSync(join(dir, "db"));
     new Database(file).close();
     expect(migrate(url, migrations)).toContain("0001_init");
+  });
+
+  it("0011 drops the sentences stored on sent reminders' contacts, and only those", () => {
+    const later = join(dir, "0011_reminder_contact_notes");
+    renameSync(join(migrations, "0011_reminder_contact_notes"), later);
+    migrate(url, migrations);
+    const db = new Database(join(dir, "db", "m.db"));
+    db.exec(`INSERT INTO "Customer" ("id", "code", "name", "updatedAt") VALUES (1, 'C1', 'Uno SRL', 0)`);
+    const contact = db.prepare(
+      `INSERT INTO "Interaction" ("id", "customerId", "channel", "outcome", "notes", "date", "occurredAt")
+       VALUES (?, 1, ?, 'info', ?, '2026-03-02', 0)`,
+    );
+    contact.run(1, "pec", "Messa in mora: Fatture scadute (a@pec.it) · consegnata il 02/03/2026 09:31");
+    contact.run(2, "phone", "ha promesso di pagare venerdì");
+    db.exec(
+      `INSERT INTO "Reminder" ("customerId", "step", "medium", "day", "subject", "body", "attachmentName",
+         "invoices", "overdueCents", "totalCents", "preparedBy", "interactionId", "updatedAt")
+       VALUES (1, 'formal_notice', 'pec', '2026-03-02', 'Fatture scadute', '', 'e.pdf', '[]', 100, 100, 'U1', 1, 0)`,
+    );
+    db.close();
+    renameSync(later, join(migrations, "0011_reminder_contact_notes"));
+    expect(migrate(url, migrations)).toEqual(["0011_reminder_contact_notes"]);
+    const after = new Database(join(dir, "db", "m.db"), { readonly: true });
+    expect(after.prepare(`SELECT "id", "notes" FROM "Interaction" ORDER BY "id"`).all()).toEqual([
+      { id: 1, notes: null },
+      { id: 2, notes: "ha promesso di pagare venerdì" },
+    ]);
+    after.close();
   });
 });
