@@ -470,7 +470,7 @@ async function recordSent(tx: Tx, row: Reminder, now: Date, day: IsoDate): Promi
       caseId: row.caseId,
       memberId: member?.id ?? null,
       channel: row.medium,
-      outcome: "info",
+      outcome: "reminder_sent",
       // no sentence: the contact reads its step, subject and recipient from this reminder when shown
       notes: null,
       date: day,

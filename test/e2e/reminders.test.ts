@@ -271,7 +271,7 @@ describe("written reminders", () => {
     const interaction = await db.interaction.findFirstOrThrow({ where: { customerId: verdi.id } });
     expect(interaction).toMatchObject({
       channel: "email",
-      outcome: "info",
+      outcome: "reminder_sent",
       date: "2026-03-02",
       id: reminder.interactionId,
     });

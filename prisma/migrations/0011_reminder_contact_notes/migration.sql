@@ -1,4 +1,0 @@
--- A sent reminder's contact reads its words from the reminder itself at display time (step, subject,
--- recipient, PEC delivery), in the reader's language: the sentences stored before are dropped.
-UPDATE "Interaction" SET "notes" = NULL
-WHERE "id" IN (SELECT "interactionId" FROM "Reminder" WHERE "interactionId" IS NOT NULL);
