@@ -3,13 +3,16 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { View } from "@slack/types";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config";
 import type { AppContext } from "../../src/context";
+import { sqlitePath } from "../../src/db/migrate";
 import { type Job, jobs, type Scheduler, startScheduler } from "../../src/jobs/scheduler";
 import { catchUpSolleciti, runSollecitiJob } from "../../src/jobs/solleciti-job";
 import { createLogger } from "../../src/log";
 import { ADMIN, click, until } from "../support/cases";
+import { onPostgres } from "../support/database";
 import { CHANNEL, type Harness, SIGNING_SECRET, startHarness, TEST_COMPANY } from "../support/harness";
 
 // The morning's written reminders prepared by Credito itself (CREDITO_SOLLECITI_CRON): the real scheduler on the
@@ -216,6 +219,38 @@ describe("the morning batch of written reminders, run by Credito", () => {
     expect(await ctx.db.jobRun.count({ where: { job: "solleciti", occurrence: "2026-03-02" } })).toBe(1);
     expect(await ctx.db.reminder.count()).toBe(2);
   });
+
+  it.skipIf(onPostgres())(
+    "waits out a busy database at its time, then prepares the batch once",
+    async () => {
+      h = await startHarness({ now: "2026-03-02T08:00:00+01:00" });
+      await seed(h);
+      const ctx = h.runtime.ctx;
+      // another process (an import's final step) holds SQLite's write lock through several firings
+      const other = new Database(sqlitePath(h.dbUrl));
+      other.exec("BEGIN IMMEDIATE");
+      try {
+        schedulers.push(await startScheduler(ctx, [everySecond(ctx)], "inst-a"));
+        await new Promise((r) => setTimeout(r, 2500));
+        expect(await ctx.db.jobRun.count()).toBe(0);
+        expect(await ctx.db.reminder.count()).toBe(0);
+      } finally {
+        other.exec("ROLLBACK");
+        other.close();
+      }
+      await until(
+        async () =>
+          Boolean(await ctx.db.jobRun.findFirst({ where: { job: "solleciti", finishedAt: { not: null } } })),
+        20_000,
+      );
+      await new Promise((r) => setTimeout(r, 1200));
+      await ctx.outbox.idle();
+      expect(reviews(h)).toHaveLength(1);
+      expect(await ctx.db.reminder.count()).toBe(2);
+      expect(await ctx.db.jobRun.count()).toBe(1);
+    },
+    40_000,
+  );
 
   it("prepares nothing on the days the digest skips: weekends, Italian holidays, the local holiday", async () => {
     h = await startHarness({
