@@ -103,11 +103,13 @@ export async function prepareReminder(
     cadenceChannel?: string;
     actor: Member | null;
     actorSlackId: string;
+    /** the batch's day (`credito solleciti --date`); default today */
+    day?: IsoDate;
   },
 ): Promise<PrepareResult> {
   const t = reminderMessages(ctx.config.locale);
   if (!ctx.config.company) return { ok: false, message: t.errors.noCompany };
-  const day = todayOf(ctx);
+  const day = input.day ?? todayOf(ctx);
   const { step, cadenceChannel } = await stepToRemind(ctx, input, day);
   const existing = await ctx.db.reminder.findUnique({
     where: { customerId_step_day: { customerId: input.customerId, step, day } },
@@ -889,6 +891,7 @@ async function prepareTask(
     step,
     actor: null,
     actorSlackId: "credito",
+    day,
   });
   if (!prepared.ok) {
     result.skipped.push({ customerName: task.customerName, reason: prepared.message });
