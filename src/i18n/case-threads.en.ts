@@ -133,6 +133,8 @@ export const caseThreadsEn: typeof caseThreadsIt = {
   dossier: {
     preparing: (name: string) => `Preparing the dossier of ${name}…`,
     uploaded: (name: string) => `📁 Dossier of ${name} for the agency or the lawyer`,
+    forEscalation: (name: string, to: string) => `📁 Dossier of ${name} as of today, to send ${to}`,
+    escalationTo: { agency: "to the agency", legal: "to the lawyer" } as Record<string, string>,
     failed: "I could not upload the dossier: please try again shortly.",
     usage: "Usage: `/credito dossier <customer>`",
     title: "Debt collection dossier",

@@ -141,6 +141,8 @@ export const caseThreadsIt = {
   dossier: {
     preparing: (name: string) => `Preparo il dossier di ${name}…`,
     uploaded: (name: string) => `📁 Dossier di ${name} per l'agenzia o il legale`,
+    forEscalation: (name: string, to: string) => `📁 Dossier di ${name} aggiornato a oggi, da inviare ${to}`,
+    escalationTo: { agency: "all'agenzia", legal: "al legale" } as Record<string, string>,
     failed: "Non sono riuscito a caricare il dossier: riprova tra poco.",
     usage: "Uso: `/credito dossier <cliente>`",
     title: "Dossier di recupero crediti",

@@ -22,7 +22,7 @@ import { caseByThread, recordCaseMessage } from "./cases/case-messages";
 import { summarizeCase } from "./cases/case-summary";
 import { postCaseLine } from "./cases/cases";
 import { resolveDispute } from "./cases/disputes";
-import { queueDossierUpload } from "./cases/dossier-upload";
+import { queueDossierUpload, queueEscalationDossier } from "./cases/dossier-upload";
 import { lookupCustomer } from "./customers/customer-lookup";
 import { findCustomers, loadCustomerCard, resolveCustomer } from "./customers/customer-search";
 import { teamPosition } from "./customers/position";
@@ -98,6 +98,7 @@ export function useCases(ctx: AppContext) {
     cases: {
       askApproval: c(askApproval),
       queueDossierUpload: c(queueDossierUpload),
+      queueEscalationDossier: c(queueEscalationDossier),
       canDecide: d(canDecide),
       decideApproval: c(decideApproval),
       /** the owner's rejection with its reason, in one unit of work; null when the database stayed busy */

@@ -159,10 +159,19 @@ describe("case threads", () => {
     const lines = threadPosts(h, parentTs).map((c) => String(c.args.text));
     expect(lines).toContain(`✍️ Passaggio all'agenzia approvato da <@${OWNER}>.`);
     expect(lines).toContain(`📁 Fase: Recupero interno → Agenzia (<@${OWNER}>)`);
-    // a second click finds it decided
+    // the decision followed through: the dossier to forward to the agency, in the case thread
+    await h.slack.waitFor((calls) => calls.some((c) => c.method === "files.completeUploadExternal"), 10_000);
+    const [upload] = h.slack.callsOf("files.completeUploadExternal");
+    expect(upload?.args).toMatchObject({ channel_id: CHANNEL, thread_ts: parentTs });
+    expect(String(upload?.args.initial_comment)).toMatch(
+      /^📁 Dossier di .+ aggiornato a oggi, da inviare all'agenzia$/,
+    );
+    // a second click finds it decided, and uploads nothing more
     await click(h, OWNER, "approval_approve", String(a.id), a.messageTs);
     await h.slack.waitFor((calls) => calls.some((c) => c.method === "chat.postEphemeral"));
     expect(h.slack.callsOf("chat.postEphemeral")[0]?.args.text).toBe("Questa richiesta è già stata decisa.");
+    await ctx().outbox.idle();
+    expect(h.slack.callsOf("files.completeUploadExternal")).toHaveLength(1);
   });
 
   it("a rejection asks the reason in a modal and shows it escaped", async () => {

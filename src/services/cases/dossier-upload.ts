@@ -19,6 +19,7 @@ export async function queueDossierUpload(
   customerId: number,
   actor: string,
   day: IsoDate,
+  opts: { dedupeKey?: string; comment?: (customerName: string) => string } = {},
 ): Promise<number> {
   const t = messages(ctx.config.locale);
   const data = await dossierData(ctx.db, customerId, day, ctx.config.timeZone);
@@ -38,9 +39,10 @@ export async function queueDossierUpload(
             filename: dossierFileName(data.customer.code, day),
             title: `${t.dossier.title} - ${data.customer.name}`,
             data: pdf.toString("base64"),
-            initial_comment: t.dossier.uploaded(escapeMrkdwn(data.customer.name)),
+            initial_comment: (opts.comment ?? t.dossier.uploaded)(escapeMrkdwn(data.customer.name)),
           },
           ...(kase ? { anchor: { caseId: kase.id } } : {}),
+          ...(opts.dedupeKey ? { dedupeKey: opts.dedupeKey } : {}),
         },
         tx,
       );
@@ -55,4 +57,31 @@ export async function queueDossierUpload(
     },
     { label: "dossier upload" },
   );
+}
+
+/**
+ * Passing to the agency or the lawyer approved: the decision followed through with the dossier as of that day
+ * in the case thread, ready to forward. Once per approval (its outbox key), whoever calls it again.
+ */
+export async function queueEscalationDossier(
+  ctx: AppContext,
+  approvalId: number,
+  day: IsoDate,
+): Promise<boolean> {
+  const a = await ctx.db.approvalRequest.findUnique({
+    where: { id: approvalId },
+    select: {
+      kind: true,
+      status: true,
+      case: { select: { customerId: true } },
+      decidedBy: { select: { slackUserId: true } },
+    },
+  });
+  if (a?.status !== "approved" || (a.kind !== "agency" && a.kind !== "legal")) return false;
+  const t = messages(ctx.config.locale);
+  await queueDossierUpload(ctx, a.case.customerId, a.decidedBy?.slackUserId ?? "system", day, {
+    dedupeKey: `dossier:approval:${approvalId}`,
+    comment: (name) => t.dossier.forEscalation(name, t.dossier.escalationTo[a.kind] ?? ""),
+  });
+  return true;
 }

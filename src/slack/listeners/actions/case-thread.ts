@@ -59,6 +59,8 @@ function registerApprove(app: App, ctx: ListenerContext): void {
       else {
         if (p.channel && p.dmTs)
           await ctx.services.cases.updateApprovalDm(result.approvalId, p.channel, p.dmTs, today(ctx));
+        // passing to the agency or the lawyer: the dossier to forward, in the case thread
+        await ctx.services.cases.queueEscalationDossier(result.approvalId, today(ctx));
         if (late) await tell(p.channel, p.deciderSlackId, b.approvalRecorded);
       }
     },
