@@ -616,7 +616,7 @@ export async function applyReturn(
         kind: "bank_fee",
         amountCents: a.feeCents,
         date: a.date,
-        note: a.t.bank.kind[a.kind] ?? a.kind,
+        // no sentence: the label is rendered from the movement's kind (read through `source`) when shown
         source: `bank:${a.key}`,
       },
     });

@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../../db/client";
 import { daysBetween, type IsoDate } from "../../domain/calendar";
+import type { CaseCosts } from "../../domain/case-costs";
 import { type CustomerNote, customerNote } from "../../domain/customer-note";
 import {
   type InvoicesInterestResult,
@@ -8,6 +9,7 @@ import {
 } from "../../domain/interest";
 import type { Customer } from "../../generated/prisma/client";
 import { exposureOfInvoices } from "../customers/exposure";
+import { loadCaseCosts } from "./case-costs";
 
 /** Everything the agency or the lawyer needs, gathered from the database for one customer. */
 export interface DossierData {
@@ -63,6 +65,10 @@ export interface DossierData {
     notes: string | null;
   }[];
   payments: { date: IsoDate; amountCents: number; method: string | null; reference: string | null }[];
+  /** what the open case cost the company (bank fees of returned RiBa/SDD…) */
+  costs: CaseCosts;
+  /** capital + interest + € 40 per invoice (interest.totalCents) + the costs: what can be claimed */
+  claimableCents: number;
 }
 
 export async function loadReferenceRates(db: Db | Tx): Promise<ReferenceRate[]> {
@@ -98,6 +104,7 @@ export async function dossierData(db: Db | Tx, customerId: number, today: IsoDat
     rates,
   );
   const oldest = overdue[0]?.dueDate;
+  const costs = await loadCaseCosts(db, { customerId });
   const owed = exposureOfInvoices(c.id, c.invoices, today);
   return {
     generatedOn: today,
@@ -161,6 +168,8 @@ export async function dossierData(db: Db | Tx, customerId: number, today: IsoDat
       method: p.method,
       reference: p.reference,
     })),
+    costs,
+    claimableCents: interest.totalCents + costs.totalCents,
   };
 }
 
