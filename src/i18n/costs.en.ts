@@ -17,5 +17,6 @@ export const costsEn: typeof costsIt = {
     none: "No costs recorded.",
     incurred: "Costs incurred (detailed below)",
     claimable: "Total claimable (capital + interest + recovery costs + costs incurred)",
+    statement: "Bank charges on returned collections (RiBa/SDD)",
   },
 };

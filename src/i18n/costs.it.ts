@@ -19,5 +19,7 @@ export const costsIt = {
     /** the dossier's totals */
     incurred: "Spese sostenute (dettaglio sotto)",
     claimable: "Totale richiedibile (capitale + interessi + costi di recupero + spese)",
+    /** the statement of account's totals, from the messa in mora on */
+    statement: "Spese bancarie per effetti insoluti (RiBa/SDD)",
   },
 };
