@@ -33,7 +33,7 @@ import { messages } from "../../i18n";
 import type { ParsedFile, PaymentRecord } from "../../import/types";
 import { audit } from "../audit";
 import { closeCaseIfSettled } from "../cases/case-lifecycle";
-import { openCase, postToCase } from "../cases/cases";
+import { openCase, postToCase, refreshCaseParent } from "../cases/cases";
 import { announcePromiseChanges, evaluateCustomerPromises, type PromiseChange } from "../cases/promises";
 import { importParsed } from "../imports/import";
 
@@ -660,6 +660,8 @@ export async function applyReturn(
     a.today,
     tx,
   );
+  // the parent shows the invoice open again and the fee in its costs line
+  await refreshCaseParent(ctx, kase.id, a.today, tx);
   return evaluateCustomerPromises(tx, a.customerId, a.today, {
     promiseToleranceDays: ctx.config.rules.promiseToleranceDays,
     timeZone: ctx.config.timeZone,
