@@ -53,11 +53,10 @@ export function caseParentMessage(
         { type: "mrkdwn", text: `*${t.case.salesperson}*\n${who(p.salesperson)}` },
       ],
     },
-    {
-      type: "context",
-      elements: [{ type: "mrkdwn", text: `${t.case.lastContact}: ${last}${costsNote(card, t, locale)}` }],
-    },
+    { type: "context", elements: [{ type: "mrkdwn", text: `${t.case.lastContact}: ${last}` }] },
   ];
+  const costs = costsNote(card, t, locale);
+  if (costs) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: costs }] });
   if (flags) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: flags }] });
   if (!closed) blocks.push(...openCaseBlocks(card, t, locale));
   // the fallback is mrkdwn too: a customer's name must not notify or link there either
@@ -66,12 +65,12 @@ export function caseParentMessage(
   return { text, blocks };
 }
 
-/** " · Spese: € 7,50 (1 insoluto)": what the case cost the company, when it cost anything. */
+/** "Spese: € 7,50 (1 insoluto)": what the case cost the company, when it cost anything ("" otherwise). */
 export function costsNote(card: Pick<CaseCard, "costs">, t: Messages, locale: Locale): string {
   const c = card.costs;
   if (!c || c.totalCents <= 0) return "";
   const returned = c.returnedCount > 0 ? count(c.returnedCount, t.costs.returned, locale) : "";
-  return ` · ${t.costs.line(formatEuro(c.totalCents, locale), returned)}`;
+  return t.costs.line(formatEuro(c.totalCents, locale), returned);
 }
 
 /** An open case: the disputed invoices, then its buttons (log, note, end the dispute, prepare a reminder). */

@@ -57,13 +57,13 @@ describe("a case cost as a line", () => {
 describe("the case parent's costs line", () => {
   it("says the total and the returned items, in both languages; nothing when there are no costs", () => {
     const card = { costs: { totalCents: 750, returnedCount: 1 } };
-    expect(costsNote(card, messages("it"), "it")).toBe(" · Spese: € 7,50 (1 insoluto)");
-    expect(costsNote(card, messages("en"), "en")).toBe(" · Costs: €7.50 (1 returned item)");
+    expect(costsNote(card, messages("it"), "it")).toBe("Spese: € 7,50 (1 insoluto)");
+    expect(costsNote(card, messages("en"), "en")).toBe("Costs: €7.50 (1 returned item)");
     expect(costsNote({ costs: { totalCents: 123456, returnedCount: 3 } }, messages("it"), "it")).toBe(
-      " · Spese: € 1.234,56 (3 insoluti)",
+      "Spese: € 1.234,56 (3 insoluti)",
     );
     expect(costsNote({ costs: { totalCents: 1000, returnedCount: 0 } }, messages("en"), "en")).toBe(
-      " · Costs: €10.00",
+      "Costs: €10.00",
     );
     expect(costsNote({ costs: { totalCents: 0, returnedCount: 0 } }, messages("it"), "it")).toBe("");
     expect(costsNote({}, messages("it"), "it")).toBe("");
