@@ -231,6 +231,7 @@ function modalData(
     totalCents: draft.figures.totalCents,
     interestCents: draft.figures.interestCents,
     recoveryCostCents: draft.figures.recoveryCostCents,
+    bankCostsCents: draft.figures.bankCostsCents,
     disputed: draft.selection.disputed.length,
     promised: draft.selection.promised.length,
     notes,

@@ -3,7 +3,9 @@ import { caseCosts, costLine } from "../../src/domain/case-costs";
 import { DEFAULT_REFERENCE_RATES, lateInterestForInvoices } from "../../src/domain/interest";
 import { reminderFigures } from "../../src/domain/reminder";
 import { messages } from "../../src/i18n";
+import { reminderMessages } from "../../src/i18n/reminders";
 import { costsNote } from "../../src/messages/case";
+import { reminderModal } from "../../src/messages/reminder";
 
 const row = (
   over: Partial<{ kind: string; note: string | null; date: string; amountCents: number }> = {},
@@ -92,5 +94,39 @@ describe("a reminder's figures with the case's bank fees", () => {
         totalCents: 100_000,
       });
     }
+  });
+});
+
+describe("the reminder modal", () => {
+  it("says the bank charges the total includes", () => {
+    const data = {
+      reminderId: 1,
+      customerName: "Rossi Forniture SRL",
+      step: "formal_notice" as const,
+      medium: "pec" as const,
+      recipient: "rossi@pec.it",
+      postalAddress: null,
+      subject: "Costituzione in mora",
+      body: "Testo",
+      attachmentName: "estratto-conto.pdf",
+      invoiceCount: 2,
+      totalCents: 362704,
+      interestCents: 3754,
+      recoveryCostCents: 8000,
+      bankCostsCents: 950,
+      disputed: 0,
+      promised: 0,
+      notes: [],
+      needsApproval: true,
+      noContact: false,
+    };
+    const text = (locale: "it" | "en") =>
+      JSON.stringify(reminderModal(data, reminderMessages(locale), locale).blocks[0]);
+    expect(text("it")).toContain("€ 3.627,04");
+    expect(text("it")).toContain("più spese bancarie per insoluti € 9,50");
+    expect(text("en")).toContain("plus bank charges on returned items €9.50");
+    expect(
+      JSON.stringify(reminderModal({ ...data, bankCostsCents: 0 }, reminderMessages("it"), "it")),
+    ).not.toContain("spese bancarie");
   });
 });
