@@ -79,10 +79,15 @@ const EXPECT = {
   },
 } as const;
 
-describe.each(["it", "en"] as const)("case costs (%s)", (locale) => {
-  const want = EXPECT[locale];
+// the team's language (CREDITO_LOCALE) for Slack, the company's (CREDITO_COMPANY_LOCALE) for the documents
+describe.each([
+  { team: "it", company: "it" },
+  { team: "en", company: "en" },
+  { team: "it", company: "en" },
+] as const)("case costs (team $team, documents $company)", ({ team, company }) => {
+  const want = EXPECT[company];
   it("a returned RiBa's fee shows on the case parent, in the dossier and in the messa in mora, agreeing to the cent", async () => {
-    h = await startHarness({ env: { CREDITO_LOCALE: locale } });
+    h = await startHarness({ env: { CREDITO_LOCALE: team, CREDITO_COMPANY_LOCALE: company } });
     const { customerId, caseId, parentTs } = await seedCase(h);
     const db = h.runtime.ctx.db;
     await db.invoice.updateMany({
@@ -117,7 +122,7 @@ describe.each(["it", "en"] as const)("case costs (%s)", (locale) => {
       .callsOf("chat.update")
       .filter((c) => c.args.channel === CHANNEL && c.args.ts === parentTs);
     const parent = JSON.stringify(updates.at(-1)?.args.blocks);
-    expect(parent).toContain(want.parentLine);
+    expect(parent).toContain(EXPECT[team].parentLine);
 
     // the dossier, uploaded in the thread, read back with pdftotext
     await h.requester.command(ADMIN, "/credito", "dossier rossi");
