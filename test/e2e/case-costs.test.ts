@@ -7,7 +7,7 @@ import { buildDraft, draftPdf } from "../../src/reminders/drafts";
 import { dossierData } from "../../src/services/cases/dossier";
 import { ADMIN, seedCase } from "../support/cases";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
-import { pdftotextLines } from "../support/pdftotext";
+import { pdftotextLines, pdftotextPages } from "../support/pdftotext";
 
 let h: Harness;
 afterEach(async () => {
@@ -57,6 +57,7 @@ const EXPECT = {
     ],
     body: "Spese bancarie sostenute per gli effetti tornati insoluti (RiBa/SDD): € 9,50",
     oldRow: "01/03/2026 Commissione SDD insoluto € 2,00",
+    page: (n: number, of: number) => `Pagina ${n} di ${of}`,
   },
   en: {
     parentLine: "Costs: €9.50 (2 returned items)",
@@ -76,6 +77,7 @@ const EXPECT = {
     ],
     body: "Bank charges we incurred on the returned collections (RiBa/SDD): €9.50",
     oldRow: "01/03/2026 Fee on a returned SDD €2.00",
+    page: (n: number, of: number) => `Page ${n} of ${of}`,
   },
 } as const;
 
@@ -128,7 +130,13 @@ describe.each([
     await h.requester.command(ADMIN, "/credito", "dossier rossi");
     await h.slack.waitFor((calls) => calls.some((c) => c.method === "files.completeUploadExternal"), 15_000);
     const upload = h.slack.callsOf("upload")[0]!;
-    const lines = pdftotextLines(h.slack.uploads.get(String(upload.args.fileId))!);
+    const pages = pdftotextPages(h.slack.uploads.get(String(upload.args.fileId))!);
+    const lines = pages.flat();
+    // every page ends with its number, and no page holds the footer alone
+    pages.forEach((page, i) => {
+      expect(page.at(-1)).toBe(`Rossi Forniture SRL · ${want.page(i + 1, pages.length)}`);
+      expect(page.length).toBeGreaterThan(1);
+    });
     for (const line of want.dossier) expect(lines).toContain(line);
     expect(lines).toContain(want.oldRow);
     const data = await dossierData(db, customerId, today(h.runtime.ctx));

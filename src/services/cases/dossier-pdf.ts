@@ -309,6 +309,7 @@ function pageNumbers(doc: PDFKit.PDFDocument, d: DossierData, s: Messages["dossi
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    doc.page.margins.bottom = 0; // the footer sits below the margin: pdfkit would open a page for it
     doc
       .font("Helvetica")
       .fontSize(8)
