@@ -19,5 +19,13 @@ export const costsEn: typeof costsIt = {
     claimable: "Total claimable (capital + interest + recovery costs + costs incurred)",
     statement: "Bank charges on returned collections (RiBa/SDD)",
     inReminder: (amount: string) => `plus bank charges on returned items ${amount}`,
+    paymentMethod: {
+      bonifico: "Bank transfer",
+      riba: "RiBa",
+      sdd: "SDD",
+      riba_insoluta: "Returned RiBa",
+      sdd_insoluto: "Returned SDD",
+      scadenzario: "From the open-items list",
+    },
   },
 };

@@ -23,5 +23,14 @@ export const costsIt = {
     statement: "Spese bancarie per effetti insoluti (RiBa/SDD)",
     /** after the reminder modal's "compresi interessi … e costi di recupero …" */
     inReminder: (amount: string) => `più spese bancarie per insoluti ${amount}`,
+    /** how a payment came, in the dossier's payments (a method typed in a payments file stays as typed) */
+    paymentMethod: {
+      bonifico: "Bonifico",
+      riba: "RiBa",
+      sdd: "SDD",
+      riba_insoluta: "RiBa insoluta",
+      sdd_insoluto: "SDD insoluto",
+      scadenzario: "Dallo scadenzario",
+    } as Record<string, string>,
   },
 };

@@ -57,6 +57,7 @@ const EXPECT = {
     ],
     body: "Spese bancarie sostenute per gli effetti tornati insoluti (RiBa/SDD): € 9,50",
     oldRow: "01/03/2026 Commissione SDD insoluto € 2,00",
+    payment: "02/03/2026 · -€ 1.000,00 · RiBa insoluta",
     page: (n: number, of: number) => `Pagina ${n} di ${of}`,
   },
   en: {
@@ -77,6 +78,7 @@ const EXPECT = {
     ],
     body: "Bank charges we incurred on the returned collections (RiBa/SDD): €9.50",
     oldRow: "01/03/2026 Fee on a returned SDD €2.00",
+    payment: "02/03/2026 · -€1,000.00 · Returned RiBa",
     page: (n: number, of: number) => `Page ${n} of ${of}`,
   },
 } as const;
@@ -139,6 +141,7 @@ describe.each([
     });
     for (const line of want.dossier) expect(lines).toContain(line);
     expect(lines).toContain(want.oldRow);
+    expect(lines).toContain(want.payment);
     const data = await dossierData(db, customerId, today(h.runtime.ctx));
     expect(data.costs.totalCents).toBe(950);
     expect(data.claimableCents).toBe(362704);

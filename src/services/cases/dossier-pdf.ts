@@ -255,11 +255,14 @@ function promisesSection({ doc, s, t, euro, date, heading, para }: Pen, d: Dossi
   );
 }
 
-function paymentsSection({ s, euro, date, heading, para }: Pen, d: DossierData): void {
+function paymentsSection({ s, t, euro, date, heading, para }: Pen, d: DossierData): void {
   heading(s.payments);
   if (d.payments.length === 0) para(s.noPayments);
   for (const p of d.payments) {
-    para([date(p.date), euro(p.amountCents), p.method, p.reference].filter(Boolean).join(" · "));
+    const method = p.method ? (t.costs.paymentMethod[p.method] ?? p.method) : null;
+    // "banca:<movement key>" is Credito's own key of the bank movement: nothing a reader can look up
+    const reference = p.reference?.startsWith("banca:") ? null : p.reference;
+    para([date(p.date), euro(p.amountCents), method, reference].filter(Boolean).join(" · "));
   }
 }
 
