@@ -185,6 +185,7 @@ async function storeDraft(
     overdueCents: draft.figures.overdueCents,
     interestCents: draft.figures.interestCents,
     recoveryCostCents: draft.figures.recoveryCostCents,
+    bankCostsCents: draft.figures.bankCostsCents,
     totalCents: draft.figures.totalCents,
     preparedBy: input.actorSlackId,
     approvals: JSON.stringify({ needs, got: {} } satisfies Approvals),

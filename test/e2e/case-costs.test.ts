@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
 import { buildDraft, draftPdf } from "../../src/reminders/drafts";
+import { prepareReminder } from "../../src/reminders/service";
 import { dossierData } from "../../src/services/cases/dossier";
 import { ADMIN, seedCase } from "../support/cases";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
@@ -155,6 +156,21 @@ describe.each([
     );
     expect(draft?.figures).toMatchObject({ bankCostsCents: 950, totalCents: data.claimableCents });
     expect(draft?.body).toContain(want.body);
+    // the stored reminder records what it claims (migration 0012), and its modal says so
+    const prepared = await prepareReminder(h.runtime.ctx, {
+      customerId,
+      step: "formal_notice",
+      actor: null,
+      actorSlackId: ADMIN,
+    });
+    expect(prepared).toMatchObject({ ok: true, modal: { bankCostsCents: 950, totalCents: 362704 } });
+    expect(
+      await db.reminder.findFirstOrThrow({ where: { customerId, step: "formal_notice" } }),
+    ).toMatchObject({
+      bankCostsCents: 950,
+      recoveryCostCents: 8000,
+      totalCents: 362704,
+    });
     const statement = pdftotextLines(await draftPdf(h.runtime.ctx, draft!, today(h.runtime.ctx)));
     for (const line of want.statement) expect(statement).toContain(line);
     // the courteous email asks for the capital only
