@@ -18,7 +18,7 @@ export const costsEn: typeof costsIt = {
     incurred: "Costs incurred (detailed below)",
     claimable: "Total claimable (capital + interest + recovery costs + costs incurred)",
     statement: "Bank charges on returned collections (RiBa/SDD)",
-    inReminder: (amount: string) => `plus bank charges on returned items ${amount}`,
+    inReminder: (amount: string) => `including bank charges on returned items ${amount}`,
     paymentMethod: {
       bonifico: "Bank transfer",
       riba: "RiBa",

@@ -21,8 +21,8 @@ export const costsIt = {
     claimable: "Totale richiedibile (capitale + interessi + costi di recupero + spese)",
     /** the statement of account's totals, from the messa in mora on */
     statement: "Spese bancarie per effetti insoluti (RiBa/SDD)",
-    /** after the reminder modal's "compresi interessi … e costi di recupero …" */
-    inReminder: (amount: string) => `più spese bancarie per insoluti ${amount}`,
+    /** under the reminder modal's "compresi interessi … e costi di recupero …" */
+    inReminder: (amount: string) => `comprese spese bancarie per insoluti ${amount}`,
     /** how a payment came, in the dossier's payments (a method typed in a payments file stays as typed) */
     paymentMethod: {
       bonifico: "Bonifico",

@@ -123,8 +123,8 @@ describe("the reminder modal", () => {
     const text = (locale: "it" | "en") =>
       JSON.stringify(reminderModal(data, reminderMessages(locale), locale).blocks[0]);
     expect(text("it")).toContain("€ 3.627,04");
-    expect(text("it")).toContain("più spese bancarie per insoluti € 9,50");
-    expect(text("en")).toContain("plus bank charges on returned items €9.50");
+    expect(text("it")).toContain("comprese spese bancarie per insoluti € 9,50");
+    expect(text("en")).toContain("including bank charges on returned items €9.50");
     expect(
       JSON.stringify(reminderModal({ ...data, bankCostsCents: 0 }, reminderMessages("it"), "it")),
     ).not.toContain("spese bancarie");
