@@ -55,6 +55,11 @@ const schema = z.object({
   CREDITO_DIGEST_CRON: cron.default("30 8 * * 1-5"),
   CREDITO_REMINDER_CRON: cron.default("* * * * *"),
   CREDITO_REPORT_CRON: cron.default("45 8 * * 1"),
+  // the morning batch of written reminders (credito solleciti) run by Credito itself; "off" turns it off
+  CREDITO_SOLLECITI_CRON: z
+    .string()
+    .refine((s) => s.trim().toLowerCase() === "off" || validCron(s), rule("cronOrOff"))
+    .default("35 8 * * 1-5"),
   CREDITO_LOCALE: z.enum(["it", "en"]).default("it"),
   // App Home in each Slack user's own language (users.info locale) instead of CREDITO_LOCALE
   CREDITO_USER_LOCALE: z.enum(["true", "false", "1", "0"], "must be true or false").default("false"),
@@ -139,6 +144,8 @@ export interface Config {
   reminderCron: string;
   /** the weekly report (last week's figures), after the Monday digest */
   reportCron: string;
+  /** the morning batch of written reminders (`prepareDay`), after the digest; null: off (CREDITO_SOLLECITI_CRON=off) */
+  sollecitiCron: string | null;
   locale: "it" | "en";
   /** App Home follows each user's Slack locale (it or en; anything else: `locale`) */
   userLocale: boolean;
@@ -274,6 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
     digestCron: e.CREDITO_DIGEST_CRON,
     reminderCron: e.CREDITO_REMINDER_CRON,
     reportCron: e.CREDITO_REPORT_CRON,
+    sollecitiCron: e.CREDITO_SOLLECITI_CRON.trim().toLowerCase() === "off" ? null : e.CREDITO_SOLLECITI_CRON,
     locale: e.CREDITO_LOCALE,
     userLocale: e.CREDITO_USER_LOCALE === "true" || e.CREDITO_USER_LOCALE === "1",
     companyLocale: e.CREDITO_COMPANY_LOCALE ?? e.CREDITO_LOCALE,

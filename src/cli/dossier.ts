@@ -36,7 +36,7 @@ export const dossierCommand: CliCommand = {
       const customer = await db.customer.findUnique({ where: { code } });
       if (!customer) throw new CliError(e.noCustomer(code));
       const day = values.date ?? today({ clock: systemClock, config });
-      const data = await dossierData(db, customer.id, day);
+      const data = await dossierData(db, customer.id, day, config.timeZone);
       // the dossier goes to the agency or the lawyer: the company's language (issue 18)
       const pdf = await renderDossierPdf(data, messages(config.companyLocale), config.companyLocale);
       const out = values.out ?? dossierFileName(customer.code, day);

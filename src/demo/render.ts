@@ -122,7 +122,11 @@ export function renderBlocks(
       case "section": {
         if (b.text) out.push(...md(b.text).split("\n"));
         if (b.fields) {
-          const cells = b.fields.map((f) => md(f).replace(/\n/g, ": "));
+          // a field is "*Label*\nvalue" and a value may run over several lines: "Label: value · value"
+          const cells = b.fields.map((f) => {
+            const [label, ...lines] = md(f).split("\n");
+            return lines.length > 0 ? `${label}: ${lines.join(" · ")}` : (label ?? "");
+          });
           for (let i = 0; i < cells.length; i += 2) out.push(cells.slice(i, i + 2).join("   ·   "));
         }
         if (b.accessory?.type === "button") out.push(`  [${md(b.accessory.text)}]`);

@@ -3,6 +3,7 @@
  * parent, the customer card, the log modal). Pure data.
  */
 import type { IsoDate } from "./calendar";
+import type { ReminderContact } from "./contacts";
 import type { CustomerNote } from "./customer-note";
 
 /** What a collector needs before a call: exposure, oldest due date, last contact, promises, the note. */
@@ -70,7 +71,15 @@ export interface CustomerCardData {
     paidCents: number;
     createdOn: IsoDate;
   }[];
-  contacts: { date: IsoDate; channel: string; outcome: string; by: string | null; notes: string | null }[];
+  contacts: {
+    date: IsoDate;
+    channel: string;
+    outcome: string;
+    by: string | null;
+    notes: string | null;
+    /** a written reminder sent: its words come from it at display time */
+    reminder: ReminderContact | null;
+  }[];
   openCase: { id: number; stage: string; channelId: string | null; threadTs: string | null } | null;
 }
 

@@ -33,6 +33,7 @@ export const configEn: typeof configIt = {
   },
   rules: {
     cron: "expected a cron expression like '30 8 * * 1-5'",
+    cronOrOff: "expected a cron expression like '35 8 * * 1-5' (or off)",
     timeZone: "unknown time zone",
     smtpUrl: "must be an SMTP URL like smtps://user:password@smtp.example.it:465",
     imapUrl: "must be an IMAP URL like imaps://user:password@imap.pec.example.it:993",

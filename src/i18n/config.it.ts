@@ -35,6 +35,7 @@ export const configIt = {
   },
   rules: {
     cron: "serve un'espressione cron come '30 8 * * 1-5'",
+    cronOrOff: "serve un'espressione cron come '35 8 * * 1-5' (oppure off)",
     timeZone: "fuso orario sconosciuto",
     smtpUrl: "deve essere un URL SMTP come smtps://utente:password@smtp.esempio.it:465",
     imapUrl: "deve essere un URL IMAP come imaps://utente:password@imap.pec.esempio.it:993",

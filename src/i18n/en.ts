@@ -76,6 +76,8 @@ export const en: Messages = {
     wrong_number: "Wrong number",
     paid_already: "Says already paid",
     info: "New information",
+    reminder_sent: "Reminder sent",
+    recap_sent: "Recap sent",
   },
   mood: {
     calm: "calm",

@@ -11,6 +11,9 @@ export const outcomeLabelsIt: Record<string, string> = {
   wrong_number: "Numero errato",
   paid_already: "Dice di aver già pagato",
   info: "Nuove informazioni",
+  // written by Credito, never chosen in the log
+  reminder_sent: "Sollecito inviato",
+  recap_sent: "Riepilogo inviato",
 };
 
 export const proposalKindsIt: Record<string, string> = {

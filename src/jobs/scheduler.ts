@@ -7,6 +7,7 @@ import { sendDueCallbackReminders } from "./callback-reminders";
 import { catchUpDigest, runDigestJob } from "./digest-job";
 import { runOnce } from "./job-runs";
 import { runWeeklyReportJob } from "./report-job";
+import { catchUpSolleciti, runSollecitiJob, SOLLECITI_JOB, sollecitiSchedule } from "./solleciti-job";
 
 export interface Job {
   name: string;
@@ -18,10 +19,15 @@ export interface Job {
 
 /** The scheduled jobs, in CREDITO_TIMEZONE. Each is a service call, also runnable from the CLI. */
 export function jobs(ctx: AppContext): Job[] {
+  const solleciti = sollecitiSchedule(ctx.config);
   return [
     { name: "digest", cron: ctx.config.digestCron, run: runDigestJob, once: "day" },
     { name: "callback-reminders", cron: ctx.config.reminderCron, run: sendDueCallbackReminders },
     { name: "weekly-report", cron: ctx.config.reportCron, run: runWeeklyReportJob, once: "day" },
+    // the morning's written reminders, after the digest; only while it is on (see sollecitiSchedule)
+    ...(solleciti.on
+      ? [{ name: SOLLECITI_JOB, cron: solleciti.cron, run: runSollecitiJob, once: "day" as const }]
+      : []),
   ];
 }
 
@@ -74,7 +80,20 @@ export async function startScheduler(
         jobRetryBudget(c),
       )
     ).value;
-  const catchUp = catchUpDigest(ctx, digestOnce).catch((err) => ctx.log.error("digest catch-up failed", err));
+  const solleciti = sollecitiSchedule(ctx.config);
+  if (!solleciti.on) ctx.log.info(`solleciti: off, ${solleciti.why}`);
+  const sollecitiOnce = async (c: AppContext) =>
+    (
+      await retryBusy(
+        () => runOnce(c.db, SOLLECITI_JOB, today(c), holder, () => runSollecitiJob(c)),
+        jobRetryBudget(c),
+      )
+    ).value;
+  // the batch after the digest, so that the review message follows it in the channel
+  const catchUp = catchUpDigest(ctx, digestOnce)
+    .catch((err) => ctx.log.error("digest catch-up failed", err))
+    .then(() => catchUpSolleciti(ctx, sollecitiOnce))
+    .catch((err) => ctx.log.error("solleciti catch-up failed", err));
   return {
     async stop() {
       await catchUp;

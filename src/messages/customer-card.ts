@@ -5,6 +5,7 @@ import type { CustomerCardData } from "../domain/positions";
 import type { SearchHit } from "../domain/search";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
+import { contactNotes } from "../i18n/contact-notes";
 import { prepareReminderButton } from "./reminder";
 
 /** action ids of the card; "log_outcome:card" opens the log modal like every log_outcome… button */
@@ -170,11 +171,12 @@ function promisesBlock({ card, t, euro, day }: CardParts): KnownBlock {
   return listSection(C.promises, promiseLines, C.noPromises);
 }
 
-function contactsBlock({ card, t, day }: CardParts): KnownBlock {
+function contactsBlock({ card, t, locale, day }: CardParts): KnownBlock {
   const C = t.log.card;
   const contactLines = card.contacts.map((c) => {
     const who = c.by ? ` · ${escapeMrkdwn(c.by)}` : "";
-    const notes = c.notes ? `: _${escapeMrkdwn(truncate(c.notes.replace(/\s+/g, " "), 120))}_` : "";
+    const said = contactNotes(c, locale);
+    const notes = said ? `: _${escapeMrkdwn(truncate(said.replace(/\s+/g, " "), 120))}_` : "";
     return `• ${day(c.date)} · ${t.channel[c.channel] ?? c.channel} · ${t.outcome[c.outcome] ?? c.outcome}${who}${notes}`;
   });
   return listSection(C.contactsHistory, contactLines, C.noContactsHistory);

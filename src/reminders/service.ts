@@ -103,11 +103,13 @@ export async function prepareReminder(
     cadenceChannel?: string;
     actor: Member | null;
     actorSlackId: string;
+    /** the batch's day (`credito solleciti --date`); default today */
+    day?: IsoDate;
   },
 ): Promise<PrepareResult> {
   const t = reminderMessages(ctx.config.locale);
   if (!ctx.config.company) return { ok: false, message: t.errors.noCompany };
-  const day = todayOf(ctx);
+  const day = input.day ?? todayOf(ctx);
   const { step, cadenceChannel } = await stepToRemind(ctx, input, day);
   const existing = await ctx.db.reminder.findUnique({
     where: { customerId_step_day: { customerId: input.customerId, step, day } },
@@ -430,7 +432,7 @@ async function mailSent(
   await unitOfWork(ctx, async (tx) => {
     const row = await tx.reminder.findUniqueOrThrow({ where: { id: m.reminderId as number } });
     if (row.status === "sent") return;
-    const interactionId = await recordSent(ctx, tx, row, now, day);
+    const interactionId = await recordSent(tx, row, now, day);
     await tx.reminder.update({ where: { id: row.id }, data: { status: "sent", sentAt: now, interactionId } });
     if (row.caseId) {
       const medium = t.medium[row.medium] ?? row.medium;
@@ -464,8 +466,7 @@ async function mailSent(
   });
 }
 
-async function recordSent(ctx: AppContext, tx: Tx, row: Reminder, now: Date, day: IsoDate): Promise<number> {
-  const t = reminderMessages(ctx.config.locale);
+async function recordSent(tx: Tx, row: Reminder, now: Date, day: IsoDate): Promise<number> {
   const member = await tx.teamMember.findUnique({ where: { slackUserId: row.preparedBy } });
   const interaction = await tx.interaction.create({
     data: {
@@ -473,8 +474,9 @@ async function recordSent(ctx: AppContext, tx: Tx, row: Reminder, now: Date, day
       caseId: row.caseId,
       memberId: member?.id ?? null,
       channel: row.medium,
-      outcome: "info",
-      notes: `${t.step[row.step] ?? row.step}: ${row.subject}${row.recipient ? ` (${row.recipient})` : ""}`,
+      outcome: "reminder_sent",
+      // no sentence: the contact reads its step, subject and recipient from this reminder when shown
+      notes: null,
       date: day,
       occurredAt: now,
     },
@@ -569,7 +571,7 @@ export async function confirmLetterPosted(
     });
     if (claimed.count !== 1) return null;
     const row = await tx.reminder.findUniqueOrThrow({ where: { id: reminderId } });
-    const interactionId = await recordSent(ctx, tx, { ...row, preparedBy: actorSlackId }, now, day);
+    const interactionId = await recordSent(tx, { ...row, preparedBy: actorSlackId }, now, day);
     await tx.reminder.update({ where: { id: reminderId }, data: { interactionId } });
     const text = t.thread.letterPosted(`<@${actorSlackId}>`);
     if (row.caseId) await postToCase(ctx, row.caseId, { text }, day, tx);
@@ -775,14 +777,6 @@ export async function recordReceipt(
         data: { deliveredAt: r.date },
       });
       if (claimed.count !== 1) return false;
-      if (row.interactionId) {
-        const i = await tx.interaction.findUnique({ where: { id: row.interactionId } });
-        if (i)
-          await tx.interaction.update({
-            where: { id: i.id },
-            data: { notes: `${i.notes ?? ""} · ${t.deliveredNote(at)}` },
-          });
-      }
       if (row.caseId) await postToCase(ctx, row.caseId, { text: t.thread.delivered(at) }, day, tx);
     } else {
       const claimed = await tx.reminder.updateMany({
@@ -899,6 +893,7 @@ async function prepareTask(
     step,
     actor: null,
     actorSlackId: "credito",
+    day,
   });
   if (!prepared.ok) {
     result.skipped.push({ customerName: task.customerName, reason: prepared.message });

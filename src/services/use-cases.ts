@@ -87,7 +87,7 @@ export function useCases(ctx: AppContext) {
       resolveCustomer: d(resolveCustomer),
       findCustomers: d(findCustomers),
       lookupCustomer: d(lookupCustomer),
-      loadCustomerCard: d(loadCustomerCard),
+      loadCustomerCard: c(loadCustomerCard),
       teamPosition: c(teamPosition),
     },
     outcomes: {

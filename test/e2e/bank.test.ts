@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BANK_ACTIONS } from "../../src/messages/bank";
+import { closeSettledCases } from "../../src/services/cases/case-lifecycle";
 import { ADMIN, click, SALES, seedCase } from "../support/cases";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
 
@@ -75,6 +76,16 @@ describe("bank statement from a DM", () => {
       .map((c) => String(c.args.text));
     expect(thread).toContain("🏦 Incasso dalla banca: € 1.000,00 su FT-101 (movimento del 2 mar)");
     expect(thread).toContain("✅ Promessa di € 1.000,00 del 2 mar: mantenuta (pagati € 1.000,00)");
+    // told once: the round of payment lines run before each digest does not repeat the bank's
+    await closeSettledCases(h.runtime.ctx, "2026-03-02");
+    await h.runtime.ctx.outbox.idle();
+    const told = h.slack
+      .callsOf("chat.postMessage")
+      .filter((c) => c.args.thread_ts === parentTs && String(c.args.text).includes("€ 1.000,00"))
+      .map((c) => String(c.args.text));
+    expect(told.filter((t) => /^(🏦|💶)/u.test(t))).toEqual([
+      "🏦 Incasso dalla banca: € 1.000,00 su FT-101 (movimento del 2 mar)",
+    ]);
     expect(await db.paymentPromise.findFirstOrThrow()).toMatchObject({ status: "kept" });
     expect(await db.invoice.findFirstOrThrow({ where: { number: "FT-101" } })).toMatchObject({
       openCents: 0,

@@ -143,7 +143,7 @@ describe.each([
     for (const line of want.dossier) expect(lines).toContain(line);
     expect(lines).toContain(want.oldRow);
     expect(lines).toContain(want.payment);
-    const data = await dossierData(db, customerId, today(h.runtime.ctx));
+    const data = await dossierData(db, customerId, today(h.runtime.ctx), h.runtime.ctx.config.timeZone);
     expect(data.costs.totalCents).toBe(950);
     expect(data.claimableCents).toBe(362704);
 

@@ -1,8 +1,10 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contactNotes } from "../../src/i18n/contact-notes";
 import { readPecReceipts } from "../../src/reminders/pec-receipts";
 import { prepareReminder, submitReminder } from "../../src/reminders/service";
+import { dossierData } from "../../src/services/cases/dossier";
 import { ADMIN, threadPosts, until } from "../support/cases";
 import { startDovecot, type TestImap } from "../support/dovecot";
 import { type Harness, startHarness } from "../support/harness";
@@ -153,7 +155,12 @@ describe("PEC receipts read from the PEC mailbox (a local Dovecot)", () => {
     expect(delivered.acceptedAt?.toISOString()).toBe("2026-03-02T08:31:05.000Z");
     expect(delivered.deliveredAt?.toISOString()).toBe("2026-03-02T08:31:40.000Z");
     const contact = await db.interaction.findUniqueOrThrow({ where: { id: delivered.interactionId! } });
-    expect(contact.notes).toContain("consegnata il 02/03/2026 09:31 (ricevuta di avvenuta consegna PEC)");
+    expect(contact.notes).toBeNull(); // its words come from the reminder when shown
+    const dossier = await dossierData(db, contact.customerId, "2026-03-02", ctx.config.timeZone);
+    const shown = dossier.interactions.find((i) => i.reminder)!;
+    expect(contactNotes(shown, "it")).toContain(
+      "consegnata il 02/03/2026 09:31 (ricevuta di avvenuta consegna PEC)",
+    );
     const failed = await db.reminder.findUniqueOrThrow({ where: { id: second!.id } });
     expect(failed.deliveryError).toBe("AVVISO DI MANCATA CONSEGNA: casella inesistente");
     await ctx.outbox.idle();

@@ -4,7 +4,9 @@ import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { today } from "../../src/context";
+import { contactNotes } from "../../src/i18n/contact-notes";
 import { prepareDay, recordReceipt } from "../../src/reminders/service";
+import { loadCustomerCard } from "../../src/services/customers/customer-search";
 import { buildDigest, postDigest } from "../../src/services/digest/digest";
 import { ADMIN, click, OWNER, SALES, threadPosts, until } from "../support/cases";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
@@ -269,7 +271,7 @@ describe("written reminders", () => {
     const interaction = await db.interaction.findFirstOrThrow({ where: { customerId: verdi.id } });
     expect(interaction).toMatchObject({
       channel: "email",
-      outcome: "info",
+      outcome: "reminder_sent",
       date: "2026-03-02",
       id: reminder.interactionId,
     });
@@ -409,7 +411,16 @@ describe("written reminders", () => {
     const delivered = await db.reminder.findUniqueOrThrow({ where: { id: reminder.id } });
     expect(delivered.deliveredAt?.toISOString()).toBe("2026-03-02T08:32:00.000Z");
     const contact = await db.interaction.findUniqueOrThrow({ where: { id: delivered.interactionId! } });
-    expect(contact.notes).toContain("consegnata il 02/03/2026 09:32 (ricevuta di avvenuta consegna PEC)");
+    // the contact keeps no sentence: the card (and the dossier) read it from the reminder, in their language
+    expect(contact.notes).toBeNull();
+    const card = await loadCustomerCard(ctx, contact.customerId, today(ctx));
+    const shown = card!.contacts.find((c) => c.reminder)!;
+    expect(contactNotes(shown, "it")).toMatch(
+      /^Messa in mora: .+ \(.+@.+\) · consegnata il 02\/03\/2026 09:32 \(ricevuta di avvenuta consegna PEC\)$/,
+    );
+    expect(contactNotes(shown, "en")).toMatch(
+      /^Formal notice of default: .+ · delivered on 02\/03\/2026 09:32 \(PEC delivery receipt\)$/,
+    );
     await ctx.outbox.idle();
     expect(threadPosts(h, kase.threadTs as string).map((c) => c.args.text)).toContain(
       "📬 PEC consegnata il 02/03/2026 09:32 (ricevuta di avvenuta consegna): il termine decorre da qui.",

@@ -930,7 +930,7 @@ describe("sending the PEC recap through SMTP", () => {
     const sent = await ctx.db.pecDraft.findUniqueOrThrow({ where: { id: draft.id } });
     expect(sent.sentAt?.toISOString()).toBe("2026-03-10T17:00:00.000Z");
     const contact = await ctx.db.interaction.findFirstOrThrow({ where: { channel: "pec" } });
-    expect(contact).toMatchObject({ customerId: w.ids.deluca, outcome: "info", date: "2026-03-10" });
+    expect(contact).toMatchObject({ customerId: w.ids.deluca, outcome: "recap_sent", date: "2026-03-10" });
     const entry = await ctx.db.auditEntry.findFirstOrThrow({ where: { action: "pec.sent" } });
     expect(JSON.parse(entry.detail ?? "{}")).toMatchObject({
       pecDraftId: draft.id,

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -49,5 +49,41 @@ describe("opening the database applies migrations only when needed", () => {
     mkdirSync(join(dir, "db"));
     new Database(file).close();
     expect(migrate(url, migrations)).toContain("0001_init");
+  });
+
+  it("0011 marks the contacts Credito wrote and drops the sentences stored on reminders' contacts", () => {
+    const later = join(dir, "0011_written_contacts");
+    renameSync(join(migrations, "0011_written_contacts"), later);
+    migrate(url, migrations);
+    const db = new Database(join(dir, "db", "m.db"));
+    db.exec(`INSERT INTO "Customer" ("id", "code", "name", "updatedAt") VALUES (1, 'C1', 'Uno SRL', 0)`);
+    const contact = db.prepare(
+      `INSERT INTO "Interaction" ("id", "customerId", "channel", "outcome", "notes", "date", "occurredAt")
+       VALUES (?, 1, ?, 'info', ?, '2026-03-02', ?)`,
+    );
+    contact.run(1, "pec", "Messa in mora: Fatture scadute (a@pec.it) · consegnata il 02/03/2026 09:31", 1000);
+    contact.run(2, "phone", "ha promesso di pagare venerdì", 2000);
+    contact.run(3, "pec", "Riepilogo del colloquio (a@pec.it)", 3000);
+    contact.run(4, "pec", "mandata PEC dal commercialista", 4000);
+    db.exec(
+      `INSERT INTO "Reminder" ("customerId", "step", "medium", "day", "subject", "body", "attachmentName",
+         "invoices", "overdueCents", "totalCents", "preparedBy", "interactionId", "updatedAt")
+       VALUES (1, 'formal_notice', 'pec', '2026-03-02', 'Fatture scadute', '', 'e.pdf', '[]', 100, 100, 'U1', 1, 0)`,
+    );
+    db.exec(
+      `INSERT INTO "PecDraft" ("customerId", "ownerSlackId", "recipient", "subject", "body", "status", "sentAt")
+       VALUES (1, 'U1', 'a@pec.it', 'Riepilogo del colloquio', '', 'sent', 3000)`,
+    );
+    db.close();
+    renameSync(later, join(migrations, "0011_written_contacts"));
+    expect(migrate(url, migrations)).toEqual(["0011_written_contacts"]);
+    const after = new Database(join(dir, "db", "m.db"), { readonly: true });
+    expect(after.prepare(`SELECT "id", "outcome", "notes" FROM "Interaction" ORDER BY "id"`).all()).toEqual([
+      { id: 1, outcome: "reminder_sent", notes: null },
+      { id: 2, outcome: "info", notes: "ha promesso di pagare venerdì" },
+      { id: 3, outcome: "recap_sent", notes: "Riepilogo del colloquio (a@pec.it)" },
+      { id: 4, outcome: "info", notes: "mandata PEC dal commercialista" },
+    ]);
+    after.close();
   });
 });

@@ -424,8 +424,15 @@ export async function recordPayments(
       if (one.rejected) failed.add(item.result);
     }
   }
-  // the thread of each open case says what came in (promise lines follow from the changes)
+  // the thread of each open case says what came in (promise lines follow from the changes); that line is the
+  // payment's announcement, so the round of payment lines before the digest does not tell it again
   await unitOfWork(ctx, async (tx) => {
+    await tx.payment.updateMany({
+      where: {
+        reference: { in: items.filter((x) => !failed.has(x.result)).map((x) => `banca:${x.result.key}`) },
+      },
+      data: { toAnnounce: false },
+    });
     for (const { movement, result: r } of items) {
       if (failed.has(r)) continue;
       const kase = await tx.case.findFirst({ where: { customerId: r.customer!.id, closedOn: null } });

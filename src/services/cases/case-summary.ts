@@ -6,7 +6,9 @@ import type { IsoDate } from "../../domain/calendar";
 import type { SummarySource } from "../../domain/cards";
 import { type CaseSummary, type CaseSummaryFacts, deterministicCaseSummary } from "../../domain/case-summary";
 import { messages } from "../../i18n";
+import { contactNotes } from "../../i18n/contact-notes";
 import { customerPosition } from "../customers/customers";
+import { loadReminderContacts } from "../customers/reminder-contacts";
 
 const field = z.string().trim().min(1).max(600);
 export const caseSummarySchema = z.object({
@@ -40,6 +42,11 @@ export async function caseSummaryFacts(
     db.approvalRequest.findMany({ where: { caseId, status: "pending" }, orderBy: { id: "asc" } }),
     db.caseMessage.count({ where: { caseId } }),
   ]);
+  const reminders = await loadReminderContacts(
+    db,
+    interactions.map((i) => i.id),
+    ctx.config.timeZone,
+  );
   return {
     today,
     customer: {
@@ -60,7 +67,7 @@ export async function caseSummaryFacts(
       channel: i.channel,
       outcome: i.outcome,
       by: i.member?.name ?? null,
-      notes: i.notes,
+      notes: contactNotes({ notes: i.notes, reminder: reminders.get(i.id) }, ctx.config.locale),
     })),
     promises: promises.map((x) => ({ amountCents: x.amountCents, dueDate: x.dueDate, status: x.status })),
     openCallbacks: callbacks.map((x) => ({ date: x.date, time: x.time })),

@@ -1,6 +1,7 @@
 import { formatDateShort } from "../../domain/calendar";
 import { formatEuro } from "../../domain/money";
 import type { Locale, Messages } from "../../i18n";
+import { contactNotes } from "../../i18n/contact-notes";
 import { type DossierData, halfYearLabel } from "./dossier";
 
 export const MARGIN = 50;
@@ -214,7 +215,7 @@ function costsSection({ doc, t, euro, date, heading, field, para }: Pen, d: Doss
   field(c.total, euro(d.costs.totalCents));
 }
 
-function historySection({ doc, s, t, date, heading, para }: Pen, d: DossierData): void {
+function historySection({ doc, s, t, locale, date, heading, para }: Pen, d: DossierData): void {
   heading(s.history);
   if (d.interactions.length === 0) para(s.noHistory);
   for (const i of d.interactions) {
@@ -229,8 +230,8 @@ function historySection({ doc, s, t, date, heading, para }: Pen, d: DossierData)
       .filter(Boolean)
       .join(" · ");
     doc.font("Helvetica-Bold").text(pdfSafe(head), MARGIN, doc.y, { width: CONTENT_WIDTH });
-    if (i.notes)
-      doc.font("Helvetica").text(pdfSafe(i.notes), MARGIN + 10, doc.y, { width: CONTENT_WIDTH - 10 });
+    const notes = contactNotes(i, locale);
+    if (notes) doc.font("Helvetica").text(pdfSafe(notes), MARGIN + 10, doc.y, { width: CONTENT_WIDTH - 10 });
     doc.moveDown(0.2);
   }
 }

@@ -21,7 +21,7 @@ export async function queueDossierUpload(
   day: IsoDate,
 ): Promise<number> {
   const t = messages(ctx.config.locale);
-  const data = await dossierData(ctx.db, customerId, day);
+  const data = await dossierData(ctx.db, customerId, day, ctx.config.timeZone);
   // the dossier goes to the agency or the lawyer: the company's language (issue 18)
   const pdf = await renderDossierPdf(data, messages(ctx.config.companyLocale), ctx.config.companyLocale);
   const channel = ctx.config.slack.channel;

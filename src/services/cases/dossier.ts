@@ -1,6 +1,7 @@
 import type { Db, Tx } from "../../db/client";
 import { daysBetween, type IsoDate } from "../../domain/calendar";
 import type { CaseCosts } from "../../domain/case-costs";
+import type { ReminderContact } from "../../domain/contacts";
 import { type CustomerNote, customerNote } from "../../domain/customer-note";
 import {
   type InvoicesInterestResult,
@@ -9,6 +10,7 @@ import {
 } from "../../domain/interest";
 import type { Customer } from "../../generated/prisma/client";
 import { exposureOfInvoices } from "../customers/exposure";
+import { loadReminderContacts } from "../customers/reminder-contacts";
 import { loadCaseCosts } from "./case-costs";
 
 /** Everything the agency or the lawyer needs, gathered from the database for one customer. */
@@ -55,6 +57,7 @@ export interface DossierData {
     personReached: string | null;
     by: string | null;
     notes: string | null;
+    reminder: ReminderContact | null;
   }[];
   promises: { dueDate: IsoDate; amountCents: number; paidCents: number; status: string }[];
   documents: {
@@ -80,7 +83,12 @@ export async function loadReferenceRates(db: Db | Tx): Promise<ReferenceRate[]> 
  * The dossier's data for a customer on `today`: open invoices, late interest under D.Lgs. 231/2002 on
  * the overdue ones (rates from the ReferenceRate table), contacts, promises, documents, payments, note.
  */
-export async function dossierData(db: Db | Tx, customerId: number, today: IsoDate): Promise<DossierData> {
+export async function dossierData(
+  db: Db | Tx,
+  customerId: number,
+  today: IsoDate,
+  timeZone: string,
+): Promise<DossierData> {
   const c = await db.customer.findUniqueOrThrow({
     where: { id: customerId },
     include: {
@@ -97,6 +105,11 @@ export async function dossierData(db: Db | Tx, customerId: number, today: IsoDat
     },
   });
   const rates = await loadReferenceRates(db);
+  const reminders = await loadReminderContacts(
+    db,
+    c.interactions.map((i) => i.id),
+    timeZone,
+  );
   const overdue = c.invoices.filter((i) => i.dueDate < today);
   const interest = lateInterestForInvoices(
     overdue.map((i) => ({ openCents: i.openCents, dueDate: i.dueDate })),
@@ -146,6 +159,7 @@ export async function dossierData(db: Db | Tx, customerId: number, today: IsoDat
       personReached: i.personReached,
       by: i.member?.name ?? null,
       notes: i.notes,
+      reminder: reminders.get(i.id) ?? null,
     })),
     promises: c.promises
       .filter((p) => p.status !== "cancelled")

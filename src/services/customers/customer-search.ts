@@ -1,3 +1,4 @@
+import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { readerOf } from "../../db/reads";
 import type { IsoDate } from "../../domain/calendar";
@@ -11,6 +12,7 @@ import {
   uniqueMatch,
 } from "../../domain/search";
 import { customerPosition } from "./customers";
+import { loadReminderContacts } from "./reminder-contacts";
 
 interface Cached {
   key: string;
@@ -85,10 +87,11 @@ export async function resolveCustomer(db: Db, query: string, limit = 10): Promis
 
 /** The customer's card: position with open invoices, promises (all, newest first), last 5 contacts, open case. */
 export async function loadCustomerCard(
-  db: Db,
+  ctx: Pick<AppContext, "db" | "config">,
   customerId: number,
   today: IsoDate,
 ): Promise<CustomerCardData | null> {
+  const db = ctx.db;
   const [position, promises, contacts, openCase] = await Promise.all([
     customerPosition(db, customerId, today),
     db.paymentPromise.findMany({
@@ -106,6 +109,11 @@ export async function loadCustomerCard(
     db.case.findFirst({ where: { customerId, closedOn: null } }),
   ]);
   if (!position) return null;
+  const reminders = await loadReminderContacts(
+    db,
+    contacts.map((c) => c.id),
+    ctx.config.timeZone,
+  );
   return {
     position,
     promises: promises.map((p) => ({
@@ -122,6 +130,7 @@ export async function loadCustomerCard(
       outcome: c.outcome,
       by: c.member?.name ?? null,
       notes: c.notes,
+      reminder: reminders.get(c.id) ?? null,
     })),
     openCase: openCase && {
       id: openCase.id,

@@ -175,7 +175,7 @@ async function recordPecSent(
         caseId: kase?.id ?? null,
         memberId: member?.id ?? null,
         channel: "pec",
-        outcome: "info",
+        outcome: "recap_sent",
         notes: `${draft.subject} (${draft.recipient})`,
         date: day,
         occurredAt: now,
