@@ -4,6 +4,7 @@
  */
 import type { Allocation } from "./bank-matching";
 import type { IsoDate } from "./calendar";
+import type { CaseCosts } from "./case-costs";
 import type { CustomerPosition } from "./positions";
 import type { Task } from "./tasks";
 
@@ -29,6 +30,8 @@ export interface CaseCard {
   closeReason: string | null;
   assignee: { name: string; slackUserId: string } | null;
   position: CustomerPosition;
+  /** what the case cost the company (bank fees…): a line on the parent when there are any */
+  costs?: Pick<CaseCosts, "totalCents" | "returnedCount">;
 }
 
 /** An approval request (settlement, agency, legal, write-off) as its message shows it. */

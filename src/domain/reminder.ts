@@ -136,17 +136,24 @@ export interface ReminderFigures {
   /** zero where the step does not charge them */
   interestCents: Cents;
   recoveryCostCents: Cents;
+  /** the bank fees of returned RiBa/SDD the case bore, claimed with the interest (zero where it is not) */
+  bankCostsCents: Cents;
   totalCents: Cents;
   /** always computed (the statement of account shows it), in `included` order */
   interest: InvoicesInterestResult;
 }
 
-/** The same figures as the dossier (lateInterestForInvoices to today) for the listed invoices. */
+/**
+ * The same figures as the dossier (lateInterestForInvoices to today) for the listed invoices. The case's bank
+ * fees (`caseCostsCents`) are claimed where the step claims interest and the € 40: from the messa in mora on,
+ * as the dossier's total claimable; the courteous steps ask for the capital only.
+ */
 export function reminderFigures(
   included: readonly ReminderInvoice[],
   step: ReminderStep,
   today: IsoDate,
   rates: readonly ReferenceRate[],
+  caseCostsCents: Cents = 0,
 ): ReminderFigures {
   const interest = lateInterestForInvoices(
     included.map((i) => ({ openCents: i.openCents, dueDate: i.dueDate })),
@@ -156,11 +163,13 @@ export function reminderFigures(
   const charges = STEP_RULES[step].chargesInterest;
   const interestCents = charges ? interest.interestCents : 0;
   const recoveryCostCents = charges ? interest.recoveryCostCents : 0;
+  const bankCostsCents = charges ? caseCostsCents : 0;
   return {
     overdueCents: interest.openCents,
     interestCents,
     recoveryCostCents,
-    totalCents: interest.openCents + interestCents + recoveryCostCents,
+    bankCostsCents,
+    totalCents: interest.openCents + interestCents + recoveryCostCents + bankCostsCents,
     interest,
   };
 }
@@ -253,7 +262,8 @@ export const PLACEHOLDERS = {
   overdue_total: "the overdue capital of the listed invoices",
   interest_total: "D.Lgs. 231/2002 interest on them to date",
   recovery_costs: "€ 40 per late invoice (art. 6)",
-  total_due: "capital + interest + recovery costs",
+  bank_costs: "bank fees of returned RiBa/SDD the case bore (empty when none or not claimed)",
+  total_due: "capital + interest + recovery costs + bank fees",
   amount_due: "what this step asks for: the capital, or the total where the step charges interest",
   term_days: "the days given to pay",
   term_date: "today + the term (for information; the term runs from receipt)",
@@ -295,7 +305,8 @@ export function reminderValues(f: ReminderFacts, locale: "it" | "en"): Record<Pl
     overdue_total: euro(f.figures.overdueCents),
     interest_total: euro(f.figures.interest.interestCents),
     recovery_costs: euro(f.figures.interest.recoveryCostCents),
-    total_due: euro(f.figures.interest.totalCents),
+    bank_costs: f.figures.bankCostsCents > 0 ? euro(f.figures.bankCostsCents) : "",
+    total_due: euro(f.figures.interest.totalCents + f.figures.bankCostsCents),
     amount_due: euro(f.figures.totalCents),
     term_days: String(rule.termDays ?? 15),
     term_date: day(addDays(f.today, rule.termDays ?? 15)),

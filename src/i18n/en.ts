@@ -2,6 +2,7 @@ import { formatEuro } from "../domain/money";
 import { bankEn } from "./bank.en";
 import { caseThreadsEn } from "./case-threads.en";
 import { cliEn } from "./cli.en";
+import { costsEn } from "./costs.en";
 import { digestEn } from "./digest.en";
 import { figuresEn } from "./figures.en";
 import { importReportEn } from "./import-report.en";
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...bankEn,
   ...caseThreadsEn,
   ...cliEn,
+  ...costsEn,
   ...figuresEn,
   ...importReportEn,
   ...digestEn,

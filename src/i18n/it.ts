@@ -4,6 +4,7 @@ import { formatEuro } from "../domain/money";
 import { bankIt } from "./bank.it";
 import { caseThreadsIt } from "./case-threads.it";
 import { cliIt } from "./cli.it";
+import { costsIt } from "./costs.it";
 import { digestIt } from "./digest.it";
 import { figuresIt } from "./figures.it";
 import { importReportIt } from "./import-report.it";
@@ -16,6 +17,7 @@ export const it = {
   ...bankIt,
   ...caseThreadsIt,
   ...cliIt,
+  ...costsIt,
   ...figuresIt,
   ...importReportIt,
   ...digestIt,

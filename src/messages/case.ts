@@ -4,6 +4,7 @@ import type { CaseCard } from "../domain/cards";
 import { formatEuro } from "../domain/money";
 import { escapeMrkdwn } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
+import { count } from "../i18n/format";
 import { disputedNote } from "./customer-card";
 import { prepareReminderButton } from "./reminder";
 
@@ -54,12 +55,22 @@ export function caseParentMessage(
     },
     { type: "context", elements: [{ type: "mrkdwn", text: `${t.case.lastContact}: ${last}` }] },
   ];
+  const costs = costsNote(card, t, locale);
+  if (costs) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: costs }] });
   if (flags) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: flags }] });
   if (!closed) blocks.push(...openCaseBlocks(card, t, locale));
   // the fallback is mrkdwn too: a customer's name must not notify or link there either
   const disputedPart = p.disputedCents ? ` (${t.figures.ofWhichDisputed(euro(p.disputedCents))})` : "";
   const text = `${escapeMrkdwn(p.name)} (${escapeMrkdwn(p.code)}): ${stage}, ${euro(p.overdueCents)} ${t.case.overdue.toLowerCase()}${disputedPart}`;
   return { text, blocks };
+}
+
+/** "Spese: € 7,50 (1 insoluto)": what the case cost the company, when it cost anything ("" otherwise). */
+export function costsNote(card: Pick<CaseCard, "costs">, t: Messages, locale: Locale): string {
+  const c = card.costs;
+  if (!c || c.totalCents <= 0) return "";
+  const returned = c.returnedCount > 0 ? count(c.returnedCount, t.costs.returned, locale) : "";
+  return t.costs.line(formatEuro(c.totalCents, locale), returned);
 }
 
 /** An open case: the disputed invoices, then its buttons (log, note, end the dispute, prepare a reminder). */

@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView } from "@slack/types";
 import { formatEuro } from "../domain/money";
 import { REMINDER_STEPS, type ReminderMedium, type ReminderStep } from "../domain/reminder";
 import { escapeMrkdwn, truncate } from "../domain/text";
-import type { Locale } from "../i18n";
+import { type Locale, messages } from "../i18n";
 import { type ReminderMessages, reminderMessages } from "../i18n/reminders";
 
 export const REMINDER_VIEW = "reminder_modal";
@@ -54,6 +54,8 @@ export interface ReminderModalData {
   totalCents: number;
   interestCents: number;
   recoveryCostCents: number;
+  /** the case's bank fees the step claims (in totalCents) */
+  bankCostsCents?: number;
   disputed: number;
   promised: number;
   /** what must happen before it leaves, already worded */
@@ -93,6 +95,7 @@ function stepBlocks(d: ReminderModalData, t: ReminderMessages, locale: Locale): 
   const lines = [m.summary(escapeMrkdwn(d.customerName), d.invoiceCount, amount)];
   if (d.interestCents > 0 || d.recoveryCostCents > 0)
     lines.push(m.charges(formatEuro(d.interestCents, locale), formatEuro(d.recoveryCostCents, locale)));
+  if (d.bankCostsCents) lines.push(messages(locale).costs.inReminder(formatEuro(d.bankCostsCents, locale)));
   const excluded = m.excluded(d.disputed, d.promised);
   if (excluded) lines.push(m.excludedNote(excluded));
   const blocks: KnownBlock[] = [

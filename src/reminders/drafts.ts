@@ -14,6 +14,7 @@ import {
 } from "../domain/reminder";
 import type { Locale } from "../i18n";
 import { reminderMessages } from "../i18n/reminders";
+import { loadCaseCosts } from "../services/cases/case-costs";
 import { loadReferenceRates } from "../services/cases/dossier";
 import { renderStatementPdf } from "./statement-pdf";
 import { loadTemplate, renderTemplate } from "./templates";
@@ -84,7 +85,8 @@ export async function buildDraft(
   const selection = selectReminderInvoices(c.invoices, c.promises, today);
   if (selection.included.length === 0) return null;
   const rates = await loadReferenceRates(db);
-  const figures = reminderFigures(selection.included, input.step, today, rates);
+  const costs = await loadCaseCosts(db, { customerId: c.id });
+  const figures = reminderFigures(selection.included, input.step, today, rates, costs.totalCents);
   const { medium, recipient } = reminderMedium(input.step, c, input.cadenceChannel);
   const address = postalAddress(c);
   // what goes to the customer is in the company's language (CREDITO_COMPANY_LOCALE), not the team's

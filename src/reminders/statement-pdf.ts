@@ -9,7 +9,7 @@ import {
   type ReminderFigures,
   type ReminderInvoice,
 } from "../domain/reminder";
-import type { Locale } from "../i18n";
+import { type Locale, messages } from "../i18n";
 import type { ReminderMessages } from "../i18n/reminders";
 import { halfYearLabel } from "../services/cases/dossier";
 import { CONTENT_WIDTH, ensureSpace, MARGIN, pdfSafe, table } from "../services/cases/dossier-pdf";
@@ -78,6 +78,7 @@ export async function renderStatementPdf(
     p,
     euro,
     date,
+    bankCosts: messages(locale).costs.statement,
     text: (x, opts = {}) => doc.text(pdfSafe(x), MARGIN, doc.y, { width: CONTENT_WIDTH, ...opts }),
   };
   if (s.letter) letterPages(sheet, s.letter);
@@ -101,6 +102,8 @@ interface Sheet {
   p: ReminderMessages["pdf"];
   euro: (c: number) => string;
   date: (d: string) => string;
+  /** the label of the case's bank fees (the costs catalogue) */
+  bankCosts: string;
   /** a paragraph across the page */
   text: (x: string, opts?: PDFKit.Mixins.TextOptions) => PDFKit.PDFDocument;
 }
@@ -189,7 +192,8 @@ function invoiceTable({ doc, s, p, euro, date }: Sheet): void {
 }
 
 /** Overdue, interest and recovery costs (when charged), the total; the note on the rates. */
-function totals({ doc, s, p, euro, date, text }: Sheet): void {
+function totals(sheet: Sheet): void {
+  const { doc, s, p, euro, date, text } = sheet;
   const total = (label: string, value: string, bold = false) => {
     ensureSpace(doc, 16);
     const y = doc.y;
@@ -207,6 +211,7 @@ function totals({ doc, s, p, euro, date, text }: Sheet): void {
   if (s.chargesInterest) {
     total(p.interest(date(s.today)), euro(s.figures.interestCents));
     total(p.costs(s.figures.interest.lateInvoices), euro(s.figures.recoveryCostCents));
+    if (s.figures.bankCostsCents > 0) total(sheet.bankCosts, euro(s.figures.bankCostsCents));
   }
   total(p.total, euro(s.figures.totalCents), true);
   if (s.chargesInterest) {

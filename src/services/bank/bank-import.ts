@@ -33,7 +33,7 @@ import { messages } from "../../i18n";
 import type { ParsedFile, PaymentRecord } from "../../import/types";
 import { audit } from "../audit";
 import { closeCaseIfSettled } from "../cases/case-lifecycle";
-import { openCase, postToCase } from "../cases/cases";
+import { openCase, postToCase, refreshCaseParent } from "../cases/cases";
 import { announcePromiseChanges, evaluateCustomerPromises, type PromiseChange } from "../cases/promises";
 import { importParsed } from "../imports/import";
 
@@ -623,7 +623,7 @@ export async function applyReturn(
         kind: "bank_fee",
         amountCents: a.feeCents,
         date: a.date,
-        note: a.t.bank.kind[a.kind] ?? a.kind,
+        // no sentence: the label is rendered from the movement's kind (read through `source`) when shown
         source: `bank:${a.key}`,
       },
     });
@@ -667,6 +667,8 @@ export async function applyReturn(
     a.today,
     tx,
   );
+  // the parent shows the invoice open again and the fee in its costs line
+  await refreshCaseParent(ctx, kase.id, a.today, tx);
   return evaluateCustomerPromises(tx, a.customerId, a.today, {
     promiseToleranceDays: ctx.config.rules.promiseToleranceDays,
     timeZone: ctx.config.timeZone,

@@ -12,6 +12,7 @@ import type { CaseCard } from "../../domain/cards";
 import { messages } from "../../i18n";
 import { caseParentMessage } from "../../messages/case";
 import { customerPosition } from "../customers/customers";
+import { loadCaseCosts } from "./case-costs";
 
 export async function caseCard(db: Db | Tx, caseId: number, today: IsoDate): Promise<CaseCard> {
   const c = await db.case.findUniqueOrThrow({ where: { id: caseId }, include: { assignee: true } });
@@ -24,6 +25,7 @@ export async function caseCard(db: Db | Tx, caseId: number, today: IsoDate): Pro
     closeReason: c.closeReason,
     assignee: c.assignee && { name: c.assignee.name, slackUserId: c.assignee.slackUserId },
     position,
+    costs: await loadCaseCosts(db, { caseId: c.id }),
   };
 }
 

@@ -149,7 +149,7 @@ function invoicesSection({ doc, s, euro, date, heading, para }: Pen, d: DossierD
 }
 
 /** Late interest by invoice and half-year segment; a rate not yet published is the last known, marked. */
-function interestSection({ doc, s, locale, euro, date, heading, field, para }: Pen, d: DossierData): void {
+function interestSection({ doc, s, t, locale, euro, date, heading, field, para }: Pen, d: DossierData): void {
   heading(s.interest);
   para(s.interestIntro(date(d.generatedOn)));
   doc.moveDown(0.4);
@@ -180,12 +180,39 @@ function interestSection({ doc, s, locale, euro, date, heading, field, para }: P
   field(s.interestTotal, euro(d.interest.interestCents));
   field(s.recoveryCost, euro(d.interest.recoveryCostCents));
   field(s.totalDue, euro(d.interest.totalCents));
+  if (d.costs.totalCents > 0) {
+    field(t.costs.incurred, euro(d.costs.totalCents));
+    field(t.costs.claimable, euro(d.claimableCents));
+  }
   doc.moveDown(0.3);
   para(
     d.interest.missingPeriods.length > 0
       ? `* ${s.lastKnownRate(d.interest.missingPeriods.map(halfYearLabel).join(", "))}`
       : s.allRatesKnown,
   );
+}
+
+/** What the company paid to recover the debt (D.Lgs. 231/2002 art. 6): date, what, amount, the total. */
+function costsSection({ doc, t, euro, date, heading, field, para }: Pen, d: DossierData): void {
+  const c = t.costs;
+  heading(c.section);
+  if (d.costs.lines.length === 0) {
+    para(c.none);
+    return;
+  }
+  table(
+    doc,
+    c.head,
+    [0.2, 0.55, 0.25],
+    d.costs.lines.map((l) => [
+      date(l.date),
+      l.note ? `${c.what[l.what]} (${l.note})` : c.what[l.what],
+      euro(l.amountCents),
+    ]),
+    [false, false, true],
+  );
+  doc.moveDown(0.3);
+  field(c.total, euro(d.costs.totalCents));
 }
 
 function historySection({ doc, s, t, locale, date, heading, para }: Pen, d: DossierData): void {
@@ -229,11 +256,14 @@ function promisesSection({ doc, s, t, euro, date, heading, para }: Pen, d: Dossi
   );
 }
 
-function paymentsSection({ s, euro, date, heading, para }: Pen, d: DossierData): void {
+function paymentsSection({ s, t, euro, date, heading, para }: Pen, d: DossierData): void {
   heading(s.payments);
   if (d.payments.length === 0) para(s.noPayments);
   for (const p of d.payments) {
-    para([date(p.date), euro(p.amountCents), p.method, p.reference].filter(Boolean).join(" · "));
+    const method = p.method ? (t.costs.paymentMethod[p.method] ?? p.method) : null;
+    // "banca:<movement key>" is Credito's own key of the bank movement: nothing a reader can look up
+    const reference = p.reference?.startsWith("banca:") ? null : p.reference;
+    para([date(p.date), euro(p.amountCents), method, reference].filter(Boolean).join(" · "));
   }
 }
 
@@ -270,6 +300,7 @@ const SECTIONS: readonly ((pen: Pen, d: DossierData) => void)[] = [
   positionSection,
   invoicesSection,
   interestSection,
+  costsSection,
   historySection,
   promisesSection,
   paymentsSection,
@@ -282,6 +313,7 @@ function pageNumbers(doc: PDFKit.PDFDocument, d: DossierData, s: Messages["dossi
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    doc.page.margins.bottom = 0; // the footer sits below the margin: pdfkit would open a page for it
     doc
       .font("Helvetica")
       .fontSize(8)

@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../../db/client";
 import { daysBetween, type IsoDate } from "../../domain/calendar";
+import type { CaseCosts } from "../../domain/case-costs";
 import type { ReminderContact } from "../../domain/contacts";
 import { type CustomerNote, customerNote } from "../../domain/customer-note";
 import {
@@ -10,6 +11,7 @@ import {
 import type { Customer } from "../../generated/prisma/client";
 import { exposureOfInvoices } from "../customers/exposure";
 import { loadReminderContacts } from "../customers/reminder-contacts";
+import { loadCaseCosts } from "./case-costs";
 
 /** Everything the agency or the lawyer needs, gathered from the database for one customer. */
 export interface DossierData {
@@ -66,6 +68,10 @@ export interface DossierData {
     notes: string | null;
   }[];
   payments: { date: IsoDate; amountCents: number; method: string | null; reference: string | null }[];
+  /** what the open case cost the company (bank fees of returned RiBa/SDD…) */
+  costs: CaseCosts;
+  /** capital + interest + € 40 per invoice (interest.totalCents) + the costs: what can be claimed */
+  claimableCents: number;
 }
 
 export async function loadReferenceRates(db: Db | Tx): Promise<ReferenceRate[]> {
@@ -111,6 +117,7 @@ export async function dossierData(
     rates,
   );
   const oldest = overdue[0]?.dueDate;
+  const costs = await loadCaseCosts(db, { customerId });
   const owed = exposureOfInvoices(c.id, c.invoices, today);
   return {
     generatedOn: today,
@@ -175,6 +182,8 @@ export async function dossierData(
       method: p.method,
       reference: p.reference,
     })),
+    costs,
+    claimableCents: interest.totalCents + costs.totalCents,
   };
 }
 
