@@ -8,7 +8,7 @@ import { prepareReminder } from "../../src/reminders/service";
 import { dossierData } from "../../src/services/cases/dossier";
 import { ADMIN, seedCase } from "../support/cases";
 import { CHANNEL, type Harness, startHarness } from "../support/harness";
-import { pdftotextLines, pdftotextPages } from "../support/pdftotext";
+import { pdfPages } from "../support/pdf-text";
 
 let h: Harness;
 afterEach(async () => {
@@ -129,11 +129,11 @@ describe.each([
     const parent = JSON.stringify(updates.at(-1)?.args.blocks);
     expect(parent).toContain(EXPECT[team].parentLine);
 
-    // the dossier, uploaded in the thread, read back with pdftotext
+    // the dossier, uploaded in the thread, read back
     await h.requester.command(ADMIN, "/credito", "dossier rossi");
     await h.slack.waitFor((calls) => calls.some((c) => c.method === "files.completeUploadExternal"), 15_000);
     const upload = h.slack.callsOf("upload")[0]!;
-    const pages = pdftotextPages(h.slack.uploads.get(String(upload.args.fileId))!);
+    const pages = await pdfPages(h.slack.uploads.get(String(upload.args.fileId))!);
     const lines = pages.flat();
     // every page ends with its number, and no page holds the footer alone
     pages.forEach((page, i) => {
@@ -171,7 +171,7 @@ describe.each([
       recoveryCostCents: 8000,
       totalCents: 362704,
     });
-    const statement = pdftotextLines(await draftPdf(h.runtime.ctx, draft!, today(h.runtime.ctx)));
+    const statement = (await pdfPages(await draftPdf(h.runtime.ctx, draft!, today(h.runtime.ctx)))).flat();
     for (const line of want.statement) expect(statement).toContain(line);
     // the courteous email asks for the capital only
     const courtesy = await buildDraft(

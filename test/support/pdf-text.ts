@@ -6,6 +6,12 @@ const fontDir = `${join(dirname(createRequire(import.meta.url).resolve("pdfjs-di
 
 /** The text of a PDF, one line per text row (items on the same baseline joined by spaces), pages in order. */
 export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
+  const pages = await pdfPages(bytes);
+  return { pages: pages.length, text: pages.flat().join("\n") };
+}
+
+/** The same, page by page: each page's rows, top to bottom. */
+export async function pdfPages(bytes: Uint8Array): Promise<string[][]> {
   const doc = await getDocument({
     data: new Uint8Array(bytes),
     useSystemFonts: false,
@@ -13,8 +19,10 @@ export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text:
     standardFontDataUrl: fontDir,
     verbosity: 0,
   }).promise;
-  const lines: string[] = [];
+  const pages: string[][] = [];
   for (let p = 1; p <= doc.numPages; p++) {
+    const lines: string[] = [];
+    pages.push(lines);
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
     const rows = new Map<number, { x: number; s: string }[]>();
@@ -37,7 +45,6 @@ export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text:
       );
     }
   }
-  const pages = doc.numPages;
   await doc.destroy();
-  return { pages, text: lines.join("\n") };
+  return pages;
 }
