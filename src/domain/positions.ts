@@ -3,6 +3,7 @@
  * parent, the customer card, the log modal). Pure data.
  */
 import type { IsoDate } from "./calendar";
+import type { CaseCosts } from "./case-costs";
 import type { ReminderContact } from "./contacts";
 import type { CustomerNote } from "./customer-note";
 
@@ -81,6 +82,8 @@ export interface CustomerCardData {
     reminder: ReminderContact | null;
   }[];
   openCase: { id: number; stage: string; channelId: string | null; threadTs: string | null } | null;
+  /** what the open case cost the company (bank fees of returned RiBa/SDD) */
+  costs?: Pick<CaseCosts, "totalCents" | "returnedCount">;
 }
 
 /** What the log modal and the validation need to know about a customer. */

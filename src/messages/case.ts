@@ -4,7 +4,7 @@ import type { CaseCard } from "../domain/cards";
 import { formatEuro } from "../domain/money";
 import { escapeMrkdwn } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
-import { count } from "../i18n/format";
+import { costsNote } from "./costs";
 import { disputedNote } from "./customer-card";
 import { prepareReminderButton } from "./reminder";
 
@@ -63,14 +63,6 @@ export function caseParentMessage(
   const disputedPart = p.disputedCents ? ` (${t.figures.ofWhichDisputed(euro(p.disputedCents))})` : "";
   const text = `${escapeMrkdwn(p.name)} (${escapeMrkdwn(p.code)}): ${stage}, ${euro(p.overdueCents)} ${t.case.overdue.toLowerCase()}${disputedPart}`;
   return { text, blocks };
-}
-
-/** "Spese: € 7,50 (1 insoluto)": what the case cost the company, when it cost anything ("" otherwise). */
-export function costsNote(card: Pick<CaseCard, "costs">, t: Messages, locale: Locale): string {
-  const c = card.costs;
-  if (!c || c.totalCents <= 0) return "";
-  const returned = c.returnedCount > 0 ? count(c.returnedCount, t.costs.returned, locale) : "";
-  return t.costs.line(formatEuro(c.totalCents, locale), returned);
 }
 
 /** An open case: the disputed invoices, then its buttons (log, note, end the dispute, prepare a reminder). */

@@ -6,6 +6,7 @@ import type { SearchHit } from "../domain/search";
 import { escapeMrkdwn, truncate } from "../domain/text";
 import type { Locale, Messages } from "../i18n";
 import { contactNotes } from "../i18n/contact-notes";
+import { costsNote } from "./costs";
 import { prepareReminderButton } from "./reminder";
 
 /** action ids of the card; "log_outcome:card" opens the log modal like every log_outcome… button */
@@ -60,14 +61,18 @@ interface CardParts {
   day: (d: string) => string;
 }
 
-/** Name, VAT number and case stage; the figures, contacts and salesperson; the credit-hold and 🤝 flags. */
-function positionBlocks({ card, t, euro, day }: CardParts): KnownBlock[] {
+/**
+ * Name, VAT number and case stage; the figures, contacts and salesperson; the credit-hold and 🤝 flags and
+ * what the case cost (as on the case parent).
+ */
+function positionBlocks({ card, t, locale, euro, day }: CardParts): KnownBlock[] {
   const p = card.position;
   const C = t.log.card;
   const P = t.log.position;
   const flags = [
     p.creditHold ? `⛔ ${t.case.creditHold}` : null,
     p.preserveRelationship ? `🤝 ${t.case.preserve}` : null,
+    costsNote(card, t, locale) || null,
   ].filter(Boolean);
   const stage = card.openCase ? `📁 ${t.stage[card.openCase.stage] ?? card.openCase.stage}` : null;
   const head = [

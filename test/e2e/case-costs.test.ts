@@ -128,6 +128,12 @@ describe.each([
       .filter((c) => c.args.channel === CHANNEL && c.args.ts === parentTs);
     const parent = JSON.stringify(updates.at(-1)?.args.blocks);
     expect(parent).toContain(EXPECT[team].parentLine);
+    // the customer card says the same
+    await h.requester.command(ADMIN, "/credito", "cliente rossi");
+    await h.slack.waitFor((calls) => calls.some((c) => c.method === "response_url"));
+    expect(JSON.stringify(h.slack.callsOf("response_url")[0]?.args.blocks)).toContain(
+      EXPECT[team].parentLine,
+    );
 
     // the dossier, uploaded in the thread, read back
     await h.requester.command(ADMIN, "/credito", "dossier rossi");

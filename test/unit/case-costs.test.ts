@@ -4,7 +4,7 @@ import { DEFAULT_REFERENCE_RATES, lateInterestForInvoices } from "../../src/doma
 import { reminderFigures } from "../../src/domain/reminder";
 import { messages } from "../../src/i18n";
 import { reminderMessages } from "../../src/i18n/reminders";
-import { costsNote } from "../../src/messages/case";
+import { costsNote } from "../../src/messages/costs";
 import { reminderModal } from "../../src/messages/reminder";
 
 const row = (

@@ -11,6 +11,7 @@ import {
   searchCustomers,
   uniqueMatch,
 } from "../../domain/search";
+import { loadCaseCosts } from "../cases/case-costs";
 import { customerPosition } from "./customers";
 import { loadReminderContacts } from "./reminder-contacts";
 
@@ -138,5 +139,6 @@ export async function loadCustomerCard(
       channelId: openCase.channelId,
       threadTs: openCase.threadTs,
     },
+    costs: openCase ? await loadCaseCosts(db, { caseId: openCase.id }) : undefined,
   };
 }
