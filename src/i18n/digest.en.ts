@@ -62,7 +62,7 @@ export const digestEn: typeof digestIt = {
     lastContact: (when: string) => `last contact ${when}`,
     never: "never contacted",
     ownerAsk: (owners: string) => `${owners}: decide with the buttons in the thread or the direct message`,
-    menuNotYet: (what: string) => `${what}: not yet or no…`,
+    menuNotYet: (what: string) => `${what}: not now…`,
     menuRefuse: (what: string) => `${what}: no`,
     menuSalesOk: "Salesperson's ok",
     menuSalesObject: "Salesperson objects",

@@ -60,7 +60,7 @@ export const digestIt = {
     lastContact: (when: string) => `ultimo contatto ${when}`,
     never: "mai contattato",
     ownerAsk: (owners: string) => `${owners}: decidi dai pulsanti nel thread o nel messaggio diretto`,
-    menuNotYet: (what: string) => `${what}: non ancora o no…`,
+    menuNotYet: (what: string) => `${what}: non ora…`,
     menuRefuse: (what: string) => `${what}: no`,
     menuSalesOk: "Ok del commerciale",
     menuSalesObject: "Obiezione del commerciale",
