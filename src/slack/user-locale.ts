@@ -1,7 +1,8 @@
 import type { WebClient } from "@slack/web-api";
 import type { Locale } from "../i18n";
 
-// A Slack user's own language, for the surfaces only they see (App Home). Slack gives it with users.info
+// A Slack user's own language, for the surfaces only they see (App Home, the help, `/credito oggi` and
+// `/credito cliente`: see Subcommand.personal). Slack gives it with users.info
 // include_locale ("it-IT", "en-GB", "en-US"...); Credito speaks it and en, so anything else, or a failed
 // call, keeps the company's CREDITO_LOCALE. Cached a while: Home opens often, languages rarely change.
 

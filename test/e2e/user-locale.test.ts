@@ -70,6 +70,32 @@ describe("App Home in each user's language", () => {
   it("keeps CREDITO_LOCALE for everyone by default", async () => {
     await start({});
     expect(await homeText("U0ANNA", "EvUL5")).toContain("Scaduto aperto");
-    expect(h.slack.callsOf("users.info")).toHaveLength(0);
+    expect(await helpText("U0ANNA")).toContain("Credito: i comandi");
+    expect(h.slack.callsOf("users.info").filter((c) => c.args.include_locale)).toHaveLength(0);
+  });
+
+  it("answers the caller's own commands in their language; what others read stays in CREDITO_LOCALE", async () => {
+    await start({ CREDITO_USER_LOCALE: "true" });
+    expect(await helpText("U0ANNA")).toContain("Credito: commands");
+    expect(await helpText("U0GINO")).toContain("Credito: i comandi");
+    // an unknown sub-command gets the help too, in the caller's language
+    expect(JSON.stringify((await h.requester.command("U0ANNA", "/credito", "boh")).json)).toContain(
+      "Credito: commands",
+    );
+    // the customer card, shown to the caller alone
+    await h.requester.command("U0ANNA", "/credito", "cliente rossi");
+    await h.slack.waitFor((calls) => calls.some((c) => c.method === "response_url"));
+    const card = JSON.stringify(h.slack.callsOf("response_url").at(-1)?.args);
+    expect(card).toContain("€1,234.56");
+    expect(card).not.toMatch(/Scaduto|€ 1\.234,56/);
+    // a log modal is parsed on submission in CREDITO_LOCALE: it is not one of the personal answers
+    await h.requester.command("U0ANNA", "/credito", "log rossi");
+    await h.slack.waitFor((calls) => calls.some((c) => c.method === "views.update"));
+    expect(JSON.stringify(h.slack.callsOf("views.update").at(-1)?.args.view)).toContain("Esito");
   });
 });
+
+async function helpText(user: string): Promise<string> {
+  const res = await h.requester.command(user, "/credito", "help");
+  return JSON.stringify(res.json);
+}

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { messages } from "../../../i18n";
 import { CARD_ACTIONS } from "../../../messages/customer-card";
 import { permalinks } from "../../permalinks";
+import { userLocale } from "../../user-locale";
 import { customerCardMessage, type ListenerContext, requireMember, targetOf, tellUser } from "../kit";
 
 /**
@@ -17,7 +18,11 @@ export function registerCustomerCardActions(app: App, ctx: ListenerContext): voi
       await ack();
       const target = targetOf(body);
       if (!(await requireMember(ctx, body.user.id, client, target))) return;
-      await tellUser(ctx, target, await customerCardMessage(ctx, client, Number(action.value)));
+      // chosen from the list `/credito cliente` gave: the same language as that list
+      const locale = ctx.config.userLocale
+        ? await userLocale(client, body.user.id, ctx.config.locale)
+        : ctx.config.locale;
+      await tellUser(ctx, target, await customerCardMessage(ctx, client, Number(action.value), locale));
     },
   );
 

@@ -9,6 +9,7 @@ import { customerCardMessage, type ReplyTarget, requireMember, type Subcommand, 
 export const clienteSubcommand: Subcommand = {
   name: "cliente",
   aliases: ["customer", "scheda"],
+  personal: true,
   usage: {
     it: {
       syntax: "cliente <nome, codice o P. IVA>",
@@ -19,7 +20,7 @@ export const clienteSubcommand: Subcommand = {
       text: "the customer's card: position, invoices, promises, contacts",
     },
   },
-  async run({ ctx, command, args, ack, client, t }) {
+  async run({ ctx, command, args, ack, client, t, locale }) {
     await ack();
     const target: ReplyTarget = {
       userId: command.user_id,
@@ -35,6 +36,6 @@ export const clienteSubcommand: Subcommand = {
     const found = await ctx.services.customers.resolveCustomer(query);
     if (found.kind === "none") await tellUser(ctx, target, { text: t.log.card.noMatch(escapeMrkdwn(query)) });
     else if (found.kind === "many") await tellUser(ctx, target, customerChoices(query, found.hits, t));
-    else await tellUser(ctx, target, await customerCardMessage(ctx, client, found.customer.id));
+    else await tellUser(ctx, target, await customerCardMessage(ctx, client, found.customer.id, locale));
   },
 };

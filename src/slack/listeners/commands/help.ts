@@ -5,6 +5,7 @@ export function helpSubcommand(all: () => readonly Subcommand[]): Subcommand {
   return {
     name: "help",
     aliases: ["aiuto", "?"],
+    personal: true,
     usage: {
       it: { syntax: "help", text: "questo elenco" },
       en: { syntax: "help", text: "this list" },

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { messages } from "../../../i18n";
 import { helpMessage } from "../../../messages/help";
+import { userLocale } from "../../user-locale";
 import type { ListenerContext, Subcommand } from "../kit";
 import { helpSubcommand } from "./help";
 
@@ -15,11 +16,15 @@ export function registerCommands(app: App, ctx: ListenerContext, extra: readonly
   for (const s of subcommands) for (const n of [s.name, ...(s.aliases ?? [])]) byName.set(n, s);
 
   app.command("/credito", async ({ command, ack, respond, client }) => {
-    const locale = ctx.config.locale;
-    const t = messages(locale);
     const [first = "", ...rest] = command.text.trim().split(/\s+/);
     const name = first.toLowerCase();
     const sub = byName.get(name);
+    // the help (also for an unknown sub-command) and the personal answers: the caller's language, when asked
+    const locale =
+      ctx.config.userLocale && (!sub || sub.personal)
+        ? await userLocale(client, command.user_id, ctx.config.locale)
+        : ctx.config.locale;
+    const t = messages(locale);
     if (!sub) {
       await ack({ response_type: "ephemeral", ...helpMessage(subcommands, t, locale, name || undefined) });
       return;

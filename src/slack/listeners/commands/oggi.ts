@@ -12,6 +12,7 @@ const MAX_LINES = 40;
 export const oggiSubcommand: Subcommand = {
   name: "oggi",
   aliases: ["today", "miei"],
+  personal: true,
   usage: {
     it: { syntax: "oggi", text: "i tuoi compiti di oggi" },
     en: { syntax: "oggi", text: "your tasks for today" },

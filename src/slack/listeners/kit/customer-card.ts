@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import { today } from "../../../context";
-import { messages } from "../../../i18n";
+import { type Locale, messages } from "../../../i18n";
 import { customerCard } from "../../../messages/customer-card";
 import type { ListenerContext } from "./context";
 
@@ -9,8 +9,9 @@ export async function customerCardMessage(
   ctx: ListenerContext,
   client: WebClient,
   customerId: number,
+  locale: Locale = ctx.config.locale,
 ): Promise<{ text: string; blocks?: unknown[] }> {
-  const t = messages(ctx.config.locale);
+  const t = messages(locale);
   const card = await ctx.services.customers.loadCustomerCard(customerId, today(ctx));
   if (!card) return { text: t.caseThread.customerGone };
   let link: string | undefined;
@@ -23,5 +24,5 @@ export async function customerCardMessage(
     }
     link ??= `https://slack.com/archives/${c.channelId}/p${c.threadTs.replace(".", "")}`;
   }
-  return customerCard(card, t, ctx.config.locale, link);
+  return customerCard(card, t, locale, link);
 }

@@ -20,6 +20,12 @@ export interface Subcommand {
   name: string;
   aliases?: string[];
   usage: Record<Locale, { syntax: string; text: string }>;
+  /**
+   * Its answer is seen by the caller alone and writes nothing others read: with CREDITO_USER_LOCALE it speaks
+   * the caller's Slack language (what goes to the channel, or into a modal whose input is parsed, stays in
+   * CREDITO_LOCALE).
+   */
+  personal?: boolean;
   run(call: SubcommandCall): Promise<void>;
 }
 
