@@ -36,6 +36,25 @@ function jobRetryBudget(ctx: AppContext): number {
   return ctx.config.db.retryBudgetMs * 6;
 }
 
+/**
+ * Runs a job's occurrence on the first instance to claim it (several share the database), waiting out a busy
+ * database rather than missing it: a failed run gives its JobRun row back, so the retry claims it again; the
+ * jobs are idempotent per occurrence.
+ */
+async function runClaimed<T>(
+  ctx: AppContext,
+  name: string,
+  occurrence: string,
+  holder: string,
+  run: (ctx: AppContext) => Promise<T>,
+): Promise<{ ran: true; result: T } | { ran: false }> {
+  const { value } = await retryBusy(
+    () => runOnce(ctx.db, name, occurrence, holder, () => run(ctx)),
+    jobRetryBudget(ctx),
+  );
+  return value;
+}
+
 export interface Scheduler {
   stop(): Promise<void>;
 }
@@ -56,13 +75,7 @@ export async function startScheduler(
       job.cron,
       async () => {
         try {
-          // several instances share the database: each occurrence runs on the first one to claim it
-          // a busy database (an import's final step) is waited out, not a missed digest: a failed run gives
-          // its JobRun row back, so the retry claims it again; the jobs are idempotent per occurrence
-          const { value: run } = await retryBusy(
-            () => runOnce(ctx.db, job.name, occurrenceOf(ctx, job), holder, () => job.run(ctx)),
-            jobRetryBudget(ctx),
-          );
+          const run = await runClaimed(ctx, job.name, occurrenceOf(ctx, job), holder, job.run);
           if (!run.ran) ctx.log.debug(`job ${job.name}: run by another instance`);
         } catch (err) {
           ctx.log.error(`job ${job.name} failed`, err);
@@ -73,22 +86,10 @@ export async function startScheduler(
   );
   // in the background: start-up ("running", /healthz) doesn't wait for a digest that can take seconds;
   // once per day across instances (issue 17)
-  const digestOnce = async (c: AppContext) =>
-    (
-      await retryBusy(
-        () => runOnce(c.db, "digest", today(c), holder, () => runDigestJob(c)),
-        jobRetryBudget(c),
-      )
-    ).value;
+  const digestOnce = (c: AppContext) => runClaimed(c, "digest", today(c), holder, runDigestJob);
   const solleciti = sollecitiSchedule(ctx.config);
   if (!solleciti.on) ctx.log.info(`solleciti: off, ${solleciti.why}`);
-  const sollecitiOnce = async (c: AppContext) =>
-    (
-      await retryBusy(
-        () => runOnce(c.db, SOLLECITI_JOB, today(c), holder, () => runSollecitiJob(c)),
-        jobRetryBudget(c),
-      )
-    ).value;
+  const sollecitiOnce = (c: AppContext) => runClaimed(c, SOLLECITI_JOB, today(c), holder, runSollecitiJob);
   // the batch after the digest, so that the review message follows it in the channel
   const catchUp = catchUpDigest(ctx, digestOnce)
     .catch((err) => ctx.log.error("digest catch-up failed", err))
