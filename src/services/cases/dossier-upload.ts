@@ -61,7 +61,8 @@ export async function queueDossierUpload(
 
 /**
  * Passing to the agency or the lawyer approved: the decision followed through with the dossier as of that day
- * in the case thread, ready to forward. Once per approval (its outbox key), whoever calls it again.
+ * in the case thread, ready to forward. Once per approval (its outbox key), whoever calls it again; true when
+ * it queued it now.
  */
 export async function queueEscalationDossier(
   ctx: AppContext,
@@ -78,9 +79,12 @@ export async function queueEscalationDossier(
     },
   });
   if (a?.status !== "approved" || (a.kind !== "agency" && a.kind !== "legal")) return false;
+  // already queued: the outbox key would keep the upload single, but not the PDF rendered again nor its audit
+  const dedupeKey = `dossier:approval:${approvalId}`;
+  if (await ctx.db.outboxMessage.findUnique({ where: { dedupeKey }, select: { id: true } })) return false;
   const t = messages(ctx.config.locale);
   await queueDossierUpload(ctx, a.case.customerId, a.decidedBy?.slackUserId ?? "system", day, {
-    dedupeKey: `dossier:approval:${approvalId}`,
+    dedupeKey,
     comment: (name) => t.dossier.forEscalation(name, t.dossier.escalationTo[a.kind] ?? ""),
   });
   return true;

@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../../db/client";
 import { daysBetween, type IsoDate } from "../../domain/calendar";
-import type { CaseCosts } from "../../domain/case-costs";
+import { type CaseCosts, NO_COSTS } from "../../domain/case-costs";
 import type { ReminderContact } from "../../domain/contacts";
 import { type CustomerNote, customerNote } from "../../domain/customer-note";
 import {
@@ -117,7 +117,8 @@ export async function dossierData(
     rates,
   );
   const oldest = overdue[0]?.dueDate;
-  const costs = await loadCaseCosts(db, { customerId });
+  const openCase = c.cases[0];
+  const costs = openCase ? await loadCaseCosts(db, { caseId: openCase.id }) : NO_COSTS;
   const owed = exposureOfInvoices(c.id, c.invoices, today);
   return {
     generatedOn: today,
@@ -137,7 +138,7 @@ export async function dossierData(
     },
     salesperson: c.salesperson?.name ?? null,
     note: customerNote(c),
-    stage: c.cases[0]?.stage ?? null,
+    stage: openCase?.stage ?? null,
     openCents: owed.openCents,
     overdueCents: owed.overdueCents,
     daysOverdue: oldest ? daysBetween(oldest, today) : 0,
