@@ -12,6 +12,8 @@ import { checkReminderTemplates, DEFAULT_TEMPLATES_DIR } from "./reminders/templ
 type Rule = keyof typeof configIt.rules;
 const rule = (key: Rule) => key;
 const cron = z.string().refine((s) => validCron(s), rule("cron"));
+/** a schedule that can be turned off: `off`, in any case */
+const isOff = (s: string) => s.trim().toLowerCase() === "off";
 const timeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat("it-IT", { timeZone: tz });
@@ -58,7 +60,7 @@ const schema = z.object({
   // the morning batch of written reminders (credito solleciti) run by Credito itself; "off" turns it off
   CREDITO_SOLLECITI_CRON: z
     .string()
-    .refine((s) => s.trim().toLowerCase() === "off" || validCron(s), rule("cronOrOff"))
+    .refine((s) => isOff(s) || validCron(s), rule("cronOrOff"))
     .default("35 8 * * 1-5"),
   CREDITO_LOCALE: z.enum(["it", "en"]).default("it"),
   // App Home in each Slack user's own language (users.info locale) instead of CREDITO_LOCALE
@@ -281,7 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { slack?:
     digestCron: e.CREDITO_DIGEST_CRON,
     reminderCron: e.CREDITO_REMINDER_CRON,
     reportCron: e.CREDITO_REPORT_CRON,
-    sollecitiCron: e.CREDITO_SOLLECITI_CRON.trim().toLowerCase() === "off" ? null : e.CREDITO_SOLLECITI_CRON,
+    sollecitiCron: isOff(e.CREDITO_SOLLECITI_CRON) ? null : e.CREDITO_SOLLECITI_CRON,
     locale: e.CREDITO_LOCALE,
     userLocale: e.CREDITO_USER_LOCALE === "true" || e.CREDITO_USER_LOCALE === "1",
     companyLocale: e.CREDITO_COMPANY_LOCALE ?? e.CREDITO_LOCALE,

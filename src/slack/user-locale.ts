@@ -32,3 +32,12 @@ export async function userLocale(
   cache.set(userId, { locale, until: now + TTL_MS });
   return locale ?? fallback;
 }
+
+/** The language of what this user alone sees: theirs with CREDITO_USER_LOCALE, else the company's. */
+export function personalLocale(
+  config: { userLocale: boolean; locale: Locale },
+  client: WebClient,
+  userId: string,
+): Promise<Locale> {
+  return config.userLocale ? userLocale(client, userId, config.locale) : Promise.resolve(config.locale);
+}

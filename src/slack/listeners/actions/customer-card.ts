@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { messages } from "../../../i18n";
 import { CARD_ACTIONS } from "../../../messages/customer-card";
 import { permalinks } from "../../permalinks";
-import { userLocale } from "../../user-locale";
+import { personalLocale } from "../../user-locale";
 import { customerCardMessage, type ListenerContext, requireMember, targetOf, tellUser } from "../kit";
 
 /**
@@ -19,9 +19,7 @@ export function registerCustomerCardActions(app: App, ctx: ListenerContext): voi
       const target = targetOf(body);
       if (!(await requireMember(ctx, body.user.id, client, target))) return;
       // chosen from the list `/credito cliente` gave: the same language as that list
-      const locale = ctx.config.userLocale
-        ? await userLocale(client, body.user.id, ctx.config.locale)
-        : ctx.config.locale;
+      const locale = await personalLocale(ctx.config, client, body.user.id);
       await tellUser(ctx, target, await customerCardMessage(ctx, client, Number(action.value), locale));
     },
   );

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { messages } from "../../../i18n";
 import { helpMessage } from "../../../messages/help";
-import { userLocale } from "../../user-locale";
+import { personalLocale } from "../../user-locale";
 import type { ListenerContext, Subcommand } from "../kit";
 import { helpSubcommand } from "./help";
 
@@ -21,9 +21,7 @@ export function registerCommands(app: App, ctx: ListenerContext, extra: readonly
     const sub = byName.get(name);
     // the help (also for an unknown sub-command) and the personal answers: the caller's language, when asked
     const locale =
-      ctx.config.userLocale && (!sub || sub.personal)
-        ? await userLocale(client, command.user_id, ctx.config.locale)
-        : ctx.config.locale;
+      !sub || sub.personal ? await personalLocale(ctx.config, client, command.user_id) : ctx.config.locale;
     const t = messages(locale);
     if (!sub) {
       await ack({ response_type: "ephemeral", ...helpMessage(subcommands, t, locale, name || undefined) });

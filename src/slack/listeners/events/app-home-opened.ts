@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { messages } from "../../../i18n";
 import { homeView, outsiderHomeView } from "../../../messages/home";
-import { userLocale } from "../../user-locale";
+import { personalLocale } from "../../user-locale";
 import type { ListenerContext } from "../kit";
 
 /**
@@ -11,9 +11,7 @@ import type { ListenerContext } from "../kit";
 export function registerAppHome(app: App, ctx: ListenerContext): void {
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
-    const locale = ctx.config.userLocale
-      ? await userLocale(client, event.user, ctx.config.locale)
-      : ctx.config.locale;
+    const locale = await personalLocale(ctx.config, client, event.user);
     if (!(await ctx.services.team.memberBySlackId(event.user))) {
       await client.views.publish({ user_id: event.user, view: outsiderHomeView(messages(locale)) });
       return;
