@@ -519,10 +519,31 @@ describe("written reminders", () => {
     expect(text).toContain("Estratto conto al 02/03/2026");
     expect(await db.interaction.count()).toBe(0);
     const r = await db.reminder.findFirstOrThrow();
-    await click(h, ADMIN, "reminder_posted", String(r.id));
+    // the click on that very message, as Slack sends it: its ts, text and blocks
+    const readyTs = (
+      await db.outboxMessage.findFirstOrThrow({
+        where: { method: "chat.postMessage", payload: { contains: "reminder_posted" } },
+      })
+    ).resultTs!;
+    const trigger = h.requester.newTriggerId();
+    await h.requester.interaction({
+      type: "block_actions",
+      user: { id: ADMIN, username: "uadmin", name: "uadmin", team_id: "T0DEMO" },
+      trigger_id: trigger,
+      channel: { id: CHANNEL, name: "crediti" },
+      container: { type: "message", message_ts: readyTs, channel_id: CHANNEL, is_ephemeral: false },
+      message: { type: "message", ts: readyTs, text: ready?.args.text, blocks: ready?.args.blocks },
+      response_url: h.slack.responseUrl(trigger),
+      actions: [{ type: "button", action_id: "reminder_posted", block_id: "b1", value: String(r.id) }],
+    });
     await until(async () => (await db.reminder.findFirstOrThrow()).status === "sent");
     expect(await db.interaction.findFirstOrThrow()).toMatchObject({ channel: "letter", customerId: d.id });
     expect(received).toHaveLength(0);
+    // the message keeps its text, and the button gives way to who posted it
+    await ctx.outbox.idle();
+    const edited = h.slack.callsOf("chat.update").find((c) => c.args.ts === readyTs);
+    expect(edited?.args.text).toBe(ready?.args.text);
+    expect(JSON.stringify(edited?.args.blocks)).not.toContain("reminder_posted");
   });
 
   it("prepares the morning's written steps in one review message; only the courteous email may go by itself", async () => {

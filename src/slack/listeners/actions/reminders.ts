@@ -172,8 +172,10 @@ function registerReminderDecisions(app: App, ctx: ListenerContext): void {
     if (!result.ok) return tellUser(ctx, targetOf(body), { text: t.errors.alreadySent });
     const message = body.message as { ts?: string; blocks?: { text?: { text?: string } }[] } | undefined;
     const channel = body.channel?.id;
-    if (message?.ts && channel) {
-      const original = message.blocks?.[0]?.text?.text ?? "";
+    // the clicked message is redrawn with its own text and the "posted" line in place of the button; a
+    // payload without that text leaves it as it is (Slack refuses a section with empty text)
+    const original = message?.blocks?.[0]?.text?.text ?? "";
+    if (message?.ts && channel && original) {
       await ctx.outbox.send({
         method: "chat.update",
         channel,
